@@ -1,0 +1,38 @@
+package io.crisisconsole.cases;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterConstructorMapper(CrisisCase.class)
+public interface CaseDao {
+
+    @SqlUpdate("""
+            INSERT INTO crisis_case (title, severity, status, owner, hashtag, hub_url, opened_at, updated_at)
+            VALUES (:d.title, :d.severity, :status, :d.owner, :d.hashtag, :d.hubUrl, :openedAt, :openedAt)
+            """)
+    @GetGeneratedKeys("id")
+    long insert(@BindMethods("d") CaseDetails d, CaseStatus status, Instant openedAt);
+
+    @SqlQuery("SELECT * FROM crisis_case WHERE id = :id")
+    Optional<CrisisCase> find(long id);
+
+    @SqlQuery("SELECT * FROM crisis_case ORDER BY opened_at DESC, id DESC")
+    List<CrisisCase> listNewestFirst();
+
+    /** Optimistic update: returns 0 when someone else changed the case since {@code version}. */
+    @SqlUpdate("""
+            UPDATE crisis_case
+               SET title = :d.title, severity = :d.severity, owner = :d.owner, hashtag = :d.hashtag,
+                   hub_url = :d.hubUrl, status = :status, closed_at = :closedAt, updated_at = :updatedAt,
+                   version = version + 1
+             WHERE id = :id AND version = :version
+            """)
+    int update(long id, int version, @BindMethods("d") CaseDetails d, CaseStatus status, Instant closedAt,
+            Instant updatedAt);
+}

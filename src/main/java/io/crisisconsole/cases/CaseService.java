@@ -1,0 +1,229 @@
+package io.crisisconsole.cases;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Cases and their timelines. Every change to a case writes a timeline entry in the same
+ * transaction, so the timeline always explains the case as it stands.
+ */
+public final class CaseService {
+
+    public static final int MAX_BODY = 20_000;
+    /** Entries may be dated by hand, but not into the future beyond small clock differences. */
+    static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(2);
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public CaseService(Jdbi jdbi, Clock clock) {
+        this.jdbi = Objects.requireNonNull(jdbi);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    public CrisisCase open(CaseDetails details, String author) {
+        String who = checkAuthor(author);
+        Instant now = now();
+        return jdbi.inTransaction(h -> {
+            long id = h.attach(CaseDao.class).insert(details, CaseStatus.OPEN, now);
+            h.attach(TimelineDao.class).append(id, EntryKind.STATUS_CHANGE, who,
+                    "Case opened: " + Severity.label(details.severity())
+                            + (details.owner() == null ? "" : ", owner " + details.owner()),
+                    now, now, null);
+            return caseOrFail(h, id);
+        });
+    }
+
+    public List<CrisisCase> list() {
+        return jdbi.withExtension(CaseDao.class, CaseDao::listNewestFirst);
+    }
+
+    public Optional<CrisisCase> find(long id) {
+        return jdbi.withExtension(CaseDao.class, dao -> dao.find(id));
+    }
+
+    public CrisisCase get(long id) {
+        return find(id).orElseThrow(() -> noSuchCase(id));
+    }
+
+    /**
+     * Changes the descriptive fields. Writes one {@link EntryKind#CASE_UPDATED} entry listing what
+     * changed; does nothing when nothing changed.
+     *
+     * @throws ConcurrentChangeException when the case changed since {@code expectedVersion}
+     */
+    public CrisisCase update(long id, int expectedVersion, CaseDetails details, String author) {
+        String who = checkAuthor(author);
+        Instant now = now();
+        return jdbi.inTransaction(h -> {
+            CrisisCase current = caseOrFail(h, id);
+            checkVersion(current, expectedVersion);
+            List<String> changes = describeChanges(current.details(), details);
+            if (changes.isEmpty()) {
+                return current;
+            }
+            writeCase(h, current, details, current.status(), current.closedAt(), now);
+            h.attach(TimelineDao.class).append(id, EntryKind.CASE_UPDATED, who, String.join("; ", changes), now, now,
+                    null);
+            return caseOrFail(h, id);
+        });
+    }
+
+    /**
+     * Moves the case to another status. Entering resolved/reviewed from an open status sets the
+     * closed time; going back to an open status clears it (a reopen).
+     */
+    public CrisisCase changeStatus(long id, int expectedVersion, CaseStatus to, String reason, String author) {
+        String who = checkAuthor(author);
+        Objects.requireNonNull(to, "status");
+        Instant now = now();
+        return jdbi.inTransaction(h -> {
+            CrisisCase current = caseOrFail(h, id);
+            checkVersion(current, expectedVersion);
+            if (current.status() == to) {
+                return current;
+            }
+            Instant closedAt;
+            if (to.isClosed()) {
+                closedAt = current.closedAt() != null ? current.closedAt() : now;
+            } else {
+                closedAt = null;
+            }
+            writeCase(h, current, current.details(), to, closedAt, now);
+            String text = "Status " + current.status().label() + " \u2192 " + to.label();
+            if (current.status().isClosed() && !to.isClosed()) {
+                text += " (reopened)";
+            }
+            String why = CaseDetails.blankToNull(reason);
+            if (why != null) {
+                text += ": " + why;
+            }
+            h.attach(TimelineDao.class).append(id, EntryKind.STATUS_CHANGE, who, checkBody(text), now, now, null);
+            return caseOrFail(h, id);
+        });
+    }
+
+    /**
+     * Appends an entry a person wrote. {@code occurredAt} may be null (now) or a past time, for
+     * example when a post went out before it was logged.
+     */
+    public TimelineEntry addEntry(long caseId, EntryKind kind, String body, Instant occurredAt, String author) {
+        String who = checkAuthor(author);
+        Objects.requireNonNull(kind, "kind");
+        if (!kind.isUserEntered()) {
+            throw new ValidationException("kind", "'" + kind.cliName()
+                    + "' entries are written by the app; add a note, decision, message-published, mention-handled or escalation");
+        }
+        String text = checkBody(body);
+        Instant now = now();
+        Instant when = occurredAt == null ? now : occurredAt.truncatedTo(ChronoUnit.MILLIS);
+        if (when.isAfter(now.plus(FUTURE_TOLERANCE))) {
+            throw new ValidationException("occurredAt", "an entry cannot be dated in the future (" + when + ")");
+        }
+        return jdbi.inTransaction(h -> {
+            caseOrFail(h, caseId);
+            TimelineDao dao = h.attach(TimelineDao.class);
+            long id = dao.append(caseId, kind, who, text, when, now, null);
+            return dao.find(id).orElseThrow();
+        });
+    }
+
+    /** Corrects an entry by appending a correction that points at it; the original stays as written. */
+    public TimelineEntry correct(long entryId, String correctedText, String author) {
+        String who = checkAuthor(author);
+        String text = checkBody(correctedText);
+        Instant now = now();
+        return jdbi.inTransaction(h -> {
+            TimelineDao dao = h.attach(TimelineDao.class);
+            TimelineEntry original = dao.find(entryId)
+                    .orElseThrow(() -> new ValidationException("entry", "no timeline entry #" + entryId));
+            long id = dao.append(original.caseId(), EntryKind.CORRECTION, who, text, now, now, entryId);
+            return dao.find(id).orElseThrow();
+        });
+    }
+
+    public List<TimelineEntry> timeline(long caseId) {
+        return jdbi.inTransaction(h -> {
+            caseOrFail(h, caseId);
+            return h.attach(TimelineDao.class).listForCase(caseId);
+        });
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static void writeCase(Handle h, CrisisCase current, CaseDetails d, CaseStatus status, Instant closedAt,
+            Instant now) {
+        int rows = h.attach(CaseDao.class).update(current.id(), current.version(), d, status, closedAt, now);
+        if (rows != 1) {
+            throw new ConcurrentChangeException(current.id());
+        }
+    }
+
+    private static void checkVersion(CrisisCase current, int expectedVersion) {
+        if (current.version() != expectedVersion) {
+            throw new ConcurrentChangeException(current.id());
+        }
+    }
+
+    private static CrisisCase caseOrFail(Handle h, long id) {
+        return h.attach(CaseDao.class).find(id).orElseThrow(() -> noSuchCase(id));
+    }
+
+    private static ValidationException noSuchCase(long id) {
+        return new ValidationException("case", "no case #" + id);
+    }
+
+    static List<String> describeChanges(CaseDetails before, CaseDetails after) {
+        List<String> changes = new ArrayList<>();
+        change(changes, "title", before.title(), after.title());
+        if (before.severity() != after.severity()) {
+            changes.add("severity " + Severity.label(before.severity()) + " \u2192 " + Severity.label(after.severity()));
+        }
+        change(changes, "owner", before.owner(), after.owner());
+        change(changes, "hashtag", before.hashtag(), after.hashtag());
+        change(changes, "hub URL", before.hubUrl(), after.hubUrl());
+        return changes;
+    }
+
+    private static void change(List<String> changes, String field, String before, String after) {
+        if (!Objects.equals(before, after)) {
+            changes.add(field + " " + show(before) + " \u2192 " + show(after));
+        }
+    }
+
+    private static String show(String value) {
+        return value == null ? "(none)" : "\u201c" + value + "\u201d";
+    }
+
+    static String checkAuthor(String author) {
+        String a = CaseDetails.blankToNull(author);
+        if (a == null) {
+            throw new ValidationException("author", "every timeline entry needs an author");
+        }
+        if (a.length() > 200) {
+            throw new ValidationException("author", "the author name is longer than 200 characters");
+        }
+        return a;
+    }
+
+    static String checkBody(String body) {
+        String b = body == null ? "" : body.strip();
+        if (b.isEmpty()) {
+            throw new ValidationException("body", "the entry text is empty");
+        }
+        if (b.length() > MAX_BODY) {
+            throw new ValidationException("body", "the entry text is longer than " + MAX_BODY + " characters");
+        }
+        return b;
+    }
+}

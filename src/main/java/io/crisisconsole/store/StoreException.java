@@ -1,0 +1,25 @@
+package io.crisisconsole.store;
+
+/** A store problem with a message written for the person at the keyboard, not for a developer. */
+public class StoreException extends RuntimeException {
+
+    public enum Problem {
+        ALREADY_OPEN,
+        FOLDER_NOT_WRITABLE,
+        OLDER_FORMAT,
+        DAMAGED,
+        MIGRATION_FAILED,
+        OTHER
+    }
+
+    private final Problem problem;
+
+    public StoreException(Problem problem, String message, Throwable cause) {
+        super(message, cause);
+        this.problem = problem;
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+}

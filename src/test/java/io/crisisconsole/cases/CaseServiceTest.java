@@ -1,0 +1,242 @@
+package io.crisisconsole.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.crisisconsole.store.Store;
+import io.crisisconsole.store.TestStores;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CaseServiceTest {
+
+    static final Instant T0 = Instant.parse("2026-11-24T09:00:00Z");
+
+    @TempDir
+    Path tmp;
+    Store store;
+    MutableClock clock;
+    CaseService cases;
+
+    @BeforeEach
+    void open() {
+        store = TestStores.openIn(tmp);
+        clock = new MutableClock(T0);
+        cases = new CaseService(store.jdbi(), clock);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private CrisisCase outage() {
+        return cases.open(new CaseDetails("Checkout outage", 2, "Anna Nowak", "CheckoutDown",
+                "https://status.example.com"), "anna");
+    }
+
+    @Test
+    void openingACaseStoresItAndWritesTheFirstTimelineEntry() {
+        CrisisCase c = outage();
+
+        assertThat(c.id()).isPositive();
+        assertThat(c.status()).isEqualTo(CaseStatus.OPEN);
+        assertThat(c.hashtag()).isEqualTo("#CheckoutDown");
+        assertThat(c.openedAt()).isEqualTo(T0);
+        assertThat(c.closedAt()).isNull();
+        assertThat(cases.get(c.id())).isEqualTo(c);
+
+        List<TimelineEntry> timeline = cases.timeline(c.id());
+        assertThat(timeline).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(EntryKind.STATUS_CHANGE);
+            assertThat(e.author()).isEqualTo("anna");
+            assertThat(e.body()).contains("Case opened").contains("SEV2 High").contains("Anna Nowak");
+            assertThat(e.occurredAt()).isEqualTo(T0);
+        });
+    }
+
+    @Test
+    void listShowsNewestFirst() {
+        CrisisCase first = outage();
+        clock.advance(Duration.ofMinutes(5));
+        CrisisCase second = cases.open(new CaseDetails("Offensive post", 1, null, null, null), "anna");
+
+        assertThat(cases.list()).extracting(CrisisCase::id).containsExactly(second.id(), first.id());
+    }
+
+    @Test
+    void timelineEntriesAreKeptInOrderWithAuthorAndTime() {
+        CrisisCase c = outage();
+        clock.advance(Duration.ofMinutes(3));
+        cases.addEntry(c.id(), EntryKind.NOTE, "First complaints on X", null, "marek");
+        clock.advance(Duration.ofMinutes(4));
+        cases.addEntry(c.id(), EntryKind.MESSAGE_PUBLISHED, "Holding statement on X and the hub",
+                T0.plus(Duration.ofMinutes(6)), "anna");
+
+        List<TimelineEntry> timeline = cases.timeline(c.id());
+        assertThat(timeline).extracting(TimelineEntry::kind)
+                .containsExactly(EntryKind.STATUS_CHANGE, EntryKind.NOTE, EntryKind.MESSAGE_PUBLISHED);
+        TimelineEntry published = timeline.get(2);
+        assertThat(published.author()).isEqualTo("anna");
+        assertThat(published.occurredAt()).isEqualTo(T0.plus(Duration.ofMinutes(6)));
+        assertThat(published.recordedAt()).isEqualTo(T0.plus(Duration.ofMinutes(7)));
+    }
+
+    @Test
+    void handDatedEntriesAreSortedByWhenTheyHappened() {
+        CrisisCase c = outage();
+        clock.advance(Duration.ofMinutes(10));
+        cases.addEntry(c.id(), EntryKind.NOTE, "logged now", null, "anna");
+        cases.addEntry(c.id(), EntryKind.MESSAGE_PUBLISHED, "posted five minutes ago",
+                clock.instant().minus(Duration.ofMinutes(5)), "anna");
+
+        assertThat(cases.timeline(c.id())).extracting(TimelineEntry::body)
+                .endsWith("posted five minutes ago", "logged now");
+    }
+
+    @Test
+    void entriesCannotBeDatedInTheFuture() {
+        CrisisCase c = outage();
+        assertThatThrownBy(() -> cases.addEntry(c.id(), EntryKind.NOTE, "later", T0.plus(Duration.ofHours(1)), "a"))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("future");
+    }
+
+    @Test
+    void correctionsAreNewEntriesAndTheOriginalStays() {
+        CrisisCase c = outage();
+        TimelineEntry wrong = cases.addEntry(c.id(), EntryKind.NOTE, "About 300 orders affected", null, "anna");
+        clock.advance(Duration.ofMinutes(1));
+
+        TimelineEntry fix = cases.correct(wrong.id(), "About 3,000 orders affected", "marek");
+
+        assertThat(fix.kind()).isEqualTo(EntryKind.CORRECTION);
+        assertThat(fix.correctsId()).isEqualTo(wrong.id());
+        assertThat(cases.timeline(c.id())).extracting(TimelineEntry::body)
+                .contains("About 300 orders affected", "About 3,000 orders affected");
+    }
+
+    @Test
+    void theDatabaseRefusesToChangeOrDeleteTimelineEntries() {
+        CrisisCase c = outage();
+        TimelineEntry e = cases.addEntry(c.id(), EntryKind.NOTE, "original", null, "anna");
+
+        assertThatThrownBy(() -> store.jdbi().useHandle(h -> h.createUpdate(
+                "UPDATE timeline_entry SET body = 'silently edited' WHERE id = :id").bind("id", e.id()).execute()))
+                .isInstanceOf(UnableToExecuteStatementException.class)
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> store.jdbi().useHandle(h -> h.createUpdate(
+                "DELETE FROM timeline_entry WHERE id = :id").bind("id", e.id()).execute()))
+                .hasMessageContaining("append-only");
+        assertThat(cases.timeline(c.id())).extracting(TimelineEntry::body).contains("original");
+    }
+
+    @Test
+    void systemKindsCannotBeAddedByHand() {
+        CrisisCase c = outage();
+        assertThatThrownBy(() -> cases.addEntry(c.id(), EntryKind.STATUS_CHANGE, "resolved!", null, "anna"))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> cases.addEntry(c.id(), EntryKind.NOTE, "   ", null, "anna"))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("empty");
+        assertThatThrownBy(() -> cases.addEntry(c.id(), EntryKind.NOTE, "x", null, " "))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("author");
+        assertThatThrownBy(() -> cases.addEntry(999, EntryKind.NOTE, "x", null, "anna"))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("no case #999");
+    }
+
+    @Test
+    void editingACaseRecordsWhatChanged() {
+        CrisisCase c = outage();
+        clock.advance(Duration.ofMinutes(2));
+
+        CrisisCase edited = cases.update(c.id(), c.version(),
+                new CaseDetails("Checkout outage (EU)", 1, "Anna Nowak", "#CheckoutDown", "https://status.example.com"),
+                "anna");
+
+        assertThat(edited.title()).isEqualTo("Checkout outage (EU)");
+        assertThat(edited.severity()).isEqualTo(1);
+        assertThat(edited.version()).isEqualTo(c.version() + 1);
+        TimelineEntry last = cases.timeline(c.id()).get(1);
+        assertThat(last.kind()).isEqualTo(EntryKind.CASE_UPDATED);
+        assertThat(last.body()).contains("title").contains("SEV2 High \u2192 SEV1 Critical").doesNotContain("owner");
+    }
+
+    @Test
+    void anEditWithNoChangeWritesNothing() {
+        CrisisCase c = outage();
+        CrisisCase same = cases.update(c.id(), c.version(), c.details(), "anna");
+        assertThat(same).isEqualTo(c);
+        assertThat(cases.timeline(c.id())).hasSize(1);
+    }
+
+    @Test
+    void aStaleEditIsRefusedInsteadOfOverwritingSomeoneElsesChange() {
+        CrisisCase c = outage();
+        cases.changeStatus(c.id(), c.version(), CaseStatus.ACTIVE, null, "marek");
+
+        assertThatThrownBy(() -> cases.update(c.id(), c.version(),
+                new CaseDetails("Other title", 3, null, null, null), "anna"))
+                .isInstanceOf(ConcurrentChangeException.class);
+        assertThat(cases.get(c.id()).title()).isEqualTo("Checkout outage");
+    }
+
+    @Test
+    void closingSetsTheClosedTimeAndReopeningClearsIt() {
+        CrisisCase c = outage();
+        clock.advance(Duration.ofMinutes(90));
+        CrisisCase resolved = cases.changeStatus(c.id(), c.version(), CaseStatus.RESOLVED, "fix deployed", "anna");
+        assertThat(resolved.status()).isEqualTo(CaseStatus.RESOLVED);
+        assertThat(resolved.closedAt()).isEqualTo(T0.plus(Duration.ofMinutes(90)));
+
+        clock.advance(Duration.ofMinutes(10));
+        CrisisCase reviewed = cases.changeStatus(c.id(), resolved.version(), CaseStatus.REVIEWED, null, "anna");
+        assertThat(reviewed.closedAt()).as("closed time kept when moving between closed states")
+                .isEqualTo(resolved.closedAt());
+
+        CrisisCase reopened = cases.changeStatus(c.id(), reviewed.version(), CaseStatus.ACTIVE, "new reports", "anna");
+        assertThat(reopened.closedAt()).isNull();
+        assertThat(cases.timeline(c.id())).extracting(TimelineEntry::body)
+                .contains("Status Open \u2192 Resolved: fix deployed", "Status Reviewed \u2192 Active (reopened): new reports");
+    }
+
+    @Test
+    void detailsAreValidatedAndNormalised() {
+        CaseDetails d = new CaseDetails("  Title  ", 4, "  ", "Tag_1", "");
+        assertThat(d.title()).isEqualTo("Title");
+        assertThat(d.owner()).isNull();
+        assertThat(d.hashtag()).isEqualTo("#Tag_1");
+        assertThat(d.hubUrl()).isNull();
+        assertThat(new CaseDetails("t", 1, null, "#ЗбійOK", null).hashtag()).isEqualTo("#ЗбійOK");
+
+        assertThatThrownBy(() -> new CaseDetails(" ", 1, null, null, null))
+                .isInstanceOf(ValidationException.class).extracting("field").isEqualTo("title");
+        assertThatThrownBy(() -> new CaseDetails("t", 5, null, null, null))
+                .isInstanceOf(ValidationException.class).extracting("field").isEqualTo("severity");
+        assertThatThrownBy(() -> new CaseDetails("t", 1, null, "#two words", null))
+                .isInstanceOf(ValidationException.class).extracting("field").isEqualTo("hashtag");
+        assertThatThrownBy(() -> new CaseDetails("t", 1, null, null, "status.example.com"))
+                .isInstanceOf(ValidationException.class).extracting("field").isEqualTo("hubUrl");
+        assertThatThrownBy(() -> new CaseDetails("t", 1, null, null, "ftp://x.example.com"))
+                .isInstanceOf(ValidationException.class).extracting("field").isEqualTo("hubUrl");
+    }
+
+    @Test
+    void theStoreSurvivesReopening() {
+        CrisisCase c = outage();
+        cases.addEntry(c.id(), EntryKind.DECISION, "Apologise publicly within the hour", null, "anna");
+        store.close();
+
+        store = TestStores.openIn(tmp);
+        cases = new CaseService(store.jdbi(), clock);
+        assertThat(cases.get(c.id())).isEqualTo(c);
+        assertThat(cases.timeline(c.id())).extracting(TimelineEntry::kind)
+                .containsExactly(EntryKind.STATUS_CHANGE, EntryKind.DECISION);
+    }
+}
