@@ -1,0 +1,36 @@
+package io.crisisconsole.app;
+
+/** The areas of the main window's navigation. */
+public enum Area {
+    CASES("Cases", null),
+    PLAYBOOKS("Playbooks",
+            "Your crisis plans as editable YAML: WHEN (triggers, severity levels, response-time SLAs), "
+                    + "WHO (roles, crisis team, spokespeople, escalation), HOW (steps, principles, tone rules, "
+                    + "response matrix, channel templates) and WHERE (the one official hub, hashtag and channels). "
+                    + "Bundled plans for outages, viral complaints, offensive posts, data breaches and troll waves."),
+    CONTACTS("Contacts",
+            "The crisis team, specialists, spokespeople, media and agencies, with phones, handles, time zones "
+                    + "and availability; CSV and vCard import and export; the resolved call list for a case."),
+    REHEARSAL("Rehearsal",
+            "Run a playbook offline against scripted injects, with the clock running, before a real crisis does it for you."),
+    REVIEWS("Reviews",
+            "The post-crisis review of a case: timeline, response times against the SLAs, what went out where, "
+                    + "and what to change in the playbook, exported for the team.");
+
+    private final String title;
+    private final String planned;
+
+    Area(String title, String planned) {
+        this.title = title;
+        this.planned = planned;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** What the area will hold; {@code null} for areas that are built. */
+    public String planned() {
+        return planned;
+    }
+}

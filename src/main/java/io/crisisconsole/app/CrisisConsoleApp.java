@@ -1,0 +1,64 @@
+package io.crisisconsole.app;
+
+import io.crisisconsole.store.DataHome;
+import io.crisisconsole.store.StoreException;
+import java.time.Clock;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JavaFX application. Started through {@link Launcher} (a main class that extends Application
+ * fails on a plain class path). The data folder arrives as the named parameter {@code --data=DIR}.
+ */
+public final class CrisisConsoleApp extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CrisisConsoleApp.class);
+
+    private AppContext context;
+    private StoreException openProblem;
+    private DataHome home;
+
+    /** Runs on the launcher thread, not the FX thread: opening and migrating the store happens here. */
+    @Override
+    public void init() {
+        home = DataHome.resolve(getParameters().getNamed().get("data"));
+        try {
+            context = AppContext.open(home, Clock.systemDefaultZone());
+        } catch (StoreException e) {
+            LOG.error("Cannot open the store: {}", e.getMessage(), e);
+            openProblem = e;
+        }
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Application.setUserAgentStylesheet(Theme.LIGHT.userAgentStylesheet());
+        if (openProblem != null) {
+            Alert alert = new Alert(Alert.AlertType.ERROR);
+            alert.setTitle(MainWindow.TITLE);
+            alert.setHeaderText(openProblem.problem() == StoreException.Problem.ALREADY_OPEN
+                    ? "Crisis Console is already open" : "The store cannot be opened");
+            alert.setContentText(openProblem.getMessage());
+            alert.getDialogPane().setPrefWidth(560);
+            alert.showAndWait();
+            Platform.exit();
+            return;
+        }
+        stage.setTitle(MainWindow.TITLE + " \u2014 " + home.dir());
+        stage.setScene(MainWindow.createScene(context, 1360, 860));
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
+        stage.show();
+    }
+
+    @Override
+    public void stop() {
+        if (context != null) {
+            context.close();
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.crisisconsole.app;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The observable side of {@link Settings}: who is acting and which theme is on. Changes are written
+ * back in the background.
+ */
+public final class Preferences {
+
+    private final SettingsStore store;
+    private final TaskRunner tasks;
+    private final Notifier notifier;
+    private final StringProperty authorName;
+    private final ObjectProperty<Theme> theme;
+
+    public Preferences(SettingsStore store, Settings initial, TaskRunner tasks, Notifier notifier) {
+        this.store = store;
+        this.tasks = tasks;
+        this.notifier = notifier;
+        this.authorName = new SimpleStringProperty(initial.authorName());
+        this.theme = new SimpleObjectProperty<>(initial.theme());
+        authorName.addListener((o, a, b) -> save());
+        theme.addListener((o, a, b) -> save());
+    }
+
+    private void save() {
+        Settings s = new Settings(authorName.get(), theme.get());
+        tasks.run("Saving settings", () -> {
+            store.save(s);
+            return s;
+        }, saved -> { }, t -> notifier.failed("Settings not saved", t));
+    }
+
+    /** The author of new timeline entries. */
+    public String author() {
+        return authorName.get();
+    }
+
+    public StringProperty authorNameProperty() {
+        return authorName;
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+}

@@ -1,0 +1,92 @@
+package io.crisisconsole.cases;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** The new/edit case form. Validates live with the same rules the store applies. */
+public final class CaseFormViewModel {
+
+    private final StringProperty title = new SimpleStringProperty("");
+    private final IntegerProperty severity = new SimpleIntegerProperty(Severity.DEFAULT);
+    private final StringProperty owner = new SimpleStringProperty("");
+    private final StringProperty hashtag = new SimpleStringProperty("");
+    private final StringProperty hubUrl = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper problemField = new ReadOnlyStringWrapper("");
+    private final BooleanBinding valid = Bindings.createBooleanBinding(() -> problem.get().isEmpty(), problem);
+
+    public CaseFormViewModel() {
+        title.addListener((o, a, b) -> validate());
+        severity.addListener((o, a, b) -> validate());
+        owner.addListener((o, a, b) -> validate());
+        hashtag.addListener((o, a, b) -> validate());
+        hubUrl.addListener((o, a, b) -> validate());
+        validate();
+    }
+
+    public void fillFrom(CaseDetails d) {
+        title.set(d.title());
+        severity.set(d.severity());
+        owner.set(nullToEmpty(d.owner()));
+        hashtag.set(nullToEmpty(d.hashtag()));
+        hubUrl.set(nullToEmpty(d.hubUrl()));
+    }
+
+    /** The details as typed; throws {@link ValidationException} when invalid. */
+    public CaseDetails toDetails() {
+        return new CaseDetails(title.get(), severity.get(), owner.get(), hashtag.get(), hubUrl.get());
+    }
+
+    private void validate() {
+        try {
+            toDetails();
+            problem.set("");
+            problemField.set("");
+        } catch (ValidationException e) {
+            problem.set(e.getMessage());
+            problemField.set(e.field());
+        }
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    public StringProperty titleProperty() {
+        return title;
+    }
+
+    public IntegerProperty severityProperty() {
+        return severity;
+    }
+
+    public StringProperty ownerProperty() {
+        return owner;
+    }
+
+    public StringProperty hashtagProperty() {
+        return hashtag;
+    }
+
+    public StringProperty hubUrlProperty() {
+        return hubUrl;
+    }
+
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty problemFieldProperty() {
+        return problemField.getReadOnlyProperty();
+    }
+
+    public BooleanBinding validProperty() {
+        return valid;
+    }
+}

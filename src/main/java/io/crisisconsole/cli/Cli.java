@@ -1,0 +1,133 @@
+package io.crisisconsole.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.crisisconsole.app.SettingsStore;
+import io.crisisconsole.cases.ConcurrentChangeException;
+import io.crisisconsole.cases.ValidationException;
+import io.crisisconsole.store.DataHome;
+import io.crisisconsole.store.StoreException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/**
+ * The command-line interface in the same jar as the app. Exit codes: 0 done, 1 unexpected failure,
+ * 2 bad arguments or input (one line on stderr), 3 store problem (one line on stderr).
+ */
+public final class Cli {
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int BAD_INPUT = 2;
+    public static final int STORE_PROBLEM = 3;
+    public static final String AUTHOR_ENV = "CRISIS_CONSOLE_AUTHOR";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
+
+    final PrintWriter out;
+    final PrintWriter err;
+    final Map<String, String> env;
+    final String userHome;
+    final Clock clock;
+    final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Set by the root command's {@code --data}. */
+    String rootDataDir;
+    private boolean guiRequested;
+
+    public Cli(PrintWriter out, PrintWriter err, Map<String, String> env, String userHome, Clock clock) {
+        this.out = out;
+        this.err = err;
+        this.env = env;
+        this.userHome = userHome;
+        this.clock = clock;
+    }
+
+    public static Cli standard() {
+        return new Cli(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
+                System.getenv(), System.getProperty("user.home"), Clock.systemDefaultZone());
+    }
+
+    public int execute(String... args) {
+        CommandLine cl = new CommandLine(new RootCommand(this))
+                .addSubcommand(new CommandLine(new CaseCommands(this))
+                        .addSubcommand(new CaseCommands.Create(this))
+                        .addSubcommand(new CaseCommands.ListCases(this))
+                        .addSubcommand(new CaseCommands.Show(this))
+                        .addSubcommand(new CaseCommands.SetStatus(this)))
+                .addSubcommand(new CommandLine(new TimelineCommands(this))
+                        .addSubcommand(new TimelineCommands.Add(this))
+                        .addSubcommand(new TimelineCommands.ListEntries(this))
+                        .addSubcommand(new TimelineCommands.Correct(this)));
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("error: " + oneLine(ex.getMessage()) + " (see --help)");
+            return BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> fail(ex));
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    int fail(Exception ex) {
+        if (ex instanceof ValidationException || ex instanceof ConcurrentChangeException) {
+            err.println("error: " + oneLine(ex.getMessage()));
+            return BAD_INPUT;
+        }
+        if (ex instanceof StoreException) {
+            err.println("error: " + oneLine(ex.getMessage()));
+            return STORE_PROBLEM;
+        }
+        LOG.error("Command failed", ex);
+        err.println("error: unexpected failure: " + oneLine(String.valueOf(ex.getMessage())));
+        return FAILED;
+    }
+
+    static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+
+    DataHome home(String leafDataDir) {
+        String dir = leafDataDir != null ? leafDataDir : rootDataDir;
+        return DataHome.resolve(dir, env, userHome);
+    }
+
+    /** {@code --author}, else {@value #AUTHOR_ENV}, else the name saved in the app's settings. */
+    String author(String explicit, DataHome home) {
+        if (explicit != null && !explicit.isBlank()) {
+            return explicit.strip();
+        }
+        String fromEnv = env.get(AUTHOR_ENV);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return fromEnv.strip();
+        }
+        return new SettingsStore(home.settingsFile()).load().authorName();
+    }
+
+    void requestGui() {
+        guiRequested = true;
+    }
+
+    public boolean guiRequested() {
+        return guiRequested;
+    }
+
+    /** The arguments for the JavaFX application ({@code --data=DIR} when given). */
+    public String[] guiArguments() {
+        return rootDataDir == null ? new String[0] : new String[] {"--data=" + rootDataDir};
+    }
+}

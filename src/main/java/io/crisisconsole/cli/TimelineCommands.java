@@ -1,0 +1,126 @@
+package io.crisisconsole.cli;
+
+import io.crisisconsole.cases.CaseService;
+import io.crisisconsole.cases.EntryKind;
+import io.crisisconsole.cases.TimelineEntry;
+import io.crisisconsole.store.DataHome;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "timeline", description = "Add to and read a case timeline.", mixinStandardHelpOptions = true)
+final class TimelineCommands implements Runnable {
+
+    private final Cli cli;
+
+    TimelineCommands(Cli cli) {
+        this.cli = cli;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "missing subcommand: add, list or correct");
+    }
+
+    @Command(name = "add", description = "Append an entry; prints its id.", mixinStandardHelpOptions = true)
+    static final class Add extends StoreCommand {
+        @Option(names = "--case", required = true, paramLabel = "ID")
+        long caseId;
+        @Option(names = "--kind", required = true,
+                description = "note, decision, message-published, mention-handled or escalation.")
+        String kind;
+        @Option(names = "--text", required = true)
+        String text;
+        @Option(names = "--at", paramLabel = "TIME", converter = TimeConverter.class,
+                description = "When it happened, e.g. 2026-11-24T09:05:00Z or 2026-11-24T10:05 (local); default now.")
+        Instant at;
+        @Option(names = "--author", description = "Who is writing.")
+        String author;
+
+        Add(Cli cli) {
+            super(cli);
+        }
+
+        @Override
+        int run(DataHome home, CaseService cases) {
+            TimelineEntry e = cases.addEntry(caseId, EntryKind.parse(kind), text, at, cli.author(author, home));
+            cli.out.println(e.id());
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "correct", description = "Correct an entry with a new entry; the original stays. Prints the new id.",
+            mixinStandardHelpOptions = true)
+    static final class Correct extends StoreCommand {
+        @Option(names = "--entry", required = true, paramLabel = "ID")
+        long entryId;
+        @Option(names = "--text", required = true, description = "What the entry should have said.")
+        String text;
+        @Option(names = "--author", description = "Who is writing.")
+        String author;
+
+        Correct(Cli cli) {
+            super(cli);
+        }
+
+        @Override
+        int run(DataHome home, CaseService cases) {
+            cli.out.println(cases.correct(entryId, text, cli.author(author, home)).id());
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "list", description = "Print a case timeline, oldest first.", mixinStandardHelpOptions = true)
+    static final class ListEntries extends StoreCommand {
+        @Option(names = "--case", required = true, paramLabel = "ID")
+        long caseId;
+        @Option(names = "--json", description = "Print JSON.")
+        boolean asJson;
+
+        ListEntries(Cli cli) {
+            super(cli);
+        }
+
+        @Override
+        int run(DataHome home, CaseService cases) throws Exception {
+            List<TimelineEntry> entries = cases.timeline(caseId);
+            if (asJson) {
+                cli.out.println(cli.json.writeValueAsString(entries));
+                return Cli.OK;
+            }
+            for (TimelineEntry e : entries) {
+                cli.out.println(e.occurredAt() + "  " + e.kind().cliName() + "  " + e.author()
+                        + (e.correctsId() == null ? "" : "  (corrects #" + e.correctsId() + ")") + "\n    "
+                        + e.body().replace("\n", "\n    "));
+            }
+            return Cli.OK;
+        }
+    }
+
+    /** ISO instant, offset date-time, or local date-time in this machine's zone. */
+    static final class TimeConverter implements CommandLine.ITypeConverter<Instant> {
+        @Override
+        public Instant convert(String value) {
+            try {
+                return Instant.parse(value);
+            } catch (DateTimeParseException notInstant) {
+                try {
+                    return OffsetDateTime.parse(value).toInstant();
+                } catch (DateTimeParseException notOffset) {
+                    try {
+                        return LocalDateTime.parse(value).atZone(ZoneId.systemDefault()).toInstant();
+                    } catch (DateTimeParseException e) {
+                        throw new CommandLine.TypeConversionException(
+                                "'" + value + "' is not a time like 2026-11-24T09:05:00Z or 2026-11-24T10:05");
+                    }
+                }
+            }
+        }
+    }
+}
