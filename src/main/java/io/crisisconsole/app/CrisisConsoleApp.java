@@ -29,7 +29,8 @@ public final class CrisisConsoleApp extends Application {
         try {
             context = AppContext.open(home, Clock.systemDefaultZone());
         } catch (StoreException e) {
-            LOG.error("Cannot open the store: {}", e.getMessage(), e);
+            LOG.error("Cannot open the store: {}", e.getMessage());
+            LOG.debug("Store open failure", e);
             openProblem = e;
         }
     }

@@ -1,7 +1,11 @@
 package io.crisisconsole.cases;
 
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
+import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -14,8 +18,10 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 /** The case workspace: header, timeline and the entry composer. */
 public final class CaseDetailController {
@@ -110,6 +116,10 @@ public final class CaseDetailController {
 
         vm.currentProperty().addListener((o, a, b) -> showHeader(b));
         showHeader(vm.currentProperty().get());
+        // keep "T+… now" current while the window is open
+        Timeline tick = new Timeline(new KeyFrame(Duration.seconds(30), e -> showHeader(vm.currentProperty().get())));
+        tick.setCycleCount(Animation.INDEFINITE);
+        tick.play();
     }
 
     private void showHeader(CrisisCase c) {
@@ -157,6 +167,8 @@ public final class CaseDetailController {
         }
     }
 
+    private static final double WHEN_COLUMN = 90;
+
     private final class EntryCell extends ListCell<TimelineEntry> {
         private final Label time = new Label();
         private final Label offset = new Label();
@@ -173,13 +185,15 @@ public final class CaseDetailController {
             author.getStyleClass().addAll("text-muted", "text-small");
             flag.getStyleClass().addAll("text-small", "warning");
             body.setWrapText(true);
+            body.setMinHeight(Region.USE_PREF_SIZE);
             VBox when = new VBox(2, time, offset);
-            when.setMinWidth(90);
-            when.setPrefWidth(90);
+            when.setMinWidth(WHEN_COLUMN);
+            when.setPrefWidth(WHEN_COLUMN);
             HBox headline = new HBox(8, kind, author, flag);
             VBox what = new VBox(3, headline, body);
             HBox.setHgrow(what, Priority.ALWAYS);
             row = new HBox(12, when, what);
+            row.setPadding(new Insets(4, 0, 4, 0));
             setPrefWidth(0);
         }
 
@@ -213,6 +227,10 @@ public final class CaseDetailController {
             }
             flag.setText(correctionNote);
             body.setText(e.body());
+            if (getListView() != null && !body.prefWidthProperty().isBound()) {
+                // wrap long entries inside the list's width instead of cutting them off
+                body.prefWidthProperty().bind(getListView().widthProperty().subtract(WHEN_COLUMN + 48));
+            }
             setGraphic(row);
         }
     }

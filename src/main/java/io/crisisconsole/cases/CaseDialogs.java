@@ -33,9 +33,9 @@ public final class CaseDialogs {
         }
         Dialog<CaseDetails> dialog = new Dialog<>();
         dialog.initOwner(owner);
+        dialog.setDialogPane(loaded.root());
         dialog.setTitle(heading);
         dialog.setHeaderText(heading);
-        dialog.setDialogPane(loaded.root());
         form.bindOkButton(loaded.root());
         dialog.setResultConverter(button -> button == ButtonType.OK ? form.viewModel().toDetails() : null);
         Platform.runLater(form::focusTitle);
