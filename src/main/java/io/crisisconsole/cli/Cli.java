@@ -69,7 +69,12 @@ public final class Cli {
                 .addSubcommand(new CommandLine(new TimelineCommands(this))
                         .addSubcommand(new TimelineCommands.Add(this))
                         .addSubcommand(new TimelineCommands.ListEntries(this))
-                        .addSubcommand(new TimelineCommands.Correct(this)));
+                        .addSubcommand(new TimelineCommands.Correct(this)))
+                .addSubcommand(new BackupCommands.Backup(this))
+                .addSubcommand(new BackupCommands.Restore(this))
+                .addSubcommand(new CommandLine(new BackupCommands.StoreGroup())
+                        .addSubcommand(new BackupCommands.Check(this))
+                        .addSubcommand(new BackupCommands.AcceptOlder(this)));
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {

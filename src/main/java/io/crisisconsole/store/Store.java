@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -21,22 +22,19 @@ public final class Store implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Store.class);
 
-    /** H2 error codes this class turns into plain-language problems. */
-    static final int H2_DATABASE_ALREADY_OPEN = 90020;
-    static final int H2_FILE_VERSION_ERROR = 90048;
-    static final int H2_FILE_CORRUPTED = 90030;
-    static final int H2_GENERAL_ERROR = 50000;
-
     private final DataHome home;
     private final JdbcConnectionPool pool;
     private final Connection keepAlive;
     private final Jdbi jdbi;
+    private final CommitMarker marker;
 
-    private Store(DataHome home, JdbcConnectionPool pool, Connection keepAlive) {
+    private Store(DataHome home, JdbcConnectionPool pool, Connection keepAlive, CommitMarker marker) {
         this.home = home;
         this.pool = pool;
         this.keepAlive = keepAlive;
+        this.marker = marker;
         this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+        jdbi.setTransactionHandler(new CommitCountingTransactionHandler(marker));
     }
 
     public static String jdbcUrl(DataHome home) {
@@ -46,49 +44,87 @@ public final class Store implements AutoCloseable {
                 + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
-    /** Opens (creating on first run) and migrates the store. */
+    /** Opens (creating on first run), migrates and checks the store. */
     public static Store open(DataHome home) {
+        return open(home, false);
+    }
+
+    /**
+     * Opens the store.
+     *
+     * @param acceptLostChanges open even when the store holds fewer changes than were acknowledged
+     *        (the person chose to go on with what is there rather than restore a backup)
+     */
+    public static Store open(DataHome home, boolean acceptLostChanges) {
         home.ensureExists();
         JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl(home), "crisis", "");
-        Connection keepAlive;
+        Connection keepAlive = null;
         try {
             // Holding one connection keeps the database open between calls and surfaces
             // lock and format problems before anything else touches the file.
             keepAlive = pool.getConnection();
-        } catch (SQLException e) {
-            pool.dispose();
-            throw translate(home, e);
-        }
-        try {
             Flyway.configure()
                     .dataSource(pool)
                     .locations("classpath:db/migration")
                     .load()
                     .migrate();
+            CommitMarker marker = new CommitMarker(home.dir());
+            Integrity.check(home, keepAlive, marker, acceptLostChanges);
+            Store store = new Store(home, pool, keepAlive, marker);
+            LOG.info("Store open at {}", home.storeFile());
+            return store;
+        } catch (SQLException e) {
+            closeQuietly(keepAlive);
+            pool.dispose();
+            throw translate(home, e);
         } catch (FlywayException e) {
             closeQuietly(keepAlive);
             pool.dispose();
+            SQLException cause = sqlCause(e);
+            if (cause != null && cause.getErrorCode() != 0) {
+                throw translate(home, cause);
+            }
             throw new StoreException(StoreException.Problem.MIGRATION_FAILED,
                     "The store in " + home.dir() + " could not be brought up to date: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(keepAlive);
+            pool.dispose();
+            throw e;
         }
-        LOG.info("Store open at {}", home.storeFile());
-        return new Store(home, pool, keepAlive);
+    }
+
+    static SQLException sqlCause(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
     }
 
     static StoreException translate(DataHome home, SQLException e) {
+        String backup = Backups.newestDescription(home);
         switch (e.getErrorCode()) {
-            case H2_DATABASE_ALREADY_OPEN:
+            case ErrorCode.DATABASE_ALREADY_OPEN_1:
                 return new StoreException(StoreException.Problem.ALREADY_OPEN,
                         "Crisis Console is already open on " + home.dir()
                                 + " in another window or process. Close it there, or start this one with --data pointing to another folder.",
                         e);
-            case H2_FILE_VERSION_ERROR:
+            case ErrorCode.FILE_VERSION_ERROR_1:
                 return new StoreException(StoreException.Problem.OLDER_FORMAT,
-                        "The store " + home.storeFile() + " was written in a database format this version cannot read.", e);
-            case H2_FILE_CORRUPTED:
-            case H2_GENERAL_ERROR:
+                        "The store " + home.storeFile() + " was written in an older database format that this version"
+                                + " cannot open. It was not changed. " + backup, e);
+            case ErrorCode.FILE_CORRUPTED_1:
+            case ErrorCode.GENERAL_ERROR_1:
                 return new StoreException(StoreException.Problem.DAMAGED,
-                        "The store " + home.storeFile() + " is damaged and cannot be opened.", e);
+                        "The store " + home.storeFile() + " is damaged and cannot be read. It was not changed. " + backup,
+                        e);
+            case ErrorCode.DATABASE_IS_READ_ONLY:
+            case ErrorCode.IO_EXCEPTION_1:
+            case ErrorCode.IO_EXCEPTION_2:
+            case ErrorCode.FILE_CREATION_FAILED_1:
+                return new StoreException(StoreException.Problem.FOLDER_NOT_WRITABLE,
+                        "Cannot write to " + home.dir() + ": the disk is full or the folder is read-only.", e);
             default:
                 return new StoreException(StoreException.Problem.OTHER,
                         "The store " + home.storeFile() + " cannot be opened: " + e.getMessage(), e);
@@ -103,6 +139,23 @@ public final class Store implements AutoCloseable {
         return home;
     }
 
+    /**
+     * The password that encrypts backup scripts of this store, or null for an unencrypted store.
+     * (Encryption at rest sets this to the store's file key.)
+     */
+    char[] scriptPassword() {
+        return null;
+    }
+
+    public CommitMarker marker() {
+        return marker;
+    }
+
+    /** Flushes the store to the disk device (used at important points: a case closed, a message approved). */
+    public void sync() {
+        jdbi.useHandle(h -> h.execute("CHECKPOINT SYNC"));
+    }
+
     @Override
     public void close() {
         closeQuietly(keepAlive);
@@ -111,6 +164,9 @@ public final class Store implements AutoCloseable {
     }
 
     private static void closeQuietly(Connection c) {
+        if (c == null) {
+            return;
+        }
         try {
             c.close();
         } catch (SQLException e) {

@@ -8,6 +8,7 @@ public class StoreException extends RuntimeException {
         FOLDER_NOT_WRITABLE,
         OLDER_FORMAT,
         DAMAGED,
+        LOST_CHANGES,
         MIGRATION_FAILED,
         OTHER
     }

@@ -1,0 +1,118 @@
+package io.crisisconsole.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.crisisconsole.cases.CaseService;
+import io.crisisconsole.cases.TimelineEntry;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real processes, real SIGKILL: a forked writer appends timeline entries and reports each commit;
+ * it is killed at a random moment; the store must open with every reported commit in it.
+ * {@code -Dcrash.runs=N} sets the number of runs (the {@code slow-tests} profile runs 50).
+ */
+class CrashDurabilityTest {
+
+    static final int RUNS = Integer.getInteger("crash.runs", 4);
+
+    @TempDir
+    Path tmp;
+
+    record Killed(long caseId, int acknowledged) {
+    }
+
+    /** Starts the writer on {@code dir}, kills it with SIGKILL after {@code delayMs}, returns what it acknowledged. */
+    static Killed runAndKill(Path dir, long delayMs) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", CrashWriter.class.getName(), dir.toString())
+                .redirectErrorStream(true).start();
+        AtomicInteger acked = new AtomicInteger();
+        AtomicLong caseId = new AtomicLong(-1);
+        Object started = new Object();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    if (line.startsWith("ACK ")) {
+                        acked.set(Integer.parseInt(line.substring(4)));
+                    } else if (line.startsWith("CASE ")) {
+                        caseId.set(Long.parseLong(line.substring(5)));
+                        synchronized (started) {
+                            started.notifyAll();
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                // the process was killed
+            }
+        });
+        reader.start();
+        synchronized (started) {
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (caseId.get() < 0 && System.currentTimeMillis() < deadline && p.isAlive()) {
+                started.wait(200);
+            }
+        }
+        assertThat(caseId.get()).as("writer started").isPositive();
+        Thread.sleep(delayMs);
+        p.destroyForcibly(); // SIGKILL on Linux
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        reader.join(5_000);
+        return new Killed(caseId.get(), acked.get());
+    }
+
+    @Test
+    void killedWritersLoseNothingTheyAcknowledged() throws Exception {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        for (int run = 0; run < RUNS; run++) {
+            Path dir = tmp.resolve("run-" + run);
+            Killed k = runAndKill(dir, 100 + random.nextInt(1400));
+            assertThat(k.acknowledged()).as("run %d (seed %d) wrote something", run, seed).isPositive();
+
+            try (Store store = Store.open(new DataHome(dir))) {
+                List<TimelineEntry> entries = new CaseService(store.jdbi(), Clock.systemUTC()).timeline(k.caseId());
+                Set<String> bodies = entries.stream().map(TimelineEntry::body).collect(Collectors.toSet());
+                for (int i = 1; i <= k.acknowledged(); i++) {
+                    assertThat(bodies).as("run %d (seed %d): acknowledged entry %d of %d", run, seed, i,
+                            k.acknowledged()).contains("ack-" + i + " +48 600 100 200");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aDamagedTailAfterACrashIsReportedNotSilentlyOpenedOlder() throws Exception {
+        Path dir = tmp.resolve("tail");
+        Killed k = runAndKill(dir, 1500);
+        assertThat(k.acknowledged()).isGreaterThan(10);
+        DataHome home = new DataHome(dir);
+        long size = Files.size(home.storeFile());
+        try (RandomAccessFile f = new RandomAccessFile(home.storeFile().toFile(), "rw")) {
+            f.setLength(size - 64 * 1024);
+        }
+
+        assertThatThrownBy(() -> Store.open(home).close())
+                .isInstanceOf(StoreException.class)
+                .satisfies(e -> assertThat(((StoreException) e).problem())
+                        .isIn(StoreException.Problem.LOST_CHANGES, StoreException.Problem.DAMAGED));
+    }
+}

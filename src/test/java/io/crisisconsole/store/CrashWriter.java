@@ -1,0 +1,36 @@
+package io.crisisconsole.store;
+
+import io.crisisconsole.cases.CaseDetails;
+import io.crisisconsole.cases.CaseService;
+import io.crisisconsole.cases.EntryKind;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * A writer process for the crash tests: opens the store in the folder given as the first argument,
+ * appends timeline entries in a loop and prints {@code ACK n} after each commit returned. The test
+ * kills it with SIGKILL at a random moment.
+ */
+public final class CrashWriter {
+
+    private CrashWriter() {
+    }
+
+    public static void main(String[] args) {
+        DataHome home = new DataHome(Path.of(args[0]));
+        int limit = args.length > 1 ? Integer.parseInt(args[1]) : Integer.MAX_VALUE;
+        try (Store store = Store.open(home)) {
+            CaseService cases = new CaseService(store.jdbi(), Clock.systemUTC());
+            long caseId = cases.list().isEmpty()
+                    ? cases.open(new CaseDetails("Crash drill", 2, null, null, null), "writer").id()
+                    : cases.list().get(0).id();
+            System.out.println("CASE " + caseId);
+            System.out.flush();
+            for (int i = 1; i <= limit; i++) {
+                cases.addEntry(caseId, EntryKind.NOTE, "ack-" + i + " +48 600 100 200", null, "writer");
+                System.out.println("ACK " + i);
+                System.out.flush();
+            }
+        }
+    }
+}
