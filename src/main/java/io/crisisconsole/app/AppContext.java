@@ -8,9 +8,11 @@ import io.crisisconsole.cases.CaseFormViewModel;
 import io.crisisconsole.cases.CaseListController;
 import io.crisisconsole.cases.CaseListViewModel;
 import io.crisisconsole.cases.CaseService;
+import io.crisisconsole.store.Backups;
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.store.Store;
 import java.time.Clock;
+import javafx.application.Platform;
 
 /**
  * Wires the app once: store, services, view-models and the controller factory. The only place that
@@ -20,6 +22,7 @@ public final class AppContext implements AutoCloseable {
 
     private final Store store;
     private final FxTaskRunner tasks;
+    private final BackupScheduler backups;
     private final ControllerFactory controllers = new ControllerFactory();
     private final ViewLoader views = new ViewLoader(controllers);
 
@@ -31,6 +34,8 @@ public final class AppContext implements AutoCloseable {
         SettingsStore settingsStore = new SettingsStore(home.settingsFile());
         Preferences preferences = new Preferences(settingsStore, settingsStore.load(), tasks, notifier);
         CaseService cases = new CaseService(store.jdbi(), clock);
+        this.backups = new BackupScheduler(store, new Backups(home), BackupScheduler.DEFAULT_INTERVAL,
+                message -> Platform.runLater(() -> notifier.error(message)));
 
         CaseListViewModel caseList = new CaseListViewModel(cases, tasks, notifier, preferences::author);
         CaseDetailViewModel caseDetail = new CaseDetailViewModel(cases, tasks, notifier, preferences::author,
@@ -63,10 +68,11 @@ public final class AppContext implements AutoCloseable {
         return store;
     }
 
-    /** Lets queued background work finish, then closes the store. */
+    /** Lets queued background work finish, writes a last backup if anything changed, closes the store. */
     @Override
     public void close() {
         tasks.close();
+        backups.close();
         store.close();
     }
 }

@@ -53,6 +53,11 @@ public final class CommitMarker {
         }
     }
 
+    /** The highest count recorded by this process (-1 before the first). */
+    public synchronized long current() {
+        return highest;
+    }
+
     /** Records a committed count; never moves the mark backwards (commits may finish out of order). */
     public synchronized void record(long commitSeq, Instant committedAt) {
         if (commitSeq <= highest) {
