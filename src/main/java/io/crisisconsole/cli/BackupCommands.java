@@ -3,6 +3,7 @@ package io.crisisconsole.cli;
 import io.crisisconsole.store.Backups;
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.store.Store;
+import io.crisisconsole.store.crypto.MasterKey;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ final class BackupCommands {
                 }
                 return Cli.OK;
             }
-            try (Store store = Store.open(home)) {
+            try (Store store = cli.openStore(home, false)) {
                 Backups.Backup b = out == null ? backups.backupNow(store) : backups.write(store, out);
                 cli.out.println(b.file());
                 return Cli.OK;
@@ -73,7 +74,16 @@ final class BackupCommands {
         @Override
         public Integer call() {
             DataHome home = cli.home(dataDir);
-            Backups.Restored r = Backups.restore(home, file, null);
+            MasterKey key = cli.unlockIfNeeded(home);
+            char[] filePassword = key == null ? null : key.h2FilePassword();
+            Backups.Restored r;
+            try {
+                r = Backups.restore(home, file, filePassword);
+            } finally {
+                if (filePassword != null) {
+                    java.util.Arrays.fill(filePassword, '\0');
+                }
+            }
             long rows = r.manifest().rowCounts().entrySet().stream()
                     .filter(e -> !e.getKey().startsWith("flyway")).mapToLong(Map.Entry::getValue).sum();
             cli.out.println("Restored " + file + " (from " + r.manifest().createdAt() + ", " + rows + " rows checked)");
@@ -84,13 +94,13 @@ final class BackupCommands {
         }
     }
 
-    @Command(name = "store", mixinStandardHelpOptions = true, description = "Check the store, or accept it as it is.",
-            subcommands = {})
+    @Command(name = "store", mixinStandardHelpOptions = true,
+            description = "Check the store, accept it as it is, or turn encryption at rest on or off.")
     static final class StoreGroup implements Runnable {
         @Override
         public void run() {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "missing subcommand: check or accept-older");
+                    "missing subcommand: check, accept-older, encrypt, decrypt or passphrase");
         }
     }
 
@@ -108,7 +118,7 @@ final class BackupCommands {
         @Override
         public Integer call() {
             DataHome home = cli.home(dataDir);
-            try (Store store = Store.open(home)) {
+            try (Store store = cli.openStore(home, false)) {
                 cli.out.println("The store " + home.storeFile() + " is whole (change "
                         + store.marker().read().map(m -> m.commitSeq()).orElse(0L) + ").");
                 return Cli.OK;
@@ -130,7 +140,7 @@ final class BackupCommands {
         @Override
         public Integer call() {
             DataHome home = cli.home(dataDir);
-            try (Store store = Store.open(home, true)) {
+            try (Store store = cli.openStore(home, true)) {
                 cli.out.println("The store is accepted as it is, at change "
                         + store.marker().read().map(m -> m.commitSeq()).orElse(0L) + ".");
                 return Cli.OK;

@@ -7,11 +7,15 @@ import io.crisisconsole.app.SettingsStore;
 import io.crisisconsole.cases.ConcurrentChangeException;
 import io.crisisconsole.cases.ValidationException;
 import io.crisisconsole.store.DataHome;
+import io.crisisconsole.store.Encryption;
+import io.crisisconsole.store.Store;
+import io.crisisconsole.store.crypto.MasterKey;
 import io.crisisconsole.store.StoreException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +32,15 @@ public final class Cli {
     public static final int BAD_INPUT = 2;
     public static final int STORE_PROBLEM = 3;
     public static final String AUTHOR_ENV = "CRISIS_CONSOLE_AUTHOR";
+    public static final String PASSPHRASE_ENV = "CRISIS_CONSOLE_PASSPHRASE";
+    public static final String NEW_PASSPHRASE_ENV = "CRISIS_CONSOLE_NEW_PASSPHRASE";
+    public static final String RECOVERY_KEY_ENV = "CRISIS_CONSOLE_RECOVERY_KEY";
+
+    /** Reads a secret from the person at the terminal; null when there is no terminal. */
+    @FunctionalInterface
+    public interface SecretPrompt {
+        char[] ask(String prompt);
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
 
@@ -40,6 +53,8 @@ public final class Cli {
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT);
+
+    SecretPrompt prompt = text -> System.console() == null ? null : System.console().readPassword("%s", text);
 
     /** Set by the root command's {@code --data}. */
     String rootDataDir;
@@ -74,7 +89,10 @@ public final class Cli {
                 .addSubcommand(new BackupCommands.Restore(this))
                 .addSubcommand(new CommandLine(new BackupCommands.StoreGroup())
                         .addSubcommand(new BackupCommands.Check(this))
-                        .addSubcommand(new BackupCommands.AcceptOlder(this)));
+                        .addSubcommand(new BackupCommands.AcceptOlder(this))
+                        .addSubcommand(new EncryptionCommands.Encrypt(this))
+                        .addSubcommand(new EncryptionCommands.Decrypt(this))
+                        .addSubcommand(new EncryptionCommands.ChangePassphrase(this)));
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
@@ -121,6 +139,41 @@ public final class Cli {
             return fromEnv.strip();
         }
         return new SettingsStore(home.settingsFile()).load().authorName();
+    }
+
+    /** Opens the store, unlocking it first when it is encrypted. */
+    Store openStore(DataHome home, boolean acceptLostChanges) {
+        return Store.open(home, unlockIfNeeded(home), acceptLostChanges);
+    }
+
+    /** The key of an encrypted store (passphrase or recovery key from the environment or the terminal), else null. */
+    MasterKey unlockIfNeeded(DataHome home) {
+        if (!Encryption.needsPassphrase(home)) {
+            return null;
+        }
+        String recovery = env.get(RECOVERY_KEY_ENV);
+        if (recovery != null && !recovery.isBlank()) {
+            return Encryption.unlockWithRecoveryKey(home, recovery);
+        }
+        char[] passphrase = secret(PASSPHRASE_ENV, "Passphrase for " + home.dir() + ": ");
+        if (passphrase == null) {
+            throw new StoreException(StoreException.Problem.NEEDS_PASSPHRASE, "The store in " + home.dir()
+                    + " is encrypted: type its passphrase at a terminal or set $" + PASSPHRASE_ENV + ".", null);
+        }
+        try {
+            return Encryption.unlock(home, passphrase);
+        } finally {
+            Arrays.fill(passphrase, '\0');
+        }
+    }
+
+    /** A secret from the environment variable, else typed at the terminal; null if neither. */
+    char[] secret(String envVar, String promptText) {
+        String fromEnv = env.get(envVar);
+        if (fromEnv != null && !fromEnv.isEmpty()) {
+            return fromEnv.toCharArray();
+        }
+        return prompt.ask(promptText);
     }
 
     void requestGui() {

@@ -21,7 +21,7 @@ abstract class StoreCommand implements Callable<Integer> {
     @Override
     public final Integer call() throws Exception {
         DataHome home = cli.home(dataDir);
-        try (Store store = Store.open(home)) {
+        try (Store store = cli.openStore(home, false)) {
             return run(home, new CaseService(store.jdbi(), cli.clock));
         }
     }

@@ -257,16 +257,15 @@ public final class Backups {
         }
         home.ensureExists();
         ensureNotOpen(home, filePassword);
-        Path work = ensureFolder(home.dir().resolve("restore-" + FILE_TIME.format(Instant.now())));
+        Path work = Workspace.create(home, "restore");
         Path script = work.resolve("script.sql");
         try {
             try (ZipFile zip = new ZipFile(backupFile.toFile());
                     InputStream in = zip.getInputStream(zip.getEntry(manifest.encrypted() ? ENCRYPTED_SCRIPT : SCRIPT))) {
                 Files.copy(in, script);
             }
-            String url = "jdbc:h2:file:" + work.resolve("store") + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0"
-                    + (filePassword != null ? ";CIPHER=AES" : "");
-            try (Connection c = DriverManager.getConnection(url, "crisis", password(filePassword))) {
+            String url = Store.jdbcUrl(work.resolve("store"), filePassword != null);
+            try (Connection c = DriverManager.getConnection(url, "crisis", Store.h2Password(filePassword))) {
                 try (Statement s = c.createStatement()) {
                     s.execute(scriptStatement("RUNSCRIPT FROM", script, manifest.encrypted() ? filePassword : null));
                 }
@@ -293,7 +292,7 @@ public final class Backups {
             throw new StoreException(StoreException.Problem.FOLDER_NOT_WRITABLE,
                     "Cannot restore " + backupFile + ": " + e.getMessage() + ". The store was not changed.", e);
         } finally {
-            deleteTree(work);
+            Workspace.delete(work);
         }
     }
 
@@ -320,8 +319,8 @@ public final class Backups {
         if (!Files.exists(home.storeFile())) {
             return;
         }
-        String url = Store.jdbcUrl(home) + ";IFEXISTS=TRUE" + (filePassword != null ? ";CIPHER=AES" : "");
-        try (Connection c = DriverManager.getConnection(url, "crisis", password(filePassword))) {
+        String url = Store.jdbcUrl(home.storeBase(), filePassword != null) + ";IFEXISTS=TRUE";
+        try (Connection c = DriverManager.getConnection(url, "crisis", Store.h2Password(filePassword))) {
             // it opened, so nobody else has it; closing releases the lock again
         } catch (SQLException e) {
             if (e.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1) {
@@ -359,11 +358,6 @@ public final class Backups {
         return sql;
     }
 
-    /** H2's password string: "filePassword userPassword" for an encrypted store, else the user password. */
-    static String password(char[] filePassword) {
-        return filePassword == null ? "" : new String(filePassword) + " ";
-    }
-
     private static Path ensureFolder(Path dir) {
         try {
             Files.createDirectories(dir);
@@ -388,17 +382,6 @@ public final class Backups {
             Files.deleteIfExists(p);
         } catch (IOException e) {
             LOG.warn("Cannot delete {}: {}", p, e.getMessage());
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(Backups::deleteQuietly);
-        } catch (IOException e) {
-            LOG.warn("Cannot clean up {}: {}", dir, e.getMessage());
         }
     }
 }

@@ -1,6 +1,15 @@
 package io.crisisconsole.store;
 
+import io.crisisconsole.store.crypto.KeyFile;
+import io.crisisconsole.store.crypto.MasterKey;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.Arrays;
+import java.util.Map;
 import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -27,37 +36,84 @@ public final class Store implements AutoCloseable {
     private final Connection keepAlive;
     private final Jdbi jdbi;
     private final CommitMarker marker;
+    private final MasterKey key;
 
-    private Store(DataHome home, JdbcConnectionPool pool, Connection keepAlive, CommitMarker marker) {
+    private Store(DataHome home, JdbcConnectionPool pool, Connection keepAlive, CommitMarker marker, MasterKey key) {
         this.home = home;
         this.pool = pool;
         this.keepAlive = keepAlive;
         this.marker = marker;
+        this.key = key;
         this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
         jdbi.setTransactionHandler(new CommitCountingTransactionHandler(marker));
     }
 
     public static String jdbcUrl(DataHome home) {
-        return "jdbc:h2:file:" + home.storeBase()
-                + ";WRITE_DELAY=0"
-                + ";TRACE_LEVEL_FILE=0"
-                + ";DB_CLOSE_ON_EXIT=FALSE";
+        return jdbcUrl(home.storeBase(), false);
     }
 
-    /** Opens (creating on first run), migrates and checks the store. */
+    /** The URL of a store file at {@code base} (H2 appends .mv.db). */
+    static String jdbcUrl(Path base, boolean encrypted) {
+        return "jdbc:h2:file:" + base
+                + ";WRITE_DELAY=0"
+                + ";TRACE_LEVEL_FILE=0"
+                + ";DB_CLOSE_ON_EXIT=FALSE"
+                + (encrypted ? ";CIPHER=AES" : "");
+    }
+
+    /** H2's password string: "filePassword userPassword" for an encrypted store, else the (empty) user password. */
+    static String h2Password(char[] filePassword) {
+        return filePassword == null ? "" : new String(filePassword) + " ";
+    }
+
+    /** Whether the file is H2-encrypted (its header says so), without opening it. */
+    public static boolean isEncryptedFile(Path file) {
+        byte[] header = new byte[ENCRYPTED_HEADER.length];
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(header, 0, header.length) == header.length && Arrays.equals(header, ENCRYPTED_HEADER);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static final byte[] ENCRYPTED_HEADER = "H2encrypt\n".getBytes(StandardCharsets.US_ASCII);
+
+    /** Opens (creating on first run), migrates and checks an unencrypted store. */
     public static Store open(DataHome home) {
-        return open(home, false);
+        return open(home, null, false);
+    }
+
+    public static Store open(DataHome home, boolean acceptLostChanges) {
+        return open(home, null, acceptLostChanges);
     }
 
     /**
      * Opens the store.
      *
+     * @param key the unlocked key of an encrypted store (see {@link Encryption}), or null for a plain one
      * @param acceptLostChanges open even when the store holds fewer changes than were acknowledged
      *        (the person chose to go on with what is there rather than restore a backup)
      */
-    public static Store open(DataHome home, boolean acceptLostChanges) {
+    public static Store open(DataHome home, MasterKey key, boolean acceptLostChanges) {
         home.ensureExists();
-        JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl(home), "crisis", "");
+        boolean exists = Files.exists(home.storeFile());
+        boolean encryptedFile = exists && isEncryptedFile(home.storeFile());
+        if (encryptedFile && key == null) {
+            throw new StoreException(StoreException.Problem.NEEDS_PASSPHRASE, KeyFile.exists(home.dir())
+                    ? "The store in " + home.dir() + " is encrypted: unlock it with its passphrase."
+                    : "The store in " + home.dir() + " is encrypted, but its key file " + KeyFile.FILE_NAME
+                            + " is missing. Put it back from where you keep a copy.", null);
+        }
+        if (exists && !encryptedFile && key != null) {
+            throw new StoreException(StoreException.Problem.OTHER,
+                    "The store in " + home.dir() + " is not encrypted, but a key was given for it.", null);
+        }
+        char[] filePassword = key == null ? null : key.h2FilePassword();
+        JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl(home.storeBase(), key != null), "crisis",
+                h2Password(filePassword));
+        if (filePassword != null) {
+            Arrays.fill(filePassword, '\0');
+        }
         Connection keepAlive = null;
         try {
             // Holding one connection keeps the database open between calls and surfaces
@@ -70,7 +126,7 @@ public final class Store implements AutoCloseable {
                     .migrate();
             CommitMarker marker = new CommitMarker(home.dir());
             Integrity.check(home, keepAlive, marker, acceptLostChanges);
-            Store store = new Store(home, pool, keepAlive, marker);
+            Store store = new Store(home, pool, keepAlive, marker, key);
             LOG.info("Store open at {}", home.storeFile());
             return store;
         } catch (SQLException e) {
@@ -114,6 +170,8 @@ public final class Store implements AutoCloseable {
                 return new StoreException(StoreException.Problem.OLDER_FORMAT,
                         "The store " + home.storeFile() + " was written in an older database format that this version"
                                 + " cannot open. It was not changed. " + backup, e);
+            case ErrorCode.FILE_ENCRYPTION_ERROR_1:
+                // the key file's check already proved the key right, so this is a damaged header
             case ErrorCode.FILE_CORRUPTED_1:
             case ErrorCode.GENERAL_ERROR_1:
                 return new StoreException(StoreException.Problem.DAMAGED,
@@ -144,7 +202,21 @@ public final class Store implements AutoCloseable {
      * (Encryption at rest sets this to the store's file key.)
      */
     char[] scriptPassword() {
-        return null;
+        return key == null ? null : key.h2FilePassword();
+    }
+
+    /** Rows per table, for checks after copying or converting the store. */
+    Map<String, Long> rowCounts() {
+        try {
+            return Backups.rowCounts(keepAlive);
+        } catch (SQLException e) {
+            throw translate(home, e);
+        }
+    }
+
+    /** Whether the store file is encrypted at rest. */
+    public boolean isEncrypted() {
+        return key != null;
     }
 
     public CommitMarker marker() {

@@ -5,6 +5,8 @@ public class StoreException extends RuntimeException {
 
     public enum Problem {
         ALREADY_OPEN,
+        NEEDS_PASSPHRASE,
+        WRONG_PASSPHRASE,
         FOLDER_NOT_WRITABLE,
         OLDER_FORMAT,
         DAMAGED,

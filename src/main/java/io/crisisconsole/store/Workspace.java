@@ -1,0 +1,53 @@
+package io.crisisconsole.store;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Scratch folders inside the data folder (same file system, so the final rename is atomic; owner
+ * only, like the data folder).
+ */
+final class Workspace {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Workspace.class);
+
+    private Workspace() {
+    }
+
+    static Path create(DataHome home, String purpose) {
+        Path dir = home.dir().resolve(purpose + "-" + System.currentTimeMillis());
+        try {
+            Files.createDirectories(dir);
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Problem.FOLDER_NOT_WRITABLE,
+                    "Cannot create " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void delete(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    LOG.warn("Cannot delete {}: {}", p, e.getMessage());
+                }
+            });
+        } catch (IOException e) {
+            LOG.warn("Cannot clean up {}: {}", dir, e.getMessage());
+        }
+    }
+}
