@@ -8,11 +8,18 @@ import io.crisisconsole.cases.CaseFormViewModel;
 import io.crisisconsole.cases.CaseListController;
 import io.crisisconsole.cases.CaseListViewModel;
 import io.crisisconsole.cases.CaseService;
+import io.crisisconsole.store.AutosaveService;
 import io.crisisconsole.store.Backups;
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.store.Store;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wires the app once: store, services, view-models and the controller factory. The only place that
@@ -20,9 +27,13 @@ import javafx.application.Platform;
  */
 public final class AppContext implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
+
     private final Store store;
     private final FxTaskRunner tasks;
     private final BackupScheduler backups;
+    private final CaseDetailViewModel caseDetail;
+    private boolean closed;
     private final ControllerFactory controllers = new ControllerFactory();
     private final ViewLoader views = new ViewLoader(controllers);
 
@@ -34,12 +45,13 @@ public final class AppContext implements AutoCloseable {
         SettingsStore settingsStore = new SettingsStore(home.settingsFile());
         Preferences preferences = new Preferences(settingsStore, settingsStore.load(), tasks, notifier);
         CaseService cases = new CaseService(store.jdbi(), clock);
+        AutosaveService autosave = new AutosaveService(store.jdbi(), clock);
         this.backups = new BackupScheduler(store, new Backups(home), BackupScheduler.DEFAULT_INTERVAL,
                 message -> Platform.runLater(() -> notifier.error(message)));
 
         CaseListViewModel caseList = new CaseListViewModel(cases, tasks, notifier, preferences::author);
-        CaseDetailViewModel caseDetail = new CaseDetailViewModel(cases, tasks, notifier, preferences::author,
-                caseList.selectedProperty(), caseList::caseChanged, clock);
+        caseDetail = new CaseDetailViewModel(cases, autosave, tasks, notifier, preferences::author,
+                caseList.selectedProperty(), caseList::caseChanged, clock, OneShotTimer.fx());
         CaseDialogs caseDialogs = new CaseDialogs(views);
 
         controllers
@@ -68,11 +80,58 @@ public final class AppContext implements AutoCloseable {
         return store;
     }
 
-    /** Lets queued background work finish, writes a last backup if anything changed, closes the store. */
+    /**
+     * Writes text typed but not yet saved (the entry composer) and waits for it. Safe to call from
+     * any thread: the view-model is read on the FX thread.
+     *
+     * @return true when everything typed is in the store; false when a write failed (the status bar
+     *         says so and the text is still in memory)
+     */
+    public boolean flushAutosave() {
+        if (Platform.isFxApplicationThread()) {
+            return caseDetail.flushAutosave();
+        }
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        try {
+            Platform.runLater(() -> {
+                try {
+                    done.complete(caseDetail.flushAutosave());
+                } catch (RuntimeException | Error e) {
+                    done.completeExceptionally(e);
+                }
+            });
+        } catch (IllegalStateException toolkitNotRunning) {
+            // no FX thread, so nothing else touches the view-model
+            return caseDetail.flushAutosave();
+        }
+        try {
+            return done.get(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.error("Writing unsaved text before closing failed", e);
+        }
+        return false;
+    }
+
+    /**
+     * Writes pending autosaves, lets queued background work finish, writes a last backup if anything
+     * changed, then closes the store.
+     */
     @Override
     public void close() {
-        tasks.close();
-        backups.close();
-        store.close();
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (!flushAutosave()) {
+                LOG.error("Typed text that was not added yet could not be written to the store before closing");
+            }
+        } finally {
+            tasks.close();
+            backups.close();
+            store.close();
+        }
     }
 }

@@ -6,6 +6,8 @@ import java.time.Clock;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +55,25 @@ public final class CrisisConsoleApp extends Application {
         stage.setScene(MainWindow.createScene(context, 1360, 860));
         stage.setMinWidth(960);
         stage.setMinHeight(600);
+        stage.setOnCloseRequest(e -> {
+            // write typed text now, while the person can still be asked
+            if (!context.flushAutosave() && !closeAnyway(stage)) {
+                e.consume();
+            }
+        });
         stage.show();
+    }
+
+    private static boolean closeAnyway(Stage owner) {
+        ButtonType lose = new ButtonType("Close and lose it", ButtonBar.ButtonData.OTHER);
+        Alert alert = new Alert(Alert.AlertType.WARNING, null, ButtonType.CANCEL, lose);
+        alert.initOwner(owner);
+        alert.setTitle(MainWindow.TITLE);
+        alert.setHeaderText("Text you typed could not be saved");
+        alert.setContentText("The entry you are writing is not in the timeline and could not be autosaved "
+                + "(see the status bar). Cancel, then add it or copy it somewhere safe; or close and lose it.");
+        alert.getDialogPane().setPrefWidth(560);
+        return alert.showAndWait().filter(b -> b == lose).isPresent();
     }
 
     @Override

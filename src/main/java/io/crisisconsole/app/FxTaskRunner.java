@@ -2,8 +2,11 @@ package io.crisisconsole.app;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -51,6 +54,23 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         });
         started(description);
         executor.execute(task);
+    }
+
+    @Override
+    public <T> T runAndWait(String description, Callable<T> work, java.time.Duration timeout) throws Exception {
+        Future<T> future = executor.submit(work);
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Exception) {
+                throw (Exception) cause;
+            }
+            throw e;
+        } catch (TimeoutException e) {
+            LOG.warn("{} did not finish within {}", description, timeout);
+            throw e;
+        }
     }
 
     private void started(String description) {

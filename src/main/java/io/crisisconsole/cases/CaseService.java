@@ -1,5 +1,6 @@
 package io.crisisconsole.cases;
 
+import io.crisisconsole.store.AutosaveDao;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -128,6 +129,20 @@ public final class CaseService {
      * example when a post went out before it was logged.
      */
     public TimelineEntry addEntry(long caseId, EntryKind kind, String body, Instant occurredAt, String author) {
+        return addEntry(caseId, kind, body, occurredAt, author, null);
+    }
+
+    /**
+     * Appends an entry as {@link #addEntry(long, EntryKind, String, Instant, String)} does and, in
+     * the same transaction, deletes the autosaved text of the editor it came from, so that after a
+     * crash the text is either still autosaved and not in the timeline, or in the timeline and no
+     * longer autosaved: never lost, never offered again as a duplicate.
+     *
+     * @param clearAutosaveKey the editor's autosave key ({@link io.crisisconsole.store.AutosaveDao}),
+     *                         or null to leave autosaves alone
+     */
+    public TimelineEntry addEntry(long caseId, EntryKind kind, String body, Instant occurredAt, String author,
+            String clearAutosaveKey) {
         String who = checkAuthor(author);
         Objects.requireNonNull(kind, "kind");
         if (!kind.isUserEntered()) {
@@ -144,6 +159,9 @@ public final class CaseService {
             caseOrFail(h, caseId);
             TimelineDao dao = h.attach(TimelineDao.class);
             long id = dao.append(caseId, kind, who, text, when, now, null);
+            if (clearAutosaveKey != null) {
+                h.attach(AutosaveDao.class).delete(clearAutosaveKey);
+            }
             return dao.find(id).orElseThrow();
         });
     }

@@ -3,6 +3,8 @@ package io.crisisconsole.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crisisconsole.store.AutosaveService;
+import io.crisisconsole.store.AutosavedText;
 import io.crisisconsole.store.Store;
 import io.crisisconsole.store.TestStores;
 import java.nio.file.Path;
@@ -238,5 +240,49 @@ class CaseServiceTest {
         assertThat(cases.get(c.id())).isEqualTo(c);
         assertThat(cases.timeline(c.id())).extracting(TimelineEntry::kind)
                 .containsExactly(EntryKind.STATUS_CHANGE, EntryKind.DECISION);
+    }
+
+    @Test
+    void addingWithAnAutosaveKeyDeletesTheAutosaveWithTheInsert() {
+        CrisisCase c = outage();
+        AutosaveService autosave = new AutosaveService(store.jdbi(), clock);
+        String key = "timeline-composer:case:" + c.id();
+        autosave.save(key, c.id(), "NOTE", "Support queue at 400 tickets");
+        autosave.save("timeline-composer:case:999", null, "NOTE", "another editor");
+
+        cases.addEntry(c.id(), EntryKind.NOTE, "Support queue at 400 tickets", null, "anna", key);
+
+        assertThat(autosave.find(key)).isEmpty();
+        assertThat(autosave.find("timeline-composer:case:999")).as("other editors untouched").isPresent();
+        assertThat(cases.timeline(c.id())).extracting(TimelineEntry::body).contains("Support queue at 400 tickets");
+    }
+
+    @Test
+    void whenTheAutosaveCannotBeDeletedTheEntryIsNotAddedEither() {
+        CrisisCase c = outage();
+        AutosaveService autosave = new AutosaveService(store.jdbi(), clock);
+        String key = "timeline-composer:case:" + c.id();
+        autosave.save(key, c.id(), "NOTE", "Draft reply to the journalist");
+        // make the delete fail inside the transaction: the insert before it must roll back too
+        store.jdbi().useHandle(h -> h.execute("CREATE TRIGGER autosave_no_delete BEFORE DELETE ON autosave "
+                + "FOR EACH ROW CALL 'io.crisisconsole.store.AppendOnlyTrigger'"));
+
+        assertThatThrownBy(() -> cases.addEntry(c.id(), EntryKind.NOTE, "Draft reply to the journalist", null,
+                "anna", key)).hasMessageContaining("append-only");
+
+        assertThat(cases.timeline(c.id())).extracting(TimelineEntry::body)
+                .doesNotContain("Draft reply to the journalist");
+        assertThat(autosave.find(key)).map(AutosavedText::content).contains("Draft reply to the journalist");
+    }
+
+    @Test
+    void aFailedAddLeavesTheAutosaveInPlace() {
+        CrisisCase c = outage();
+        AutosaveService autosave = new AutosaveService(store.jdbi(), clock);
+        String key = "timeline-composer:case:" + c.id();
+        autosave.save(key, c.id(), "NOTE", "x");
+        assertThatThrownBy(() -> cases.addEntry(c.id(), EntryKind.NOTE, "x", T0.plus(Duration.ofHours(1)), "a", key))
+                .isInstanceOf(ValidationException.class);
+        assertThat(autosave.find(key)).isPresent();
     }
 }
