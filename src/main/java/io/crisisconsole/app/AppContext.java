@@ -12,6 +12,7 @@ import io.crisisconsole.store.AutosaveService;
 import io.crisisconsole.store.Backups;
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.store.Store;
+import io.crisisconsole.store.crypto.MasterKey;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -66,6 +67,14 @@ public final class AppContext implements AutoCloseable {
     /** Opens the store in {@code home} (may throw {@link io.crisisconsole.store.StoreException}). */
     public static AppContext open(DataHome home, Clock clock) {
         return new AppContext(Store.open(home), clock);
+    }
+
+    /**
+     * Opens an encrypted store with its unlocked key (null for a plain store), optionally accepting a
+     * store that lost its newest changes.
+     */
+    public static AppContext open(DataHome home, MasterKey key, boolean acceptLostChanges, Clock clock) {
+        return new AppContext(Store.open(home, key, acceptLostChanges), clock);
     }
 
     public ViewLoader views() {

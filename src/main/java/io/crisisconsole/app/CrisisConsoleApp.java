@@ -1,6 +1,7 @@
 package io.crisisconsole.app;
 
 import io.crisisconsole.store.DataHome;
+import io.crisisconsole.store.Encryption;
 import io.crisisconsole.store.StoreException;
 import java.time.Clock;
 import javafx.application.Application;
@@ -21,15 +22,23 @@ public final class CrisisConsoleApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(CrisisConsoleApp.class);
 
     private AppContext context;
+    private AppContext opened;
     private StoreException openProblem;
+    private boolean needsPassphrase;
     private DataHome home;
 
-    /** Runs on the launcher thread, not the FX thread: opening and migrating the store happens here. */
+    /**
+     * Runs on the launcher thread, not the FX thread: opening and migrating a plain store happens
+     * here; an encrypted one waits for its passphrase.
+     */
     @Override
     public void init() {
         home = DataHome.resolve(getParameters().getNamed().get("data"));
         try {
-            context = AppContext.open(home, Clock.systemDefaultZone());
+            needsPassphrase = Encryption.needsPassphrase(home);
+            if (!needsPassphrase) {
+                opened = AppContext.open(home, Clock.systemDefaultZone());
+            }
         } catch (StoreException e) {
             LOG.error("Cannot open the store: {}", e.getMessage());
             LOG.debug("Store open failure", e);
@@ -40,17 +49,12 @@ public final class CrisisConsoleApp extends Application {
     @Override
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(Theme.LIGHT.userAgentStylesheet());
-        if (openProblem != null) {
-            Alert alert = new Alert(Alert.AlertType.ERROR);
-            alert.setTitle(MainWindow.TITLE);
-            alert.setHeaderText(openProblem.problem() == StoreException.Problem.ALREADY_OPEN
-                    ? "Crisis Console is already open" : "The store cannot be opened");
-            alert.setContentText(openProblem.getMessage());
-            alert.getDialogPane().setPrefWidth(560);
-            alert.showAndWait();
-            Platform.exit();
-            return;
-        }
+        new Startup(home, Clock.systemDefaultZone(), ready -> showMain(stage, ready))
+                .begin(opened, openProblem, needsPassphrase);
+    }
+
+    private void showMain(Stage stage, AppContext ready) {
+        context = ready;
         stage.setTitle(MainWindow.TITLE + " \u2014 " + home.dir());
         stage.setScene(MainWindow.createScene(context, 1360, 860));
         stage.setMinWidth(960);

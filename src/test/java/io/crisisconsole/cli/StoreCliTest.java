@@ -1,0 +1,127 @@
+package io.crisisconsole.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crisisconsole.cases.MutableClock;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** backup, restore, store check/encrypt/decrypt/passphrase from the command line. */
+class StoreCliTest {
+
+    @TempDir
+    Path tmp;
+    final Map<String, String> env = new HashMap<>();
+    final Deque<String> typed = new ArrayDeque<>();
+
+    record Result(int exit, String out, String err) {
+    }
+
+    Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Cli cli = new Cli(new PrintWriter(out, true), new PrintWriter(err, true), env, tmp.toString(),
+                new MutableClock(Instant.parse("2026-11-24T09:00:00Z")));
+        cli.prompt = text -> typed.isEmpty() ? null : typed.poll().toCharArray();
+        return new Result(cli.execute(args), out.toString(), err.toString());
+    }
+
+    String data() {
+        return tmp.resolve("data").toString();
+    }
+
+    void ok(Result r) {
+        assertThat(r.exit()).as(r.err()).isZero();
+    }
+
+    @Test
+    void backupThenRestoreFromTheCommandLine() throws Exception {
+        String id = run("--data", data(), "case", "create", "--title", "Outage", "--author", "a").out().strip();
+        Path file = tmp.resolve("before.ccbackup");
+        Result backup = run("--data", data(), "backup", "--out", file.toString());
+        ok(backup);
+        assertThat(backup.out().strip()).isEqualTo(file.toString());
+        ok(run("--data", data(), "timeline", "add", "--case", id, "--kind", "note", "--text", "later", "--author", "a"));
+        ok(run("--data", data(), "backup"));
+        assertThat(run("--data", data(), "backup", "--list").out()).contains(".ccbackup");
+
+        Result restore = run("--data", data(), "restore", file.toString());
+        ok(restore);
+        assertThat(restore.out()).contains("Restored").contains("previous store is kept");
+        assertThat(run("--data", data(), "timeline", "list", "--case", id).out()).doesNotContain("later");
+        ok(run("--data", data(), "store", "check"));
+
+        Result bad = run("--data", data(), "restore", tmp.resolve("nope.ccbackup").toString());
+        assertThat(bad.exit()).isEqualTo(Cli.STORE_PROBLEM);
+        assertThat(bad.err().strip()).startsWith("error: There is no backup file").doesNotContain("\n");
+    }
+
+    @Test
+    void encryptUnlockChangePassphraseAndDecrypt() throws Exception {
+        ok(run("--data", data(), "case", "create", "--title", "Call +48 600 100 200", "--author", "a"));
+
+        env.put(Cli.NEW_PASSPHRASE_ENV, "short");
+        Result tooShort = run("--data", data(), "store", "encrypt");
+        assertThat(tooShort.exit()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(tooShort.err()).contains("at least 8 characters");
+
+        env.put(Cli.NEW_PASSPHRASE_ENV, "first passphrase");
+        Result enc = run("--data", data(), "store", "encrypt");
+        ok(enc);
+        assertThat(enc.out()).contains("now encrypted").containsPattern("[0-9A-Z]{4}-[0-9A-Z]{4}-");
+        String recoveryKey = enc.out().lines().filter(l -> l.startsWith("  ")).findFirst().orElseThrow().strip();
+        assertThat(new String(Files.readAllBytes(Path.of(data(), "store.mv.db")), "ISO-8859-1"))
+                .doesNotContain("+48 600 100 200");
+
+        Result locked = run("--data", data(), "case", "list");
+        assertThat(locked.exit()).isEqualTo(Cli.STORE_PROBLEM);
+        assertThat(locked.err().strip()).contains("is encrypted").contains(Cli.PASSPHRASE_ENV).doesNotContain("\n");
+
+        env.put(Cli.PASSPHRASE_ENV, "not the passphrase");
+        Result wrong = run("--data", data(), "case", "list");
+        assertThat(wrong.exit()).isEqualTo(Cli.STORE_PROBLEM);
+        assertThat(wrong.err()).contains("passphrase is not right");
+
+        env.remove(Cli.PASSPHRASE_ENV);
+        typed.add("first passphrase");
+        Result typedIn = run("--data", data(), "case", "list");
+        ok(typedIn);
+        assertThat(typedIn.out()).contains("Call +48 600 100 200");
+
+        env.put(Cli.RECOVERY_KEY_ENV, recoveryKey.toLowerCase().replace('-', ' '));
+        env.put(Cli.NEW_PASSPHRASE_ENV, "second passphrase");
+        ok(run("--data", data(), "store", "passphrase"));
+        env.remove(Cli.RECOVERY_KEY_ENV);
+        env.remove(Cli.NEW_PASSPHRASE_ENV);
+
+        env.put(Cli.PASSPHRASE_ENV, "first passphrase");
+        assertThat(run("--data", data(), "case", "list").exit()).isEqualTo(Cli.STORE_PROBLEM);
+        env.put(Cli.PASSPHRASE_ENV, "second passphrase");
+        ok(run("--data", data(), "store", "check"));
+        ok(run("--data", data(), "store", "decrypt"));
+        env.remove(Cli.PASSPHRASE_ENV);
+        Result plain = run("--data", data(), "case", "list");
+        ok(plain);
+        assertThat(plain.out()).contains("Call +48 600 100 200");
+    }
+
+    @Test
+    void newPassphraseTypedTwiceMustMatch() {
+        ok(run("--data", data(), "case", "create", "--title", "x", "--author", "a"));
+        typed.add("one passphrase");
+        typed.add("another passphrase");
+        Result r = run("--data", data(), "store", "encrypt");
+        assertThat(r.exit()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(r.err()).contains("differ");
+        assertThat(Path.of(data(), "store.key.json")).doesNotExist();
+    }
+}
