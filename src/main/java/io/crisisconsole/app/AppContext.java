@@ -33,6 +33,7 @@ public final class AppContext implements AutoCloseable {
     private final Store store;
     private final FxTaskRunner tasks;
     private final BackupScheduler backups;
+    private final Notifier notifier;
     private final CaseDetailViewModel caseDetail;
     private boolean closed;
     private final ControllerFactory controllers = new ControllerFactory();
@@ -42,7 +43,7 @@ public final class AppContext implements AutoCloseable {
         this.store = store;
         this.tasks = new FxTaskRunner();
         DataHome home = store.home();
-        Notifier notifier = new Notifier();
+        this.notifier = new Notifier();
         SettingsStore settingsStore = new SettingsStore(home.settingsFile());
         Preferences preferences = new Preferences(settingsStore, settingsStore.load(), tasks, notifier);
         CaseService cases = new CaseService(store.jdbi(), clock);
@@ -75,6 +76,10 @@ public final class AppContext implements AutoCloseable {
      */
     public static AppContext open(DataHome home, MasterKey key, boolean acceptLostChanges, Clock clock) {
         return new AppContext(Store.open(home, key, acceptLostChanges), clock);
+    }
+
+    public Notifier notifier() {
+        return notifier;
     }
 
     public ViewLoader views() {
@@ -128,7 +133,7 @@ public final class AppContext implements AutoCloseable {
      * changed, then closes the store.
      */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed) {
             return;
         }

@@ -55,6 +55,8 @@ public final class CrisisConsoleApp extends Application {
 
     private void showMain(Stage stage, AppContext ready) {
         context = ready;
+        // a logout or kill (SIGTERM) skips stop(): still write typed text, back up and close the store
+        Runtime.getRuntime().addShutdownHook(new Thread(ready::close, "crisis-console-shutdown"));
         stage.setTitle(MainWindow.TITLE + " \u2014 " + home.dir());
         stage.setScene(MainWindow.createScene(context, 1360, 860));
         stage.setMinWidth(960);

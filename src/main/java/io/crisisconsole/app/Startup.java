@@ -1,5 +1,6 @@
 package io.crisisconsole.app;
 
+import io.crisisconsole.cases.TimeText;
 import io.crisisconsole.store.Backups;
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.store.Encryption;
@@ -91,7 +92,7 @@ final class Startup {
         boolean canRestore = problem.problem() == StoreException.Problem.LOST_CHANGES
                 || problem.problem() == StoreException.Problem.DAMAGED;
         Optional<Backups.Backup> newest = canRestore ? new Backups(home).newest() : Optional.empty();
-        ButtonType restore = new ButtonType("Restore the newest backup", ButtonBar.ButtonData.OK_DONE);
+        ButtonType restore = new ButtonType("Restore backup", ButtonBar.ButtonData.OK_DONE);
         ButtonType asIs = new ButtonType("Open it as it is", ButtonBar.ButtonData.OTHER);
         ButtonType quit = new ButtonType("Quit", ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.ERROR);
@@ -105,20 +106,26 @@ final class Startup {
         if (problem.problem() == StoreException.Problem.LOST_CHANGES) {
             alert.getButtonTypes().add(asIs);
         }
-        alert.getDialogPane().setPrefWidth(620);
+        alert.getDialogPane().setPrefWidth(680);
         ButtonType choice = alert.showAndWait().orElse(quit);
         if (choice == restore) {
             Backups.Backup b = newest.get();
             inBackground("Restoring the backup from " + b.manifest().createdAt() + "\u2026", () -> {
                 char[] pw = key == null ? null : key.h2FilePassword();
+                Backups.Restored restored;
                 try {
-                    Backups.restore(home, b.file(), pw);
+                    restored = Backups.restore(home, b.file(), pw);
                 } finally {
                     if (pw != null) {
                         Arrays.fill(pw, '\0');
                     }
                 }
-                return AppContext.open(home, key, false, clock);
+                AppContext ctx = AppContext.open(home, key, false, clock);
+                Platform.runLater(() -> ctx.notifier().info("Restored the backup from "
+                        + TimeText.dayClock(b.manifest().createdAt(), java.time.ZoneId.systemDefault())
+                        + (restored.previousStore() == null ? "" : "; the previous store is kept as "
+                                + restored.previousStore().getFileName())));
+                return ctx;
             }, onReady, this::failed);
         } else if (choice == asIs) {
             inBackground("Opening the store\u2026", () -> AppContext.open(home, key, true, clock), onReady,
