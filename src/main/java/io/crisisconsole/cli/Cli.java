@@ -112,12 +112,24 @@ public final class Cli {
             return BAD_INPUT;
         }
         if (ex instanceof StoreException) {
-            err.println("error: " + oneLine(ex.getMessage()));
+            err.println("error: " + oneLine(ex.getMessage()) + hint(((StoreException) ex).problem()));
             return STORE_PROBLEM;
         }
         LOG.error("Command failed", ex);
         err.println("error: unexpected failure: " + oneLine(String.valueOf(ex.getMessage())));
         return FAILED;
+    }
+
+    /** What to type next, for the problems the command line can solve. */
+    static String hint(StoreException.Problem problem) {
+        switch (problem) {
+            case LOST_CHANGES:
+                return " (crisis-console restore FILE, or crisis-console store accept-older)";
+            case DAMAGED:
+                return " (crisis-console restore FILE)";
+            default:
+                return "";
+        }
     }
 
     static String oneLine(String s) {

@@ -16,6 +16,7 @@ import org.flywaydb.core.api.FlywayException;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,9 @@ public final class Store implements AutoCloseable {
         this.key = key;
         this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
         jdbi.setTransactionHandler(new CommitCountingTransactionHandler(marker));
+        // Jdbi would put the bound values (entry texts, phone numbers) into exception messages,
+        // and those reach the log: keep only the driver's message, which shows '?' placeholders
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
     }
 
     public static String jdbcUrl(DataHome home) {

@@ -174,4 +174,19 @@ class EncryptionTest {
         }
         Store.open(home).close();
     }
+
+    @Test
+    void failedStatementsDoNotCarryTheValuesTheyTriedToWrite() {
+        try (Store store = Store.open(home())) {
+            var dao = store.jdbi().onDemand(io.crisisconsole.cases.TimelineDao.class);
+            java.time.Instant now = java.time.Instant.now();
+            assertThatThrownBy(() -> dao.append(999, EntryKind.NOTE, "anna", "Call " + PHONE, now, now, null))
+                    .as("what reaches the log when a write fails")
+                    .satisfies(e -> {
+                        java.io.StringWriter trace = new java.io.StringWriter();
+                        e.printStackTrace(new java.io.PrintWriter(trace));
+                        assertThat(trace.toString()).contains("TIMELINE_CASE").doesNotContain(PHONE);
+                    });
+        }
+    }
 }

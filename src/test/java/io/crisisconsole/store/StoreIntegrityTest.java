@@ -98,4 +98,22 @@ class StoreIntegrityTest {
                 .satisfies(e -> assertThat(((StoreException) e).problem()).isEqualTo(StoreException.Problem.DAMAGED))
                 .hasMessageContaining("damaged");
     }
+
+    @Test
+    void aStoreFromAnOlderH2FormatGetsAPlainMessageAndIsLeftAlone() throws Exception {
+        // made with H2 1.4.200 (CREATE TABLE t(x INT)), the format of H2 before 2.0
+        DataHome home = home();
+        Files.createDirectories(home.dir());
+        try (var in = getClass().getResourceAsStream("/stores/h2-1.4.200.mv.db")) {
+            Files.copy(in, home.storeFile());
+        }
+        byte[] before = Files.readAllBytes(home.storeFile());
+
+        assertThatThrownBy(() -> Store.open(home))
+                .isInstanceOf(StoreException.class)
+                .satisfies(e -> assertThat(((StoreException) e).problem()).isEqualTo(StoreException.Problem.OLDER_FORMAT))
+                .hasMessageContaining("older database format")
+                .hasMessageContaining("It was not changed");
+        assertThat(Files.readAllBytes(home.storeFile())).isEqualTo(before);
+    }
 }
