@@ -54,7 +54,8 @@ public final class AppContext implements AutoCloseable {
         CaseListViewModel caseList = new CaseListViewModel(cases, tasks, notifier, preferences::author);
         caseDetail = new CaseDetailViewModel(cases, autosave, tasks, notifier, preferences::author,
                 caseList.selectedProperty(), caseList::caseChanged, clock, OneShotTimer.fx());
-        CaseDialogs caseDialogs = new CaseDialogs(views);
+        CaseDialogs caseDialogs = new CaseDialogs(views,
+                new EditorAutosave(autosave, tasks, OneShotTimer.fx(), notifier));
 
         controllers
                 .register(MainWindowController.class,

@@ -148,7 +148,8 @@ public final class CaseDetailController {
     private void editCase() {
         CrisisCase c = vm.currentProperty().get();
         if (c != null) {
-            dialogs.caseForm(root.getScene().getWindow(), "Edit case #" + c.id(), c.details()).ifPresent(vm::update);
+            dialogs.caseForm(root.getScene().getWindow(), "Edit case #" + c.id(), c.details(), c.id())
+                    .ifPresent(vm::update);
         }
     }
 

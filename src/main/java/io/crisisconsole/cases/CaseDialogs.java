@@ -1,5 +1,6 @@
 package io.crisisconsole.cases;
 
+import io.crisisconsole.app.EditorAutosave;
 import io.crisisconsole.app.FxmlView;
 import io.crisisconsole.app.ViewLoader;
 import java.util.Optional;
@@ -19,13 +20,24 @@ import javafx.stage.Window;
 public final class CaseDialogs {
 
     private final ViewLoader views;
+    private final EditorAutosave autosave;
 
-    public CaseDialogs(ViewLoader views) {
+    public CaseDialogs(ViewLoader views, EditorAutosave autosave) {
         this.views = views;
+        this.autosave = autosave;
     }
 
-    /** The new/edit case form; empty when cancelled. */
-    public Optional<CaseDetails> caseForm(Window owner, String heading, CaseDetails initial) {
+    /** The autosave key of the new-case form, or of the edit form of case {@code id}. */
+    static String formKey(Long caseId) {
+        return caseId == null ? "case-form:new" : "case-form:case:" + caseId;
+    }
+
+    /**
+     * The new/edit case form; empty when cancelled.
+     *
+     * @param caseId the case being edited, or null for a new case
+     */
+    public Optional<CaseDetails> caseForm(Window owner, String heading, CaseDetails initial, Long caseId) {
         ViewLoader.Loaded<DialogPane> loaded = views.load(FxmlView.CASE_FORM);
         CaseFormController form = loaded.controller(CaseFormController.class);
         if (initial != null) {
@@ -38,8 +50,15 @@ public final class CaseDialogs {
         dialog.setHeaderText(heading);
         form.bindOkButton(loaded.root());
         dialog.setResultConverter(button -> button == ButtonType.OK ? form.viewModel().toDetails() : null);
+        CaseFormViewModel vm = form.viewModel();
+        EditorAutosave.Session draft = autosave.open(formKey(caseId), caseId, vm::toDraft, vm::fillFromDraft,
+                vm.titleProperty(), vm.severityProperty(), vm.ownerProperty(), vm.hashtagProperty(), vm.hubUrlProperty());
         Platform.runLater(form::focusTitle);
-        return dialog.showAndWait();
+        try {
+            return dialog.showAndWait();
+        } finally {
+            draft.finish();
+        }
     }
 
     /** Asks for the corrected text of an entry; the original is shown, not edited. */
@@ -66,8 +85,14 @@ public final class CaseDialogs {
                 .or(javafx.beans.binding.Bindings.createBooleanBinding(() -> text.getText().isBlank(),
                         text.textProperty())));
         dialog.setResultConverter(b -> b == ButtonType.OK ? text.getText() : null);
+        EditorAutosave.Session draft = autosave.open("correction:entry:" + original.id(), original.caseId(),
+                text::getText, text::setText, text.textProperty());
         Platform.runLater(text::requestFocus);
-        return dialog.showAndWait();
+        try {
+            return dialog.showAndWait();
+        } finally {
+            draft.finish();
+        }
     }
 
     /** Asks for an optional reason for a status change; empty when cancelled. */
@@ -85,7 +110,13 @@ public final class CaseDialogs {
         dialog.getDialogPane().setContent(box);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.setResultConverter(b -> b == ButtonType.OK ? reason.getText() : null);
+        EditorAutosave.Session draft = autosave.open("status-reason:case:" + c.id() + ":" + to.name(), c.id(),
+                reason::getText, reason::setText, reason.textProperty());
         Platform.runLater(reason::requestFocus);
-        return dialog.showAndWait();
+        try {
+            return dialog.showAndWait();
+        } finally {
+            draft.finish();
+        }
     }
 }

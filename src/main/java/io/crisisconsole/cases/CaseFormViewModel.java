@@ -1,5 +1,9 @@
 package io.crisisconsole.cases;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.IntegerProperty;
@@ -11,6 +15,8 @@ import javafx.beans.property.StringProperty;
 
 /** The new/edit case form. Validates live with the same rules the store applies. */
 public final class CaseFormViewModel {
+
+    private static final ObjectMapper DRAFT_JSON = new ObjectMapper();
 
     private final StringProperty title = new SimpleStringProperty("");
     private final IntegerProperty severity = new SimpleIntegerProperty(Severity.DEFAULT);
@@ -36,6 +42,46 @@ public final class CaseFormViewModel {
         owner.set(nullToEmpty(d.owner()));
         hashtag.set(nullToEmpty(d.hashtag()));
         hubUrl.set(nullToEmpty(d.hubUrl()));
+    }
+
+    /** The form as typed, valid or not, for autosave. */
+    public String toDraft() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("title", title.get());
+        fields.put("severity", severity.get());
+        fields.put("owner", owner.get());
+        fields.put("hashtag", hashtag.get());
+        fields.put("hubUrl", hubUrl.get());
+        try {
+            return DRAFT_JSON.writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Puts an autosaved form back; fields the draft does not have stay as they are. */
+    public void fillFromDraft(String draft) {
+        try {
+            Map<?, ?> fields = DRAFT_JSON.readValue(draft, Map.class);
+            if (fields.get("title") instanceof String t) {
+                title.set(t);
+            }
+            if (fields.get("severity") instanceof Number n && n.intValue() >= Severity.MOST_SEVERE
+                    && n.intValue() <= Severity.LEAST_SEVERE) {
+                severity.set(n.intValue());
+            }
+            if (fields.get("owner") instanceof String o) {
+                owner.set(o);
+            }
+            if (fields.get("hashtag") instanceof String h) {
+                hashtag.set(h);
+            }
+            if (fields.get("hubUrl") instanceof String u) {
+                hubUrl.set(u);
+            }
+        } catch (JsonProcessingException e) {
+            // a draft that cannot be read is not worth an error: the form stays as it is
+        }
     }
 
     /** The details as typed; throws {@link ValidationException} when invalid. */

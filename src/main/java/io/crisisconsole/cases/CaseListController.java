@@ -81,7 +81,7 @@ public final class CaseListController {
 
     @FXML
     private void newCase() {
-        dialogs.caseForm(root.getScene().getWindow(), "New case", null)
+        dialogs.caseForm(root.getScene().getWindow(), "New case", null, null)
                 .ifPresent(details -> vm.create(details, c -> caseList.scrollTo(c)));
     }
 

@@ -54,8 +54,9 @@ public final class AutosaveService {
         AutosavedText row = new AutosavedText(key, caseId, kind, content,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
         try {
-            jdbi.useExtension(AutosaveDao.class,
-                    dao -> dao.upsert(row.editorKey(), row.caseId(), row.kind(), row.content(), row.savedAt()));
+            // in a transaction, so the commit marker counts it like any other change
+            jdbi.useTransaction(h -> h.attach(AutosaveDao.class)
+                    .upsert(row.editorKey(), row.caseId(), row.kind(), row.content(), row.savedAt()));
         } catch (JdbiException | IllegalStateException e) {
             throw failure("the store could not be written", e);
         }
@@ -75,7 +76,7 @@ public final class AutosaveService {
     public void discard(String key) {
         checkKey(key);
         try {
-            jdbi.useExtension(AutosaveDao.class, dao -> dao.delete(key));
+            jdbi.useTransaction(h -> h.attach(AutosaveDao.class).delete(key));
         } catch (JdbiException | IllegalStateException e) {
             throw failure("the store could not be written", e);
         }

@@ -1,0 +1,122 @@
+package io.crisisconsole.app;
+
+import io.crisisconsole.store.AutosaveService;
+import io.crisisconsole.store.AutosavedText;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.Observable;
+
+/**
+ * Autosave for the small editors (the case form, the correction and status dialogs): while one is
+ * open, its content is written about a second after a change; when the same editor opens again after
+ * a crash, what was typed comes back and the status bar says so. Finishing the editor (OK or Cancel)
+ * forgets the draft. The timeline composer has its own, richer autosave in its view-model.
+ */
+public final class EditorAutosave {
+
+    public static final Duration DELAY = Duration.ofSeconds(1);
+
+    private final AutosaveService store;
+    private final TaskRunner tasks;
+    private final OneShotTimer.Factory timers;
+    private final Notifier notifier;
+
+    public EditorAutosave(AutosaveService store, TaskRunner tasks, OneShotTimer.Factory timers, Notifier notifier) {
+        this.store = store;
+        this.tasks = tasks;
+        this.timers = timers;
+        this.notifier = notifier;
+    }
+
+    /**
+     * Starts autosaving an editor.
+     *
+     * @param key what identifies this editor across runs, e.g. {@code correction:entry:12}
+     * @param caseId the case it belongs to, or null
+     * @param snapshot the editor's content as text (on the FX thread)
+     * @param restore puts restored text back into the editor (on the FX thread)
+     * @param changes what to watch for changes
+     */
+    public Session open(String key, Long caseId, Supplier<String> snapshot, Consumer<String> restore,
+            Observable... changes) {
+        Session session = new Session(key, caseId, snapshot);
+        for (Observable o : changes) {
+            o.addListener(x -> session.changed());
+        }
+        tasks.run("Checking for unsaved text", () -> store.find(key), found -> session.restore(found, restore),
+                t -> notifier.failed("Cannot check for unsaved text", t));
+        return session;
+    }
+
+    /** One open editor. */
+    public final class Session {
+        private final String key;
+        private final Long caseId;
+        private final Supplier<String> snapshot;
+        private final OneShotTimer timer;
+        private boolean touched;
+        private boolean restoring;
+        private boolean finished;
+        private String lastWritten;
+
+        private Session(String key, Long caseId, Supplier<String> snapshot) {
+            this.key = key;
+            this.caseId = caseId;
+            this.snapshot = snapshot;
+            this.timer = timers.create(DELAY, this::saveNow);
+        }
+
+        private void changed() {
+            if (restoring || finished) {
+                return;
+            }
+            touched = true;
+            timer.start();
+        }
+
+        private void restore(Optional<AutosavedText> found, Consumer<String> restore) {
+            if (found.isEmpty() || touched || finished) {
+                return; // nothing kept, or the person already started typing: do not overwrite
+            }
+            restoring = true;
+            try {
+                restore.accept(found.get().content());
+                lastWritten = found.get().content();
+            } finally {
+                restoring = false;
+            }
+            notifier.info("Restored what you had typed here before the app closed (autosaved "
+                    + io.crisisconsole.cases.TimeText.clock(found.get().savedAt(), ZoneId.systemDefault()) + ")");
+        }
+
+        /** Writes the current content now if it changed since the last write. */
+        void saveNow() {
+            timer.stop();
+            if (finished) {
+                return;
+            }
+            String text = snapshot.get();
+            if (Objects.equals(text, lastWritten)) {
+                return;
+            }
+            lastWritten = text;
+            tasks.run("Autosaving", () -> store.save(key, caseId, null, text), saved -> { },
+                    t -> notifier.error("Not autosaved: " + Notifier.describe(t)
+                            + ". What you typed is still in the dialog."));
+        }
+
+        /** The editor is done (its content was used, or dropped on purpose): forget the draft. */
+        public void finish() {
+            finished = true;
+            timer.stop();
+            tasks.run("Discarding the draft", () -> {
+                store.discard(key);
+                return null;
+            }, done -> { }, t -> notifier.failed("Cannot discard the draft", t));
+        }
+    }
+}
