@@ -7,7 +7,6 @@ import io.crisisconsole.store.crypto.MasterKey;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,22 +20,18 @@ final class BackupCommands {
     @Command(name = "backup", mixinStandardHelpOptions = true,
             description = {"Write a backup of the store (a checked SQL script in one file).",
                     "Without --out it goes to the backups folder, which keeps the 10 newest and one a day for 7 days."})
-    static final class Backup implements Callable<Integer> {
-        private final Cli cli;
-        @Option(names = "--data", paramLabel = "DIR", description = "Data folder.")
-        String dataDir;
+    static final class Backup extends DataCommand {
         @Option(names = "--out", paramLabel = "FILE", description = "Where to write the backup.")
         Path out;
         @Option(names = "--list", description = "List the backups in the backups folder instead.")
         boolean list;
 
         Backup(Cli cli) {
-            this.cli = cli;
+            super(cli);
         }
 
         @Override
-        public Integer call() {
-            DataHome home = cli.home(dataDir);
+        int run(DataHome home) {
             Backups backups = new Backups(home);
             if (list) {
                 List<Backups.Backup> all = backups.list();
@@ -60,20 +55,16 @@ final class BackupCommands {
     @Command(name = "restore", mixinStandardHelpOptions = true,
             description = {"Replace the store with a backup. The backup is loaded into a new file and its row counts",
                     "are checked first; the current store file is kept beside it as store.mv.db.before-restore-TIME."})
-    static final class Restore implements Callable<Integer> {
-        private final Cli cli;
-        @Option(names = "--data", paramLabel = "DIR", description = "Data folder.")
-        String dataDir;
+    static final class Restore extends DataCommand {
         @Parameters(paramLabel = "FILE", description = "The backup file.")
         Path file;
 
         Restore(Cli cli) {
-            this.cli = cli;
+            super(cli);
         }
 
         @Override
-        public Integer call() {
-            DataHome home = cli.home(dataDir);
+        int run(DataHome home) {
             MasterKey key = cli.unlockIfNeeded(home);
             char[] filePassword = key == null ? null : key.h2FilePassword();
             Backups.Restored r;
@@ -96,28 +87,22 @@ final class BackupCommands {
 
     @Command(name = "store", mixinStandardHelpOptions = true,
             description = "Check the store, accept it as it is, or turn encryption at rest on or off.")
-    static final class StoreGroup implements Runnable {
-        @Override
-        public void run() {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "missing subcommand: check, accept-older, encrypt, decrypt or passphrase");
+    static final class StoreGroup extends CommandGroup {
+        StoreGroup() {
+            super("check, accept-older, encrypt, decrypt or passphrase");
         }
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = "Open the store and read every row; exit 0 when it is whole, 3 when not.")
-    static final class Check implements Callable<Integer> {
-        private final Cli cli;
-        @Option(names = "--data", paramLabel = "DIR", description = "Data folder.")
-        String dataDir;
+    static final class Check extends DataCommand {
 
         Check(Cli cli) {
-            this.cli = cli;
+            super(cli);
         }
 
         @Override
-        public Integer call() {
-            DataHome home = cli.home(dataDir);
+        int run(DataHome home) {
             try (Store store = cli.openStore(home, false)) {
                 cli.out.println("The store " + home.storeFile() + " is whole (change "
                         + store.marker().read().map(m -> m.commitSeq()).orElse(0L) + ").");
@@ -128,18 +113,14 @@ final class BackupCommands {
 
     @Command(name = "accept-older", mixinStandardHelpOptions = true,
             description = "Go on with a store that lost its newest changes, instead of restoring a backup.")
-    static final class AcceptOlder implements Callable<Integer> {
-        private final Cli cli;
-        @Option(names = "--data", paramLabel = "DIR", description = "Data folder.")
-        String dataDir;
+    static final class AcceptOlder extends DataCommand {
 
         AcceptOlder(Cli cli) {
-            this.cli = cli;
+            super(cli);
         }
 
         @Override
-        public Integer call() {
-            DataHome home = cli.home(dataDir);
+        int run(DataHome home) {
             try (Store store = cli.openStore(home, true)) {
                 cli.out.println("The store is accepted as it is, at change "
                         + store.marker().read().map(m -> m.commitSeq()).orElse(0L) + ".");

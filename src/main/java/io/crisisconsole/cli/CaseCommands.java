@@ -13,18 +13,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "case", description = "Create, list and show cases.", mixinStandardHelpOptions = true)
-final class CaseCommands implements Runnable {
+final class CaseCommands extends CommandGroup {
 
-    private final Cli cli;
-
-    CaseCommands(Cli cli) {
-        this.cli = cli;
-    }
-
-    @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                "missing subcommand: create, list, show or status");
+    CaseCommands() {
+        super("create, list, show or status");
     }
 
     @Command(name = "create", description = "Open a new case; prints its id.", mixinStandardHelpOptions = true)

@@ -76,12 +76,12 @@ public final class Cli {
 
     public int execute(String... args) {
         CommandLine cl = new CommandLine(new RootCommand(this))
-                .addSubcommand(new CommandLine(new CaseCommands(this))
+                .addSubcommand(new CommandLine(new CaseCommands())
                         .addSubcommand(new CaseCommands.Create(this))
                         .addSubcommand(new CaseCommands.ListCases(this))
                         .addSubcommand(new CaseCommands.Show(this))
                         .addSubcommand(new CaseCommands.SetStatus(this)))
-                .addSubcommand(new CommandLine(new TimelineCommands(this))
+                .addSubcommand(new CommandLine(new TimelineCommands())
                         .addSubcommand(new TimelineCommands.Add(this))
                         .addSubcommand(new TimelineCommands.ListEntries(this))
                         .addSubcommand(new TimelineCommands.Correct(this)))

@@ -8,7 +8,6 @@ import io.crisisconsole.store.crypto.KeyFile;
 import io.crisisconsole.store.crypto.MasterKey;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -50,21 +49,27 @@ final class EncryptionCommands {
         return passphrase;
     }
 
+    /** The key of an encrypted store; a plain store is an error here. */
+    static MasterKey requireKey(Cli cli, DataHome home) {
+        MasterKey key = cli.unlockIfNeeded(home);
+        if (key == null) {
+            throw new StoreException(StoreException.Problem.OTHER, "The store in " + home.dir() + " is not encrypted.",
+                    null);
+        }
+        return key;
+    }
+
     @Command(name = "encrypt", mixinStandardHelpOptions = true,
             description = {"Encrypt the store at rest with a passphrase (PBKDF2-HMAC-SHA256, 600,000 iterations).",
                     "Prints a recovery key once: write it down. Plain backups are replaced by an encrypted one."})
-    static final class Encrypt implements Callable<Integer> {
-        private final Cli cli;
-        @Option(names = "--data", paramLabel = "DIR", description = "Data folder.")
-        String dataDir;
+    static final class Encrypt extends DataCommand {
 
         Encrypt(Cli cli) {
-            this.cli = cli;
+            super(cli);
         }
 
         @Override
-        public Integer call() {
-            DataHome home = cli.home(dataDir);
+        int run(DataHome home) {
             if (Encryption.needsPassphrase(home)) {
                 throw new StoreException(StoreException.Problem.OTHER, "The store in " + home.dir()
                         + " is already encrypted; use 'store passphrase' to change the passphrase.", null);
@@ -89,23 +94,15 @@ final class EncryptionCommands {
 
     @Command(name = "decrypt", mixinStandardHelpOptions = true,
             description = "Turn encryption at rest off (asks for the passphrase). Existing backups stay encrypted.")
-    static final class Decrypt implements Callable<Integer> {
-        private final Cli cli;
-        @Option(names = "--data", paramLabel = "DIR", description = "Data folder.")
-        String dataDir;
+    static final class Decrypt extends DataCommand {
 
         Decrypt(Cli cli) {
-            this.cli = cli;
+            super(cli);
         }
 
         @Override
-        public Integer call() {
-            DataHome home = cli.home(dataDir);
-            MasterKey key = cli.unlockIfNeeded(home);
-            if (key == null) {
-                throw new StoreException(StoreException.Problem.OTHER, "The store in " + home.dir() + " is not encrypted.",
-                        null);
-            }
+        int run(DataHome home) {
+            MasterKey key = requireKey(cli, home);
             try {
                 Encryption.decrypt(home, key);
             } finally {
@@ -118,23 +115,15 @@ final class EncryptionCommands {
 
     @Command(name = "passphrase", mixinStandardHelpOptions = true,
             description = "Change the passphrase (unlock with the old one or the recovery key).")
-    static final class ChangePassphrase implements Callable<Integer> {
-        private final Cli cli;
-        @Option(names = "--data", paramLabel = "DIR", description = "Data folder.")
-        String dataDir;
+    static final class ChangePassphrase extends DataCommand {
 
         ChangePassphrase(Cli cli) {
-            this.cli = cli;
+            super(cli);
         }
 
         @Override
-        public Integer call() {
-            DataHome home = cli.home(dataDir);
-            MasterKey key = cli.unlockIfNeeded(home);
-            if (key == null) {
-                throw new StoreException(StoreException.Problem.OTHER, "The store in " + home.dir() + " is not encrypted.",
-                        null);
-            }
+        int run(DataHome home) {
+            MasterKey key = requireKey(cli, home);
             char[] passphrase = newPassphrase(cli);
             try {
                 Encryption.changePassphrase(home, key, passphrase);

@@ -15,17 +15,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "timeline", description = "Add to and read a case timeline.", mixinStandardHelpOptions = true)
-final class TimelineCommands implements Runnable {
+final class TimelineCommands extends CommandGroup {
 
-    private final Cli cli;
-
-    TimelineCommands(Cli cli) {
-        this.cli = cli;
-    }
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "missing subcommand: add, list or correct");
+    TimelineCommands() {
+        super("add, list or correct");
     }
 
     @Command(name = "add", description = "Append an entry; prints its id.", mixinStandardHelpOptions = true)

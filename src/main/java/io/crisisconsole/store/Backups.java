@@ -9,12 +9,10 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -88,7 +86,7 @@ public final class Backups {
 
     /** Writes a backup into the backups folder and rotates old ones away. */
     public Backup backupNow(Store store) {
-        Path folder = ensureFolder(folder());
+        Path folder = Workspace.ownerOnlyFolder(folder());
         Instant now = Instant.now();
         Backup b = write(store, folder.resolve("crisis-console-" + FILE_TIME.format(now) + EXTENSION));
         rotate();
@@ -98,12 +96,12 @@ public final class Backups {
     /** Writes a backup of {@code store} to {@code target} (temp file, then atomic rename). */
     public Backup write(Store store, Path target) {
         Path dir = target.toAbsolutePath().getParent();
-        ensureFolder(dir);
-        Path work = ensureFolder(home.dir().resolve(FOLDER).resolve(".work"));
+        Path work = Workspace.ownerOnlyFolder(folder().resolve(".work"));
         Path script = work.resolve("script-" + UUID.randomUUID() + ".sql");
         Path zipTmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         char[] password = store.scriptPassword();
         try {
+            Files.createDirectories(dir); // a folder the person chose: its permissions are theirs
             Manifest manifest = store.jdbi().<Manifest, SQLException>inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
                 Map<String, Long> counts = rowCounts(h.getConnection());
                 long seq = h.createQuery("SELECT commit_seq FROM store_meta WHERE id = 1").mapTo(Long.class).one();
@@ -331,18 +329,10 @@ public final class Backups {
     }
 
     static Map<String, Long> rowCounts(Connection c) throws SQLException {
-        List<String> tables = new ArrayList<>();
-        try (Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES "
-                        + "WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME")) {
-            while (r.next()) {
-                tables.add(r.getString(1));
-            }
-        }
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String t : tables) {
+        for (String t : Integrity.tables(c)) {
             try (Statement s = c.createStatement();
-                    ResultSet r = s.executeQuery("SELECT COUNT(*) FROM \"" + t.replace("\"", "\"\"") + "\"")) {
+                    ResultSet r = s.executeQuery("SELECT COUNT(*) FROM " + Integrity.quoted(t))) {
                 r.next();
                 counts.put(t, r.getLong(1));
             }
@@ -356,19 +346,6 @@ public final class Backups {
             sql += " COMPRESSION DEFLATE CIPHER AES PASSWORD '" + new String(password).replace("'", "''") + "'";
         }
         return sql;
-    }
-
-    private static Path ensureFolder(Path dir) {
-        try {
-            Files.createDirectories(dir);
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-            }
-            return dir;
-        } catch (IOException e) {
-            throw new StoreException(StoreException.Problem.FOLDER_NOT_WRITABLE,
-                    "Cannot create " + dir + ": " + e.getMessage(), e);
-        }
     }
 
     private static void fsync(Path file) throws IOException {

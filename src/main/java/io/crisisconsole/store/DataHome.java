@@ -1,13 +1,8 @@
 package io.crisisconsole.store;
 
-import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The per-user data folder that holds the store, settings and (later) backups.
@@ -19,7 +14,6 @@ public record DataHome(Path dir) {
 
     public static final String ENV_VAR = "CRISIS_CONSOLE_HOME";
     public static final String DEFAULT_FOLDER = ".crisis-console";
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
     public DataHome {
         dir = dir.toAbsolutePath().normalize();
@@ -58,15 +52,7 @@ public record DataHome(Path dir) {
      * system supports POSIX permissions.
      */
     public void ensureExists() {
-        try {
-            Files.createDirectories(dir);
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(dir, OWNER_ONLY);
-            }
-        } catch (IOException e) {
-            throw new StoreException(StoreException.Problem.FOLDER_NOT_WRITABLE,
-                    "Cannot create the data folder " + dir + ": " + e.getMessage(), e);
-        }
+        Workspace.ownerOnlyFolder(dir);
         if (!Files.isWritable(dir)) {
             throw new StoreException(StoreException.Problem.FOLDER_NOT_WRITABLE,
                     "The data folder " + dir + " is not writable", null);

@@ -56,20 +56,29 @@ final class Integrity {
         return at == null ? "at an unknown time" : WHEN.format(at.atZone(ZoneId.systemDefault()));
     }
 
-    /** Reads every value of every table so that damaged pages fail now, not in the middle of an incident. */
-    static long readEveryRow(Connection c) throws SQLException {
+    /** The tables of the store, by name. */
+    static List<String> tables(Connection c) throws SQLException {
         List<String> tables = new ArrayList<>();
         try (Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES "
-                        + "WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_TYPE = 'BASE TABLE'")) {
+                        + "WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME")) {
             while (r.next()) {
                 tables.add(r.getString(1));
             }
         }
+        return tables;
+    }
+
+    static String quoted(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    /** Reads every value of every table so that damaged pages fail now, not in the middle of an incident. */
+    static long readEveryRow(Connection c) throws SQLException {
         long values = 0;
-        for (String table : tables) {
+        for (String table : tables(c)) {
             try (Statement s = c.createStatement();
-                    ResultSet r = s.executeQuery("SELECT * FROM \"" + table.replace("\"", "\"\"") + "\"")) {
+                    ResultSet r = s.executeQuery("SELECT * FROM " + quoted(table))) {
                 int columns = r.getMetaData().getColumnCount();
                 while (r.next()) {
                     for (int i = 1; i <= columns; i++) {

@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Scratch folders inside the data folder (same file system, so the final rename is atomic; owner
+ * Owner-only folders, and scratch folders inside the data folder (same file system, so the final rename is atomic; owner
  * only, like the data folder).
  */
 final class Workspace {
@@ -21,7 +21,11 @@ final class Workspace {
     }
 
     static Path create(DataHome home, String purpose) {
-        Path dir = home.dir().resolve(purpose + "-" + System.currentTimeMillis());
+        return ownerOnlyFolder(home.dir().resolve(purpose + "-" + System.currentTimeMillis()));
+    }
+
+    /** Creates the folder if needed and makes it readable by its owner only (0700) where POSIX applies. */
+    static Path ownerOnlyFolder(Path dir) {
         try {
             Files.createDirectories(dir);
             if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
@@ -30,7 +34,7 @@ final class Workspace {
             return dir;
         } catch (IOException e) {
             throw new StoreException(StoreException.Problem.FOLDER_NOT_WRITABLE,
-                    "Cannot create " + dir + ": " + e.getMessage(), e);
+                    "Cannot create the folder " + dir + ": " + e.getMessage(), e);
         }
     }
 

@@ -133,6 +133,20 @@ class BackupsTest {
     }
 
     @Test
+    void aBackupIntoAFolderThePersonChoseLeavesItsPermissionsAlone() throws Exception {
+        Path desktop = Files.createDirectories(tmp.resolve("Desktop"));
+        Files.setPosixFilePermissions(desktop, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (Store store = Store.open(home())) {
+            new Backups(home()).write(store, desktop.resolve("before-the-call.ccbackup"));
+        }
+        assertThat(desktop.resolve("before-the-call.ccbackup")).exists();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(desktop)))
+                .isEqualTo("rwxr-xr-x");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(home().dir()))).isEqualTo("rwx------");
+    }
+
+    @Test
     void rotationKeepsTenRecentAndOnePerDayForAWeek() {
         Instant now = Instant.parse("2026-11-24T12:00:00Z");
         List<Backups.Backup> newestFirst = new ArrayList<>();
