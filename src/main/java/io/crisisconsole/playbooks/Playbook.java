@@ -1,0 +1,94 @@
+package io.crisisconsole.playbooks;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A crisis playbook: the plan a PR lead prepares before a crisis and follows during one. Read from
+ * and written to YAML (snake_case keys, see playbooks/FORMAT.md); the sections answer WHEN to act,
+ * WHO acts, HOW to act and WHERE to speak.
+ *
+ * @param format the file format version (1)
+ * @param id stable identifier, lowercase letters, digits and dashes; the same id in several
+ *        languages is one playbook in translation
+ * @param language en, ru, pl or es
+ */
+public record Playbook(int format, String id, String language, String title, String summary, When when, Who who,
+        How how, Where where) {
+
+    /** WHEN: what starts the playbook, how bad it is, and how fast to answer. */
+    public record When(List<Trigger> triggers, List<SeverityLevel> severityLevels, Slas slas,
+            List<EscalationThreshold> escalationThresholds) {
+    }
+
+    /** A signal that activates the playbook, with the severity it suggests (1 critical to 4 low). */
+    public record Trigger(String id, String description, int severity) {
+    }
+
+    /** One of the four severity levels with the criteria that put a case there and who to escalate to. */
+    public record SeverityLevel(int level, String name, List<String> criteria, List<String> escalateTo) {
+    }
+
+    /** Response-time targets in minutes. */
+    public record Slas(int internalAlertMinutes, int firstPublicReplyMinutes, int updateIntervalMinutes,
+            int updateIntervalAppliesForMinutes, int complaintReplyMinutes) {
+    }
+
+    /** When to raise the severity and whom to tell. */
+    public record EscalationThreshold(String when, int raiseToSeverity,
+            @JsonProperty("notify") List<String> notifyRoles) {
+    }
+
+    /** WHO: the roles of the crisis team, mapped to contacts or contact groups, with backups. */
+    public record Who(List<Role> roles, List<String> notifyOnActivation) {
+    }
+
+    /**
+     * A role. {@code people} and {@code backups} name contacts by e-mail address; {@code groups} name
+     * contact groups (crisis-team, spokespeople, customer-care, legal, executives, media, agencies,
+     * specialists) whose members can fill the role.
+     */
+    public record Role(String id, String name, String duties, List<String> people, List<String> groups,
+            List<String> backups) {
+    }
+
+    /** HOW: principles, steps, tone, the response matrix and message templates. */
+    public record How(Principles principles, List<Step> steps, Tone tone, List<Response> responseMatrix,
+            List<Template> templates) {
+    }
+
+    /** The five principles: acknowledge, apologize, admit (if at fault), fix, compensate. */
+    public record Principles(String acknowledge, String apologize, String admit, String fix, String compensate) {
+    }
+
+    /** A checklist step with its owner role and when it is due (minutes after activation). */
+    public record Step(String id, String title, String owner, int dueMinutes, String details) {
+    }
+
+    /**
+     * Tone rules, and phrases that must not appear in any message, per language (en, ru, pl, es),
+     * e.g. "no comment" or blaming a named employee.
+     */
+    public record Tone(List<String> rules, Map<String, List<String>> forbiddenPhrases) {
+    }
+
+    /** What to do with one type of inbound mention. */
+    public record Response(MentionType type, ResponseAction action, String guidance) {
+    }
+
+    /** A message template for a channel at a statement stage, with {{placeholders}}. */
+    public record Template(Channel channel, Stage stage, String text) {
+    }
+
+    /** WHERE: the one official hub, the official hashtag and each channel's role. */
+    public record Where(Hub hub, String hashtag, List<ChannelRole> channels) {
+    }
+
+    /** The single official place where every update is published in full. */
+    public record Hub(Channel channel, String url) {
+    }
+
+    public record ChannelRole(Channel channel, String role) {
+    }
+}
