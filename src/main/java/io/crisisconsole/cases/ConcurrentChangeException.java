@@ -6,4 +6,9 @@ public class ConcurrentChangeException extends RuntimeException {
     public ConcurrentChangeException(long caseId) {
         super("case #" + caseId + " was changed elsewhere since it was opened here; reload it and try again");
     }
+
+    /** For other records (contacts): the message says what was changed. */
+    public ConcurrentChangeException(String message) {
+        super(message);
+    }
 }
