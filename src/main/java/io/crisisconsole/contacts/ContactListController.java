@@ -109,7 +109,7 @@ public final class ContactListController {
         groupsColumn.setCellValueFactory(c -> text(groupLabels(c.getValue())));
         phoneColumn.setCellValueFactory(c -> text(c.getValue().firstPhone() == null ? null
                 : c.getValue().firstPhone().number()));
-        contactTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        contactTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         contactTable.setItems(vm.visibleContacts());
         contactTable.setPlaceholder(new Label("No contacts match. Clear the search or the group filter, "
                 + "add a contact or import a CSV or vCard file."));
