@@ -10,6 +10,13 @@ import io.crisisconsole.cases.CaseListViewModel;
 import io.crisisconsole.cases.CaseService;
 import io.crisisconsole.playbooks.BundledPlaybooks;
 import io.crisisconsole.playbooks.PlaybookService;
+import io.crisisconsole.contacts.ContactDialogs;
+import io.crisisconsole.contacts.ContactFormController;
+import io.crisisconsole.contacts.ContactFormViewModel;
+import io.crisisconsole.contacts.ContactListController;
+import io.crisisconsole.contacts.ContactListViewModel;
+import io.crisisconsole.contacts.ContactService;
+import io.crisisconsole.contacts.ContactTransfer;
 import io.crisisconsole.store.AutosaveService;
 import io.crisisconsole.store.Backups;
 import io.crisisconsole.store.DataHome;
@@ -41,7 +48,7 @@ public final class AppContext implements AutoCloseable {
     private final ControllerFactory controllers = new ControllerFactory();
     private final ViewLoader views = new ViewLoader(controllers);
 
-    private AppContext(Store store, Clock clock) {
+    private AppContext(Store store, Clock clock, FilePicker files) {
         this.store = store;
         this.tasks = new FxTaskRunner();
         DataHome home = store.home();
@@ -58,8 +65,13 @@ public final class AppContext implements AutoCloseable {
         CaseListViewModel caseList = new CaseListViewModel(cases, tasks, notifier, preferences::author);
         caseDetail = new CaseDetailViewModel(cases, autosave, tasks, notifier, preferences::author,
                 caseList.selectedProperty(), caseList::caseChanged, clock, OneShotTimer.fx());
-        CaseDialogs caseDialogs = new CaseDialogs(views,
-                new EditorAutosave(autosave, tasks, OneShotTimer.fx(), notifier));
+        EditorAutosave editorAutosave = new EditorAutosave(autosave, tasks, OneShotTimer.fx(), notifier);
+        CaseDialogs caseDialogs = new CaseDialogs(views, editorAutosave);
+
+        ContactService contacts = new ContactService(store.jdbi(), clock);
+        ContactListViewModel contactList = new ContactListViewModel(contacts, new ContactTransfer(contacts), tasks,
+                notifier);
+        ContactDialogs contactDialogs = new ContactDialogs(views, editorAutosave, files);
 
         controllers
                 .register(MainWindowController.class,
@@ -67,7 +79,10 @@ public final class AppContext implements AutoCloseable {
                 .register(ComingSoonController.class, ComingSoonController::new)
                 .register(CaseListController.class, () -> new CaseListController(caseList, caseDialogs))
                 .register(CaseDetailController.class, () -> new CaseDetailController(caseDetail, caseDialogs))
-                .register(CaseFormController.class, () -> new CaseFormController(new CaseFormViewModel()));
+                .register(CaseFormController.class, () -> new CaseFormController(new CaseFormViewModel()))
+                .register(ContactListController.class,
+                        () -> new ContactListController(contactList, contactDialogs, clock))
+                .register(ContactFormController.class, () -> new ContactFormController(new ContactFormViewModel()));
     }
 
     /**
@@ -87,7 +102,12 @@ public final class AppContext implements AutoCloseable {
 
     /** Opens the store in {@code home} (may throw {@link io.crisisconsole.store.StoreException}). */
     public static AppContext open(DataHome home, Clock clock) {
-        return new AppContext(Store.open(home), clock);
+        return new AppContext(Store.open(home), clock, FilePicker.system());
+    }
+
+    /** As {@link #open(DataHome, Clock)}, with another way to choose files (UI tests). */
+    public static AppContext open(DataHome home, Clock clock, FilePicker files) {
+        return new AppContext(Store.open(home), clock, files);
     }
 
     /**
@@ -95,7 +115,7 @@ public final class AppContext implements AutoCloseable {
      * store that lost its newest changes.
      */
     public static AppContext open(DataHome home, MasterKey key, boolean acceptLostChanges, Clock clock) {
-        return new AppContext(Store.open(home, key, acceptLostChanges), clock);
+        return new AppContext(Store.open(home, key, acceptLostChanges), clock, FilePicker.system());
     }
 
     public Notifier notifier() {

@@ -8,9 +8,7 @@ public enum Area {
                     + "WHO (roles, crisis team, spokespeople, escalation), HOW (steps, principles, tone rules, "
                     + "response matrix, channel templates) and WHERE (the one official hub, hashtag and channels). "
                     + "Bundled plans for outages, viral complaints, offensive posts, data breaches and troll waves."),
-    CONTACTS("Contacts",
-            "The crisis team, specialists, spokespeople, media and agencies, with phones, handles, time zones "
-                    + "and availability; CSV and vCard import and export; the resolved call list for a case."),
+    CONTACTS("Contacts", null),
     REHEARSAL("Rehearsal",
             "Run a playbook offline against scripted injects, with the clock running, before a real crisis does it for you."),
     REVIEWS("Reviews",

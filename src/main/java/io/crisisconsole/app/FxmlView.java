@@ -9,7 +9,9 @@ public enum FxmlView {
     COMING_SOON("coming_soon.fxml"),
     CASES("cases_list.fxml"),
     CASE_DETAIL("cases_detail.fxml"),
-    CASE_FORM("cases_form.fxml");
+    CASE_FORM("cases_form.fxml"),
+    CONTACTS("contacts_list.fxml"),
+    CONTACT_FORM("contacts_form.fxml");
 
     static final String FOLDER = "/io/crisisconsole/fxml/";
 

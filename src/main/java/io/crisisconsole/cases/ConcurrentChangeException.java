@@ -7,8 +7,8 @@ public class ConcurrentChangeException extends RuntimeException {
         super("case #" + caseId + " was changed elsewhere since it was opened here; reload it and try again");
     }
 
-    /** For other things edited with the same optimistic check (playbooks). */
-    protected ConcurrentChangeException(String message) {
+    /** For other records edited with the same optimistic check (playbooks, contacts): the message says what. */
+    public ConcurrentChangeException(String message) {
         super(message);
     }
 }

@@ -158,10 +158,10 @@ class CasesUiTest {
 
     @Test
     void comingAreasSayWhatTheyWillHold(FxRobot robot) throws TimeoutException {
-        robot.clickOn("#navContacts");
+        robot.clickOn("#navPlaybooks");
         waitUntil(() -> robot.lookup("#headingLabel").tryQuery().isPresent());
-        assertThat(robot.lookup("#headingLabel").queryAs(Label.class).getText()).isEqualTo("Contacts");
-        assertThat(robot.lookup("#plannedLabel").queryAs(Label.class).getText()).contains("vCard");
+        assertThat(robot.lookup("#headingLabel").queryAs(Label.class).getText()).isEqualTo("Playbooks");
+        assertThat(robot.lookup("#plannedLabel").queryAs(Label.class).getText()).contains("YAML");
         robot.clickOn("#navCases");
         waitUntil(() -> robot.lookup("#caseList").tryQuery().isPresent());
     }
