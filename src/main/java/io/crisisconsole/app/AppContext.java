@@ -8,6 +8,8 @@ import io.crisisconsole.cases.CaseFormViewModel;
 import io.crisisconsole.cases.CaseListController;
 import io.crisisconsole.cases.CaseListViewModel;
 import io.crisisconsole.cases.CaseService;
+import io.crisisconsole.playbooks.BundledPlaybooks;
+import io.crisisconsole.playbooks.PlaybookService;
 import io.crisisconsole.store.AutosaveService;
 import io.crisisconsole.store.Backups;
 import io.crisisconsole.store.DataHome;
@@ -48,6 +50,8 @@ public final class AppContext implements AutoCloseable {
         Preferences preferences = new Preferences(settingsStore, settingsStore.load(), tasks, notifier);
         CaseService cases = new CaseService(store.jdbi(), clock);
         AutosaveService autosave = new AutosaveService(store.jdbi(), clock);
+        PlaybookService playbooks = new PlaybookService(store.jdbi(), clock);
+        importBundledPlaybooks(playbooks);
         this.backups = new BackupScheduler(store, new Backups(home), BackupScheduler.DEFAULT_INTERVAL,
                 message -> Platform.runLater(() -> notifier.error(message)));
 
@@ -64,6 +68,21 @@ public final class AppContext implements AutoCloseable {
                 .register(CaseListController.class, () -> new CaseListController(caseList, caseDialogs))
                 .register(CaseDetailController.class, () -> new CaseDetailController(caseDetail, caseDialogs))
                 .register(CaseFormController.class, () -> new CaseFormController(new CaseFormViewModel()));
+    }
+
+    /**
+     * Loads the playbooks that come with the app into the store on its first run. A failure is
+     * logged and does not stop the app: cases work without playbooks, and the next start tries again.
+     */
+    private static void importBundledPlaybooks(PlaybookService playbooks) {
+        try {
+            int n = BundledPlaybooks.importOnFirstRun(playbooks, BundledPlaybooks.AUTHOR).size();
+            if (n > 0) {
+                LOG.info("Imported {} bundled playbooks", n);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("The bundled playbooks could not be imported", e);
+        }
     }
 
     /** Opens the store in {@code home} (may throw {@link io.crisisconsole.store.StoreException}). */

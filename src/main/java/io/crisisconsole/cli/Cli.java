@@ -6,6 +6,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.crisisconsole.app.SettingsStore;
 import io.crisisconsole.cases.ConcurrentChangeException;
 import io.crisisconsole.cases.ValidationException;
+import io.crisisconsole.playbooks.PlaybookInvalidException;
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.store.Encryption;
 import io.crisisconsole.store.Store;
@@ -85,6 +86,11 @@ public final class Cli {
                         .addSubcommand(new TimelineCommands.Add(this))
                         .addSubcommand(new TimelineCommands.ListEntries(this))
                         .addSubcommand(new TimelineCommands.Correct(this)))
+                .addSubcommand(new CommandLine(new PlaybookCommands())
+                        .addSubcommand(new PlaybookCommands.Validate(this))
+                        .addSubcommand(new PlaybookCommands.ListPlaybooks(this))
+                        .addSubcommand(new PlaybookCommands.Import(this))
+                        .addSubcommand(new PlaybookCommands.Export(this)))
                 .addSubcommand(new BackupCommands.Backup(this))
                 .addSubcommand(new BackupCommands.Restore(this))
                 .addSubcommand(new CommandLine(new BackupCommands.StoreGroup())
@@ -109,6 +115,10 @@ public final class Cli {
     int fail(Exception ex) {
         if (ex instanceof ValidationException || ex instanceof ConcurrentChangeException) {
             err.println("error: " + oneLine(ex.getMessage()));
+            return BAD_INPUT;
+        }
+        if (ex instanceof PlaybookInvalidException invalid) {
+            invalid.problems().forEach(p -> err.println(p.format()));
             return BAD_INPUT;
         }
         if (ex instanceof StoreException) {

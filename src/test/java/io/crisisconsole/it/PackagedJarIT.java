@@ -62,6 +62,20 @@ class PackagedJarIT {
     }
 
     @Test
+    void theJarFindsItsBundledPlaybooks() throws Exception {
+        String data = tmp.resolve("data").toString();
+        Run listed = jar("--data", data, "playbook", "list");
+        assertThat(listed.exit()).as(listed.err()).isZero();
+        assertThat(listed.out()).contains("service-outage.en");
+        Path out = tmp.resolve("exported.yaml");
+        Run exported = jar("--data", data, "playbook", "export", "service-outage.en", "--out", out.toString());
+        assertThat(exported.exit()).as(exported.err()).isZero();
+        assertThat(Files.readString(out)).isEqualTo(Files.readString(Path.of("playbooks/service-outage.en.yaml")));
+        Run valid = jar("playbook", "validate", out.toString());
+        assertThat(valid.exit()).as(valid.out()).isZero();
+    }
+
+    @Test
     void aSecondProcessOnAnOpenStoreGetsAClearMessage() throws Exception {
         DataHome home = new DataHome(tmp.resolve("busy"));
         try (Store held = Store.open(home)) {

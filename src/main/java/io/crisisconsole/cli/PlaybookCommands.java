@@ -1,0 +1,178 @@
+package io.crisisconsole.cli;
+
+import io.crisisconsole.cases.ValidationException;
+import io.crisisconsole.playbooks.PlaybookProblem;
+import io.crisisconsole.playbooks.PlaybookReader;
+import io.crisisconsole.playbooks.PlaybookService;
+import io.crisisconsole.playbooks.PlaybookVersion;
+import io.crisisconsole.playbooks.StoredPlaybook;
+import io.crisisconsole.store.DataHome;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "playbook", description = "Check, list, import and export playbooks (YAML, see playbooks/FORMAT.md).",
+        mixinStandardHelpOptions = true)
+final class PlaybookCommands extends CommandGroup {
+
+    PlaybookCommands() {
+        super("validate, list, import or export");
+    }
+
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = "Check playbook files without a store; prints each problem as file:line:col: message.",
+            footer = {"", "Exit codes: 0 all valid, 1 any file invalid or unreadable (that is a problem at 1:1 too)."})
+    static final class Validate implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE", arity = "1..*", description = "Playbook YAML files.")
+        List<Path> files;
+
+        private final Cli cli;
+
+        Validate(Cli cli) {
+            this.cli = cli;
+        }
+
+        @Override
+        public Integer call() {
+            PlaybookReader reader = new PlaybookReader();
+            boolean allValid = true;
+            for (Path file : files) {
+                PlaybookReader.Parsed parsed = reader.read(file);
+                if (parsed.ok()) {
+                    cli.out.println(file + ": ok (" + parsed.playbook().id() + "." + parsed.playbook().language() + ")");
+                    continue;
+                }
+                allValid = false;
+                for (PlaybookProblem p : parsed.problems()) {
+                    cli.out.println(p.format());
+                }
+            }
+            return allValid ? Cli.OK : Cli.FAILED;
+        }
+    }
+
+    @Command(name = "list", description = "List the playbooks in the store.", mixinStandardHelpOptions = true)
+    static final class ListPlaybooks extends PlaybookStoreCommand {
+        @Option(names = "--json", description = "Print JSON.")
+        boolean asJson;
+
+        ListPlaybooks(Cli cli) {
+            super(cli);
+        }
+
+        @Override
+        int run(DataHome home, PlaybookService playbooks) throws Exception {
+            List<StoredPlaybook> list = playbooks.list();
+            if (asJson) {
+                cli.out.println(cli.json.writeValueAsString(list));
+                return Cli.OK;
+            }
+            if (list.isEmpty()) {
+                cli.out.println("No playbooks yet. Import one with: playbook import FILE");
+                return Cli.OK;
+            }
+            cli.out.println(String.format(Locale.ROOT, "%-5s %-32s %-8s %-8s %-17s %s", "ID", "NAME", "VERSION",
+                    "BUNDLED", "UPDATED (UTC)", "TITLE"));
+            for (StoredPlaybook p : list) {
+                cli.out.println(String.format(Locale.ROOT, "%-5d %-32s %-8d %-8s %-17s %s", p.id(), p.name(),
+                        p.currentVersion(), p.bundled() ? "yes" : "no",
+                        p.updatedAt().toString().substring(0, 16).replace('T', ' '), p.title()));
+            }
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Import a playbook file: a new playbook, or a new version of the one with the same id and "
+                    + "language. Prints its name and version.")
+    static final class Import extends PlaybookStoreCommand {
+        @Parameters(paramLabel = "FILE", description = "Playbook YAML file.")
+        Path file;
+        @Option(names = "--author", description = "Who is importing (default: $CRISIS_CONSOLE_AUTHOR or the app's name).")
+        String author;
+
+        Import(Cli cli) {
+            super(cli);
+        }
+
+        @Override
+        int run(DataHome home, PlaybookService playbooks) {
+            PlaybookReader.Parsed parsed = new PlaybookReader().read(file);
+            if (!parsed.ok()) {
+                for (PlaybookProblem p : parsed.problems()) {
+                    cli.err.println(p.format());
+                }
+                return Cli.BAD_INPUT;
+            }
+            String yaml = readChecked(file);
+            StoredPlaybook p = playbooks.importYaml(file.toString(), yaml, cli.author(author, home));
+            cli.out.println(p.name() + " version " + p.currentVersion());
+            return Cli.OK;
+        }
+
+        private static String readChecked(Path file) {
+            try {
+                return Files.readString(file, StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new ValidationException("file", "cannot read " + file);
+            }
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Write the current version of a playbook exactly as it was saved.")
+    static final class Export extends PlaybookStoreCommand {
+        @Parameters(paramLabel = "ID", description = "key.language (e.g. service-outage.en) or the number from list.")
+        String id;
+        @Option(names = "--out", paramLabel = "FILE", required = true, description = "Where to write the YAML.")
+        Path out;
+        @Option(names = "--force", description = "Replace FILE if it exists.")
+        boolean force;
+
+        Export(Cli cli) {
+            super(cli);
+        }
+
+        @Override
+        int run(DataHome home, PlaybookService playbooks) throws Exception {
+            StoredPlaybook p = resolve(playbooks, id);
+            PlaybookVersion v = playbooks.current(p.id());
+            byte[] bytes = v.yaml().getBytes(StandardCharsets.UTF_8);
+            try {
+                if (force) {
+                    Files.write(out, bytes);
+                } else {
+                    Files.write(out, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                }
+            } catch (FileAlreadyExistsException e) {
+                throw new ValidationException("out", out + " already exists; add --force to replace it");
+            }
+            cli.out.println(p.name() + " version " + v.version() + " written to " + out);
+            return Cli.OK;
+        }
+    }
+
+    /** {@code key.language} or the numeric id. */
+    static StoredPlaybook resolve(PlaybookService playbooks, String id) {
+        if (id.matches("\\d{1,18}")) {
+            return playbooks.get(Long.parseLong(id));
+        }
+        int dot = id.lastIndexOf('.');
+        if (dot > 0) {
+            var found = playbooks.find(id.substring(0, dot), id.substring(dot + 1));
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        throw new ValidationException("playbook", "no playbook '" + id + "' (name it key.language, e.g. "
+                + "service-outage.en, or by the number from playbook list)");
+    }
+}

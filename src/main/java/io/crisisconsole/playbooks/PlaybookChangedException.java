@@ -1,0 +1,12 @@
+package io.crisisconsole.playbooks;
+
+import io.crisisconsole.cases.ConcurrentChangeException;
+
+/** The playbook got a newer version elsewhere since the one being edited was loaded. */
+public class PlaybookChangedException extends ConcurrentChangeException {
+
+    public PlaybookChangedException(String name, int expected, int current) {
+        super("playbook " + name + " was changed elsewhere (now version " + current + ", you started from version "
+                + expected + "); reload it and try again");
+    }
+}

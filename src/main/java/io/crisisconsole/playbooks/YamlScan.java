@@ -1,0 +1,171 @@
+package io.crisisconsole.playbooks;
+
+import java.io.StringReader;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.DocumentStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.MappingStartEvent;
+import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+
+/**
+ * The first pass over a playbook file: reads the YAML as a stream of SnakeYAML events (no objects
+ * are built, so nothing can blow up) and refuses what the format forbids before Jackson sees it:
+ * anchors and aliases (Jackson would silently read {@code *a} as the text "a"), explicit tags,
+ * duplicate keys, keys that are not plain text, nesting deeper than {@value #MAX_DEPTH}, and more
+ * than one document. Records where every key and list item starts, for located semantic errors.
+ */
+final class YamlScan {
+
+    static final int MAX_DEPTH = 64;
+
+    /** A problem without its file name yet. */
+    record Found(int line, int column, String message) {
+    }
+
+    private static final class Frame {
+        final boolean mapping;
+        final String path;
+        int index = -1;
+        boolean expectKey = true;
+        String key;
+        final Map<String, Mark> keys = new HashMap<>();
+
+        Frame(boolean mapping, String path) {
+            this.mapping = mapping;
+            this.path = path;
+        }
+    }
+
+    final YamlIndex index = new YamlIndex();
+    final List<Found> problems = new ArrayList<>();
+    /** Whether the file holds a document with content (not an empty file or only comments). */
+    boolean hasContent;
+
+    private YamlScan() {
+    }
+
+    static YamlScan scan(String yaml) {
+        YamlScan s = new YamlScan();
+        s.run(yaml);
+        return s;
+    }
+
+    private void run(String yaml) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setAllowRecursiveKeys(false);
+        Deque<Frame> stack = new ArrayDeque<>();
+        int documents = 0;
+        try {
+            for (Event e : new Yaml(options).parse(new StringReader(yaml))) {
+                if (e instanceof DocumentStartEvent) {
+                    documents++;
+                    if (documents > 1) {
+                        add(e.getStartMark(), "one playbook per file: a second YAML document starts here");
+                        return;
+                    }
+                    continue;
+                }
+                if (e instanceof NodeEvent node) {
+                    hasContent |= !(stack.isEmpty() && e instanceof ScalarEvent s && s.getValue().isEmpty());
+                    if (!refused(node) || !place(node, stack)) {
+                        return;
+                    }
+                    if (e instanceof CollectionStartEvent) {
+                        if (stack.size() >= MAX_DEPTH) {
+                            add(e.getStartMark(), "nesting deeper than " + MAX_DEPTH + " levels is not allowed");
+                            return;
+                        }
+                        stack.push(new Frame(e instanceof MappingStartEvent, lastPath));
+                    }
+                } else if (e.is(Event.ID.MappingEnd) || e.is(Event.ID.SequenceEnd)) {
+                    stack.pop();
+                }
+            }
+        } catch (MarkedYAMLException ex) {
+            Mark m = ex.getProblemMark() != null ? ex.getProblemMark() : ex.getContextMark();
+            String what = ex.getProblem() != null ? ex.getProblem() : "not valid YAML";
+            String context = ex.getContext() != null ? " (" + ex.getContext() + ")" : "";
+            if (m == null) {
+                problems.add(new Found(1, 1, "YAML syntax error: " + what + context));
+            } else {
+                add(m, "YAML syntax error: " + what + context);
+            }
+        } catch (YAMLException ex) {
+            problems.add(new Found(1, 1, "YAML syntax error: " + ex.getMessage()));
+        }
+    }
+
+    private String lastPath;
+
+    /** False (with a problem) for anchors, aliases and explicit tags. */
+    private boolean refused(NodeEvent node) {
+        if (node instanceof AliasEvent alias) {
+            add(node.getStartMark(), "YAML aliases (*" + alias.getAnchor() + ") are not allowed; write the value out");
+            return false;
+        }
+        if (node.getAnchor() != null) {
+            add(node.getStartMark(), "YAML anchors (&" + node.getAnchor() + ") are not allowed");
+            return false;
+        }
+        String tag = node instanceof ScalarEvent s ? s.getTag()
+                : node instanceof CollectionStartEvent c ? c.getTag() : null;
+        if (tag != null) {
+            add(node.getStartMark(), "YAML tags (" + tag + ") are not allowed");
+            return false;
+        }
+        return true;
+    }
+
+    /** Works out the node's path and records where it starts; false (with a problem) for bad or duplicate keys. */
+    private boolean place(NodeEvent node, Deque<Frame> stack) {
+        Mark start = node.getStartMark();
+        YamlIndex.Kind kind = node instanceof ScalarEvent ? YamlIndex.Kind.SCALAR
+                : node instanceof MappingStartEvent ? YamlIndex.Kind.MAPPING : YamlIndex.Kind.SEQUENCE;
+        Frame top = stack.peek();
+        if (top == null) {
+            lastPath = "";
+        } else if (top.mapping && top.expectKey) {
+            if (!(node instanceof ScalarEvent key)) {
+                add(start, "keys must be plain text");
+                return false;
+            }
+            Mark first = top.keys.putIfAbsent(key.getValue(), start);
+            if (first != null) {
+                add(start, "duplicate key '" + key.getValue() + "' (first at line " + (first.getLine() + 1) + ")");
+                return false;
+            }
+            top.key = key.getValue();
+            top.expectKey = false;
+            index.key(YamlIndex.child(top.path, top.key), start.getLine() + 1, start.getColumn() + 1);
+            return true;
+        } else if (top.mapping) {
+            top.expectKey = true;
+            lastPath = YamlIndex.child(top.path, top.key);
+        } else {
+            top.index++;
+            lastPath = YamlIndex.item(top.path, top.index);
+        }
+        ScalarEvent scalar = node instanceof ScalarEvent sc ? sc : null;
+        index.value(lastPath, start.getLine() + 1, start.getColumn() + 1, kind,
+                scalar == null ? null : scalar.getValue(), scalar != null && scalar.isPlain());
+        return true;
+    }
+
+    private void add(Mark m, String message) {
+        problems.add(new Found(m.getLine() + 1, m.getColumn() + 1, message));
+    }
+}
