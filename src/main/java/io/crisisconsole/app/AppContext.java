@@ -10,6 +10,8 @@ import io.crisisconsole.cases.CaseListViewModel;
 import io.crisisconsole.cases.CaseService;
 import io.crisisconsole.playbooks.BundledPlaybooks;
 import io.crisisconsole.playbooks.PlaybookService;
+import io.crisisconsole.playbooks.ui.PlaybooksController;
+import io.crisisconsole.playbooks.ui.PlaybooksViewModel;
 import io.crisisconsole.store.AutosaveService;
 import io.crisisconsole.store.Backups;
 import io.crisisconsole.store.DataHome;
@@ -37,6 +39,7 @@ public final class AppContext implements AutoCloseable {
     private final BackupScheduler backups;
     private final Notifier notifier;
     private final CaseDetailViewModel caseDetail;
+    private final PlaybooksViewModel playbooksView;
     private boolean closed;
     private final ControllerFactory controllers = new ControllerFactory();
     private final ViewLoader views = new ViewLoader(controllers);
@@ -58,8 +61,10 @@ public final class AppContext implements AutoCloseable {
         CaseListViewModel caseList = new CaseListViewModel(cases, tasks, notifier, preferences::author);
         caseDetail = new CaseDetailViewModel(cases, autosave, tasks, notifier, preferences::author,
                 caseList.selectedProperty(), caseList::caseChanged, clock, OneShotTimer.fx());
+        EditorAutosave editors = new EditorAutosave(autosave, tasks, OneShotTimer.fx(), notifier);
         CaseDialogs caseDialogs = new CaseDialogs(views,
-                new EditorAutosave(autosave, tasks, OneShotTimer.fx(), notifier));
+                editors);
+        this.playbooksView = new PlaybooksViewModel(playbooks, tasks, notifier, preferences::author, editors);
 
         controllers
                 .register(MainWindowController.class,
@@ -67,7 +72,8 @@ public final class AppContext implements AutoCloseable {
                 .register(ComingSoonController.class, ComingSoonController::new)
                 .register(CaseListController.class, () -> new CaseListController(caseList, caseDialogs))
                 .register(CaseDetailController.class, () -> new CaseDetailController(caseDetail, caseDialogs))
-                .register(CaseFormController.class, () -> new CaseFormController(new CaseFormViewModel()));
+                .register(CaseFormController.class, () -> new CaseFormController(new CaseFormViewModel()))
+                .register(PlaybooksController.class, () -> new PlaybooksController(playbooksView));
     }
 
     /**
@@ -114,8 +120,14 @@ public final class AppContext implements AutoCloseable {
         return store;
     }
 
+    /** On the FX thread: writes the playbook draft and the composer's text. */
+    private boolean flushEditors() {
+        playbooksView.flush();
+        return caseDetail.flushAutosave();
+    }
+
     /**
-     * Writes text typed but not yet saved (the entry composer) and waits for it. Safe to call from
+     * Writes text typed but not yet saved (the entry composer, the playbook editor) and waits for it. Safe to call from
      * any thread: the view-model is read on the FX thread.
      *
      * @return true when everything typed is in the store; false when a write failed (the status bar
@@ -123,20 +135,20 @@ public final class AppContext implements AutoCloseable {
      */
     public boolean flushAutosave() {
         if (Platform.isFxApplicationThread()) {
-            return caseDetail.flushAutosave();
+            return flushEditors();
         }
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         try {
             Platform.runLater(() -> {
                 try {
-                    done.complete(caseDetail.flushAutosave());
+                    done.complete(flushEditors());
                 } catch (RuntimeException | Error e) {
                     done.completeExceptionally(e);
                 }
             });
         } catch (IllegalStateException toolkitNotRunning) {
             // no FX thread, so nothing else touches the view-model
-            return caseDetail.flushAutosave();
+            return flushEditors();
         }
         try {
             return done.get(15, TimeUnit.SECONDS);

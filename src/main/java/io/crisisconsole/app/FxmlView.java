@@ -9,7 +9,8 @@ public enum FxmlView {
     COMING_SOON("coming_soon.fxml"),
     CASES("cases_list.fxml"),
     CASE_DETAIL("cases_detail.fxml"),
-    CASE_FORM("cases_form.fxml");
+    CASE_FORM("cases_form.fxml"),
+    PLAYBOOKS("playbooks.fxml");
 
     static final String FOLDER = "/io/crisisconsole/fxml/";
 

@@ -117,6 +117,9 @@ public final class MainWindowController {
         if (area == Area.CASES) {
             return views.<Node>load(FxmlView.CASES).root();
         }
+        if (area == Area.PLAYBOOKS) {
+            return views.<Node>load(FxmlView.PLAYBOOKS).root();
+        }
         ViewLoader.Loaded<Node> page = views.load(FxmlView.COMING_SOON);
         page.controller(ComingSoonController.class).show(area.title(), area.planned());
         return page.root();

@@ -144,14 +144,17 @@ public final class PlaybooksController {
 
         problemList.setItems(vm.problems());
         problemList.setCellFactory(v -> new ListCell<>() {
+            private final Label text = new Label();
+
+            {
+                text.getStyleClass().add("danger");
+            }
+
             @Override
             protected void updateItem(PlaybookProblem p, boolean empty) {
                 super.updateItem(p, empty);
-                setText(empty || p == null ? null : p.line() + ":" + p.column() + "  " + p.message());
-                getStyleClass().remove("danger");
-                if (!empty && p != null) {
-                    getStyleClass().add("danger");
-                }
+                text.setText(empty || p == null ? null : p.line() + ":" + p.column() + "  " + p.message());
+                setGraphic(empty || p == null ? null : text);
             }
         });
         problemList.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> {

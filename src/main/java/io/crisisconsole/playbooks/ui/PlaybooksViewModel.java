@@ -42,7 +42,6 @@ public final class PlaybooksViewModel {
     private final Supplier<String> author;
     private final EditorAutosave autosave;
     private final PlaybookReader reader = new PlaybookReader();
-    private final PlaybookWriter writer = new PlaybookWriter();
 
     private final ObservableList<StoredPlaybook> playbooks = FXCollections.observableArrayList();
     private final ObjectProperty<StoredPlaybook> open = new SimpleObjectProperty<>();
@@ -115,7 +114,7 @@ public final class PlaybooksViewModel {
 
     /** The form changed: write it into the YAML (the form is the source of this change). */
     public void formEdited(Playbook p) {
-        showYaml(writer.toYaml(p), false);
+        showYaml(PlaybookWriter.toYaml(p), false);
     }
 
     private void showYaml(String text, boolean refreshForm) {
@@ -172,8 +171,36 @@ public final class PlaybooksViewModel {
         if (p == null) {
             return;
         }
-        tasks.run("Comparing versions", () -> service.diff(p.id(), from, to), diff::setAll,
+        tasks.run("Comparing versions", () -> withContext(service.diff(p.id(), from, to), 3), diff::setAll,
                 t -> notifier.failed("Cannot compare versions", t));
+    }
+
+    /**
+     * Keeps changed lines and {@code context} unchanged lines around them; longer unchanged runs
+     * become one "…" line, so a one-line change in a long playbook reads as a short list.
+     */
+    static List<DiffLine> withContext(List<DiffLine> all, int context) {
+        List<DiffLine> out = new java.util.ArrayList<>();
+        int n = all.size();
+        boolean[] keep = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            if (all.get(i).kind() != DiffLine.Kind.SAME) {
+                for (int j = Math.max(0, i - context); j <= Math.min(n - 1, i + context); j++) {
+                    keep[j] = true;
+                }
+            }
+        }
+        boolean skipped = false;
+        for (int i = 0; i < n; i++) {
+            if (keep[i]) {
+                out.add(all.get(i));
+                skipped = false;
+            } else if (!skipped) {
+                out.add(new DiffLine(DiffLine.Kind.SAME, null, null, "\u22ef"));
+                skipped = true;
+            }
+        }
+        return out;
     }
 
     /** Imports a YAML file as a new playbook or a new version of the one with its id and language. */
