@@ -17,6 +17,8 @@ import io.crisisconsole.contacts.ContactListController;
 import io.crisisconsole.contacts.ContactListViewModel;
 import io.crisisconsole.contacts.ContactService;
 import io.crisisconsole.contacts.ContactTransfer;
+import io.crisisconsole.playbooks.ui.PlaybooksController;
+import io.crisisconsole.playbooks.ui.PlaybooksViewModel;
 import io.crisisconsole.store.AutosaveService;
 import io.crisisconsole.store.Backups;
 import io.crisisconsole.store.DataHome;
@@ -44,6 +46,7 @@ public final class AppContext implements AutoCloseable {
     private final BackupScheduler backups;
     private final Notifier notifier;
     private final CaseDetailViewModel caseDetail;
+    private final PlaybooksViewModel playbooksView;
     private boolean closed;
     private final ControllerFactory controllers = new ControllerFactory();
     private final ViewLoader views = new ViewLoader(controllers);
@@ -72,6 +75,8 @@ public final class AppContext implements AutoCloseable {
         ContactListViewModel contactList = new ContactListViewModel(contacts, new ContactTransfer(contacts), tasks,
                 notifier);
         ContactDialogs contactDialogs = new ContactDialogs(views, editorAutosave, files);
+        this.playbooksView = new PlaybooksViewModel(playbooks, tasks, notifier, preferences::author,
+                editorAutosave);
 
         controllers
                 .register(MainWindowController.class,
@@ -82,7 +87,8 @@ public final class AppContext implements AutoCloseable {
                 .register(CaseFormController.class, () -> new CaseFormController(new CaseFormViewModel()))
                 .register(ContactListController.class,
                         () -> new ContactListController(contactList, contactDialogs, clock))
-                .register(ContactFormController.class, () -> new ContactFormController(new ContactFormViewModel()));
+                .register(ContactFormController.class, () -> new ContactFormController(new ContactFormViewModel()))
+                .register(PlaybooksController.class, () -> new PlaybooksController(playbooksView));
     }
 
     /**
@@ -134,8 +140,14 @@ public final class AppContext implements AutoCloseable {
         return store;
     }
 
+    /** On the FX thread: writes the playbook draft and the composer's text. */
+    private boolean flushEditors() {
+        playbooksView.flush();
+        return caseDetail.flushAutosave();
+    }
+
     /**
-     * Writes text typed but not yet saved (the entry composer) and waits for it. Safe to call from
+     * Writes text typed but not yet saved (the entry composer, the playbook editor) and waits for it. Safe to call from
      * any thread: the view-model is read on the FX thread.
      *
      * @return true when everything typed is in the store; false when a write failed (the status bar
@@ -143,20 +155,20 @@ public final class AppContext implements AutoCloseable {
      */
     public boolean flushAutosave() {
         if (Platform.isFxApplicationThread()) {
-            return caseDetail.flushAutosave();
+            return flushEditors();
         }
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         try {
             Platform.runLater(() -> {
                 try {
-                    done.complete(caseDetail.flushAutosave());
+                    done.complete(flushEditors());
                 } catch (RuntimeException | Error e) {
                     done.completeExceptionally(e);
                 }
             });
         } catch (IllegalStateException toolkitNotRunning) {
             // no FX thread, so nothing else touches the view-model
-            return caseDetail.flushAutosave();
+            return flushEditors();
         }
         try {
             return done.get(15, TimeUnit.SECONDS);

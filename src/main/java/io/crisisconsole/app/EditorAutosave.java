@@ -94,7 +94,7 @@ public final class EditorAutosave {
         }
 
         /** Writes the current content now if it changed since the last write. */
-        void saveNow() {
+        public void saveNow() {
             timer.stop();
             if (finished) {
                 return;
@@ -107,6 +107,12 @@ public final class EditorAutosave {
             tasks.run("Autosaving", () -> store.save(key, caseId, null, text), saved -> { },
                     t -> notifier.error("Not autosaved: " + Notifier.describe(t)
                             + ". What you typed is still in the dialog."));
+        }
+
+        /** The editor is left with its work unsaved (e.g. another playbook is opened): write it now and stop. */
+        public void leave() {
+            saveNow();
+            finished = true;
         }
 
         /** The editor is done (its content was used, or dropped on purpose): forget the draft. */

@@ -11,7 +11,8 @@ public enum FxmlView {
     CASE_DETAIL("cases_detail.fxml"),
     CASE_FORM("cases_form.fxml"),
     CONTACTS("contacts_list.fxml"),
-    CONTACT_FORM("contacts_form.fxml");
+    CONTACT_FORM("contacts_form.fxml"),
+    PLAYBOOKS("playbooks.fxml");
 
     static final String FOLDER = "/io/crisisconsole/fxml/";
 

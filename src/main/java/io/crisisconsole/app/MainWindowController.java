@@ -120,6 +120,9 @@ public final class MainWindowController {
         if (area == Area.CONTACTS) {
             return views.<Node>load(FxmlView.CONTACTS).root();
         }
+        if (area == Area.PLAYBOOKS) {
+            return views.<Node>load(FxmlView.PLAYBOOKS).root();
+        }
         ViewLoader.Loaded<Node> page = views.load(FxmlView.COMING_SOON);
         page.controller(ComingSoonController.class).show(area.title(), area.planned());
         return page.root();

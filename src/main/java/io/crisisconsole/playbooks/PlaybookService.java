@@ -136,7 +136,8 @@ public final class PlaybookService {
      * in order, marked the same, added or removed (a changed line is a removed one and an added one).
      */
     public List<DiffLine> diff(long id, int fromVersion, int toVersion) {
-        List<String> before = version(id, fromVersion).yaml().lines().toList();
+        // version 0 is "nothing yet", so the first version shows as all added
+        List<String> before = fromVersion == 0 ? List.of() : version(id, fromVersion).yaml().lines().toList();
         List<String> after = version(id, toVersion).yaml().lines().toList();
         Patch<String> patch = DiffUtils.diff(before, after);
         List<DiffLine> lines = new ArrayList<>();

@@ -1,0 +1,315 @@
+package io.crisisconsole.playbooks.ui;
+
+import io.crisisconsole.cases.TimeText;
+import io.crisisconsole.playbooks.DiffLine;
+import io.crisisconsole.playbooks.PlaybookProblem;
+import io.crisisconsole.playbooks.PlaybookVersion;
+import io.crisisconsole.playbooks.StoredPlaybook;
+import java.io.File;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.Collectors;
+import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.Duration;
+
+/** The playbooks area: list, form and YAML editor with live validation, history with diffs. */
+public final class PlaybooksController {
+
+    private final PlaybooksViewModel vm;
+    private final PlaybookForm form = new PlaybookForm();
+    private boolean showingInYaml;
+    private boolean showingInForm;
+
+    @FXML
+    private SplitPane root;
+    @FXML
+    private ListView<StoredPlaybook> playbookList;
+    @FXML
+    private Button exportButton;
+    @FXML
+    private VBox emptyState;
+    @FXML
+    private VBox editor;
+    @FXML
+    private Label titleLabel;
+    @FXML
+    private Label metaLabel;
+    @FXML
+    private Label stateLabel;
+    @FXML
+    private Button saveButton;
+    @FXML
+    private Button revertButton;
+    @FXML
+    private TabPane tabs;
+    @FXML
+    private Tab yamlTab;
+    @FXML
+    private StackPane formHolder;
+    @FXML
+    private TextArea yamlText;
+    @FXML
+    private Label problemsLabel;
+    @FXML
+    private ListView<PlaybookProblem> problemList;
+    @FXML
+    private ListView<PlaybookVersion> versionList;
+    @FXML
+    private ListView<DiffLine> diffList;
+
+    public PlaybooksController(PlaybooksViewModel vm) {
+        this.vm = vm;
+    }
+
+    @FXML
+    private void initialize() {
+        var isOpen = vm.openProperty().isNotNull();
+        editor.visibleProperty().bind(isOpen);
+        editor.managedProperty().bind(isOpen);
+        emptyState.visibleProperty().bind(isOpen.not());
+        emptyState.managedProperty().bind(isOpen.not());
+        exportButton.disableProperty().bind(isOpen.not());
+
+        playbookList.setItems(vm.playbooks());
+        playbookList.setCellFactory(v -> new PlaybookCell());
+        playbookList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null && (vm.openProperty().get() == null || vm.openProperty().get().id() != b.id())) {
+                vm.open(b);
+            }
+        });
+        vm.openProperty().addListener((o, a, p) -> {
+            if (p != null) {
+                titleLabel.setText(p.title());
+                metaLabel.setText(p.key() + " \u00b7 " + p.language() + " \u00b7 version " + p.currentVersion()
+                        + (p.bundled() ? " \u00b7 bundled" : ""));
+            }
+        });
+
+        formHolder.getChildren().setAll(form);
+        form.onChange(() -> {
+            if (showingInForm) {
+                return;
+            }
+            try {
+                showingInYaml = true;
+                vm.formEdited(form.value());
+            } catch (RecordForm.FormException e) {
+                problemsLabel.setText(e.getMessage());
+            } finally {
+                showingInYaml = false;
+            }
+        });
+        vm.forFormProperty().addListener((o, a, p) -> {
+            if (p != null) {
+                showingInForm = true;
+                try {
+                    form.show(p);
+                } finally {
+                    showingInForm = false;
+                }
+            }
+        });
+
+        yamlText.textProperty().addListener((o, a, b) -> {
+            if (!showingInYaml && !b.equals(vm.yamlProperty().get())) {
+                validateSoon.playFromStart();
+            }
+        });
+        validateSoon.setOnFinished(e -> vm.yamlEdited(yamlText.getText()));
+        vm.yamlProperty().addListener((o, a, b) -> {
+            if (!b.equals(yamlText.getText())) {
+                showingInYaml = true;
+                try {
+                    yamlText.setText(b);
+                } finally {
+                    showingInYaml = false;
+                }
+            }
+        });
+
+        problemList.setItems(vm.problems());
+        problemList.setCellFactory(v -> new ListCell<>() {
+            private final Label text = new Label();
+
+            {
+                text.getStyleClass().add("danger");
+            }
+
+            @Override
+            protected void updateItem(PlaybookProblem p, boolean empty) {
+                super.updateItem(p, empty);
+                text.setText(empty || p == null ? null : p.line() + ":" + p.column() + "  " + p.message());
+                setGraphic(empty || p == null ? null : text);
+            }
+        });
+        problemList.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> {
+            if (p != null) {
+                goTo(p.line(), p.column());
+            }
+        });
+        problemsLabel.textProperty().bind(Bindings.createStringBinding(() -> vm.problems().isEmpty()
+                ? "Valid" : vm.problems().size() + " problem(s): click one to go to it", vm.problems()));
+        yamlTab.textProperty().bind(Bindings.createStringBinding(() -> vm.problems().isEmpty()
+                ? "YAML" : "YAML (" + vm.problems().size() + ")", vm.problems()));
+
+        stateLabel.textProperty().bind(Bindings.when(vm.dirtyProperty()).then("Unsaved changes").otherwise("Saved"));
+        saveButton.disableProperty().bind(vm.dirtyProperty().not().or(Bindings.isNotEmpty(vm.problems())));
+        revertButton.disableProperty().bind(vm.dirtyProperty().not());
+
+        versionList.setItems(vm.versions());
+        versionList.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(PlaybookVersion pv, boolean empty) {
+                super.updateItem(pv, empty);
+                setText(empty || pv == null ? null : "Version " + pv.version() + " \u00b7 "
+                        + TimeText.dayClock(pv.savedAt(), ZoneId.systemDefault()) + " \u00b7 " + pv.author()
+                        + (pv.note() == null || pv.note().isBlank() ? "" : "\n" + pv.note()));
+            }
+        });
+        versionList.getSelectionModel().selectedItemProperty().addListener((o, a, pv) -> {
+            if (pv != null) {
+                vm.showDiff(pv.version() - 1, pv.version());
+            }
+        });
+        diffList.setItems(vm.diff());
+        diffList.setCellFactory(v -> new DiffCell());
+        diffList.setPlaceholder(new Label("Pick a version to see what it changed."));
+
+        vm.reload();
+    }
+
+    private final PauseTransition validateSoon = new PauseTransition(Duration.millis(250));
+
+    private void goTo(int line, int column) {
+        String text = yamlText.getText();
+        int pos = 0;
+        for (int l = 1; l < line && pos >= 0; l++) {
+            pos = text.indexOf('\n', pos) + 1;
+            if (pos == 0) {
+                pos = text.length();
+                break;
+            }
+        }
+        yamlText.positionCaret(Math.min(text.length(), pos + Math.max(0, column - 1)));
+        yamlText.requestFocus();
+    }
+
+    @FXML
+    private void save() {
+        TextInputDialog dialog = new TextInputDialog();
+        dialog.initOwner(root.getScene().getWindow());
+        dialog.setTitle("Save version");
+        dialog.setHeaderText("What changed? (kept with the version)");
+        dialog.showAndWait().ifPresent(vm::save);
+    }
+
+    @FXML
+    private void revert() {
+        vm.revert();
+    }
+
+    @FXML
+    private void importPlaybook() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import playbook");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Playbooks (YAML)", "*.yaml", "*.yml"));
+        File file = chooser.showOpenDialog(root.getScene().getWindow());
+        if (file != null) {
+            vm.importFile(file.toPath(), this::showProblems);
+        }
+    }
+
+    private void showProblems(List<PlaybookProblem> problems) {
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.initOwner(root.getScene().getWindow());
+        alert.setTitle("Import playbook");
+        alert.setHeaderText("The playbook was not imported; nothing was changed");
+        TextArea text = new TextArea(problems.stream().map(PlaybookProblem::format).collect(Collectors.joining("\n")));
+        text.setEditable(false);
+        text.setWrapText(true);
+        alert.getDialogPane().setContent(text);
+        alert.getDialogPane().setPrefWidth(640);
+        alert.showAndWait();
+    }
+
+    @FXML
+    private void exportPlaybook() {
+        StoredPlaybook p = vm.openProperty().get();
+        if (p == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export playbook");
+        chooser.setInitialFileName(p.key() + "." + p.language() + ".yaml");
+        File file = chooser.showSaveDialog(root.getScene().getWindow());
+        if (file != null) {
+            vm.exportTo(file.toPath());
+        }
+    }
+
+    private static final class PlaybookCell extends ListCell<StoredPlaybook> {
+        private final Label title = new Label();
+        private final Label meta = new Label();
+        private final VBox box = new VBox(2, title, meta);
+
+        PlaybookCell() {
+            title.getStyleClass().add("text-bold");
+            meta.getStyleClass().addAll("text-muted", "text-small");
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(StoredPlaybook p, boolean empty) {
+            super.updateItem(p, empty);
+            if (empty || p == null) {
+                setGraphic(null);
+                return;
+            }
+            title.setText(p.title());
+            meta.setText(p.key() + " \u00b7 " + p.language() + " \u00b7 v" + p.currentVersion()
+                    + (p.bundled() ? " \u00b7 bundled" : ""));
+            setGraphic(box);
+        }
+    }
+
+    private static final class DiffCell extends ListCell<DiffLine> {
+        @Override
+        protected void updateItem(DiffLine d, boolean empty) {
+            super.updateItem(d, empty);
+            getStyleClass().removeAll("success", "danger", "text-muted");
+            if (empty || d == null) {
+                setText(null);
+                return;
+            }
+            switch (d.kind()) {
+                case ADDED -> {
+                    setText("+ " + d.text());
+                    getStyleClass().add("success");
+                }
+                case REMOVED -> {
+                    setText("\u2212 " + d.text());
+                    getStyleClass().add("danger");
+                }
+                default -> {
+                    setText("  " + d.text());
+                    getStyleClass().add("text-muted");
+                }
+            }
+        }
+    }
+}

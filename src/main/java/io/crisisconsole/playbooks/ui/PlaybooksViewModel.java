@@ -1,0 +1,284 @@
+package io.crisisconsole.playbooks.ui;
+
+import io.crisisconsole.app.EditorAutosave;
+import io.crisisconsole.app.Notifier;
+import io.crisisconsole.app.TaskRunner;
+import io.crisisconsole.playbooks.DiffLine;
+import io.crisisconsole.playbooks.Playbook;
+import io.crisisconsole.playbooks.PlaybookInvalidException;
+import io.crisisconsole.playbooks.PlaybookProblem;
+import io.crisisconsole.playbooks.PlaybookReader;
+import io.crisisconsole.playbooks.PlaybookService;
+import io.crisisconsole.playbooks.PlaybookVersion;
+import io.crisisconsole.playbooks.PlaybookWriter;
+import io.crisisconsole.playbooks.StoredPlaybook;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The playbooks area: the list, the playbook being edited (its YAML is the source of truth; the
+ * form writes into it and is refreshed from it), live validation, versions and their diffs.
+ */
+public final class PlaybooksViewModel {
+
+    private final PlaybookService service;
+    private final TaskRunner tasks;
+    private final Notifier notifier;
+    private final Supplier<String> author;
+    private final EditorAutosave autosave;
+    private final PlaybookReader reader = new PlaybookReader();
+
+    private final ObservableList<StoredPlaybook> playbooks = FXCollections.observableArrayList();
+    private final ObjectProperty<StoredPlaybook> open = new SimpleObjectProperty<>();
+    private final StringProperty yaml = new SimpleStringProperty("");
+    private final ObservableList<PlaybookProblem> problems = FXCollections.observableArrayList();
+    private final ObjectProperty<Playbook> forForm = new SimpleObjectProperty<>();
+    private final BooleanProperty dirty = new SimpleBooleanProperty(false);
+    private final IntegerProperty baseVersion = new SimpleIntegerProperty(0);
+    private final ObservableList<PlaybookVersion> versions = FXCollections.observableArrayList();
+    private final ObservableList<DiffLine> diff = FXCollections.observableArrayList();
+    private String savedYaml = "";
+    private EditorAutosave.Session draft;
+
+    public PlaybooksViewModel(PlaybookService service, TaskRunner tasks, Notifier notifier, Supplier<String> author,
+            EditorAutosave autosave) {
+        this.service = service;
+        this.tasks = tasks;
+        this.notifier = notifier;
+        this.author = author;
+        this.autosave = autosave;
+    }
+
+    public void reload() {
+        tasks.run("Loading playbooks", service::list, list -> {
+            playbooks.setAll(list);
+            StoredPlaybook current = open.get();
+            if (current != null) {
+                list.stream().filter(p -> p.id() == current.id()).findFirst().ifPresent(open::set);
+            }
+        }, t -> notifier.failed("Cannot load playbooks", t));
+    }
+
+    /** Opens a playbook's current version in the editor (an unsaved draft of it comes back). */
+    public void open(StoredPlaybook p) {
+        if (draft != null) {
+            draft.leave();
+            draft = null;
+        }
+        open.set(p);
+        versions.clear();
+        diff.clear();
+        if (p == null) {
+            return;
+        }
+        long id = p.id();
+        tasks.run("Opening playbook", () -> service.current(id), v -> {
+            if (open.get() == null || open.get().id() != id) {
+                return;
+            }
+            savedYaml = v.yaml();
+            baseVersion.set(v.version());
+            showYaml(v.yaml(), true);
+            draft = autosave.open("playbook:" + id, null, yaml::get, text -> showYaml(text, true), yaml);
+            loadVersions(id);
+        }, t -> notifier.failed("Cannot open the playbook", t));
+    }
+
+    private void loadVersions(long id) {
+        tasks.run("Loading versions", () -> service.versions(id), list -> {
+            if (open.get() != null && open.get().id() == id) {
+                versions.setAll(list);
+            }
+        }, t -> notifier.failed("Cannot load versions", t));
+    }
+
+    /** The YAML editor changed: validate it, and refresh the form when it is valid. */
+    public void yamlEdited(String text) {
+        showYaml(text, true);
+    }
+
+    /** The form changed: write it into the YAML (the form is the source of this change). */
+    public void formEdited(Playbook p) {
+        showYaml(PlaybookWriter.toYaml(p), false);
+    }
+
+    private void showYaml(String text, boolean refreshForm) {
+        yaml.set(text);
+        dirty.set(!Objects.equals(text, savedYaml));
+        String name = open.get() == null ? "playbook.yaml" : open.get().key() + "." + open.get().language() + ".yaml";
+        PlaybookReader.Parsed parsed = reader.read(name, text);
+        problems.setAll(parsed.problems());
+        if (refreshForm && parsed.playbook() != null) {
+            forForm.set(parsed.playbook());
+        }
+    }
+
+    /** Saves the editor's YAML as a new version. */
+    public void save(String note) {
+        StoredPlaybook p = open.get();
+        if (p == null || !dirty.get()) {
+            return;
+        }
+        if (!problems.isEmpty()) {
+            notifier.error("Not saved: fix the " + problems.size() + " problem(s) shown under the YAML first");
+            return;
+        }
+        String text = yaml.get();
+        int base = baseVersion.get();
+        tasks.run("Saving playbook", () -> service.saveVersion(p.id(), base, text, author.get(), note), saved -> {
+            savedYaml = text;
+            baseVersion.set(saved.currentVersion());
+            dirty.set(false);
+            if (draft != null) {
+                draft.finish();
+            }
+            draft = autosave.open("playbook:" + saved.id(), null, yaml::get, t -> showYaml(t, true), yaml);
+            open.set(saved);
+            notifier.info("Saved " + saved.title() + " as version " + saved.currentVersion());
+            reload();
+            loadVersions(saved.id());
+        }, t -> notifier.failed("Playbook not saved", t));
+    }
+
+    /** Throws away unsaved edits and shows the saved version again. */
+    public void revert() {
+        if (draft != null) {
+            draft.finish();
+        }
+        StoredPlaybook p = open.get();
+        draft = null;
+        open(p);
+    }
+
+    /** Shows what changed from {@code from} to {@code to} (0 = nothing, for the first version). */
+    public void showDiff(int from, int to) {
+        StoredPlaybook p = open.get();
+        if (p == null) {
+            return;
+        }
+        tasks.run("Comparing versions", () -> withContext(service.diff(p.id(), from, to), 3), diff::setAll,
+                t -> notifier.failed("Cannot compare versions", t));
+    }
+
+    /**
+     * Keeps changed lines and {@code context} unchanged lines around them; longer unchanged runs
+     * become one "…" line, so a one-line change in a long playbook reads as a short list.
+     */
+    static List<DiffLine> withContext(List<DiffLine> all, int context) {
+        List<DiffLine> out = new java.util.ArrayList<>();
+        int n = all.size();
+        boolean[] keep = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            if (all.get(i).kind() != DiffLine.Kind.SAME) {
+                for (int j = Math.max(0, i - context); j <= Math.min(n - 1, i + context); j++) {
+                    keep[j] = true;
+                }
+            }
+        }
+        boolean skipped = false;
+        for (int i = 0; i < n; i++) {
+            if (keep[i]) {
+                out.add(all.get(i));
+                skipped = false;
+            } else if (!skipped) {
+                out.add(new DiffLine(DiffLine.Kind.SAME, null, null, "\u22ef"));
+                skipped = true;
+            }
+        }
+        return out;
+    }
+
+    /** Imports a YAML file as a new playbook or a new version of the one with its id and language. */
+    public void importFile(Path file, Consumer<List<PlaybookProblem>> onInvalid) {
+        tasks.run("Importing " + file.getFileName(), () -> {
+            PlaybookReader.Parsed parsed = reader.read(file);
+            if (!parsed.ok()) {
+                throw new PlaybookInvalidException(parsed.problems());
+            }
+            return service.importYaml(file.getFileName().toString(),
+                    Files.readString(file, StandardCharsets.UTF_8), author.get());
+        }, imported -> {
+            notifier.info("Imported " + imported.title() + " (" + imported.key() + "." + imported.language()
+                    + ", version " + imported.currentVersion() + ")");
+            reload();
+        }, t -> {
+            if (t instanceof PlaybookInvalidException invalid) {
+                notifier.error("Not imported: " + file.getFileName() + " has " + invalid.problems().size()
+                        + " problem(s)");
+                onInvalid.accept(invalid.problems());
+            } else {
+                notifier.failed("Not imported", t);
+            }
+        });
+    }
+
+    /** Writes the saved current version of the open playbook to {@code file}. */
+    public void exportTo(Path file) {
+        StoredPlaybook p = open.get();
+        if (p == null) {
+            return;
+        }
+        tasks.run("Exporting", () -> {
+            String text = service.current(p.id()).yaml();
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return file;
+        }, f -> notifier.info("Exported to " + f), t -> notifier.failed("Not exported", t));
+    }
+
+    /** Writes a pending draft now (shutdown). */
+    public void flush() {
+        if (draft != null) {
+            draft.saveNow();
+        }
+    }
+
+    public ObservableList<StoredPlaybook> playbooks() {
+        return playbooks;
+    }
+
+    public ObjectProperty<StoredPlaybook> openProperty() {
+        return open;
+    }
+
+    public StringProperty yamlProperty() {
+        return yaml;
+    }
+
+    public ObservableList<PlaybookProblem> problems() {
+        return problems;
+    }
+
+    public ObjectProperty<Playbook> forFormProperty() {
+        return forForm;
+    }
+
+    public BooleanProperty dirtyProperty() {
+        return dirty;
+    }
+
+    public ObservableList<PlaybookVersion> versions() {
+        return versions;
+    }
+
+    public ObservableList<DiffLine> diff() {
+        return diff;
+    }
+}
