@@ -17,6 +17,9 @@ import io.crisisconsole.contacts.ContactListController;
 import io.crisisconsole.contacts.ContactListViewModel;
 import io.crisisconsole.contacts.ContactService;
 import io.crisisconsole.contacts.ContactTransfer;
+import io.crisisconsole.playbooks.CasePlaybooks;
+import io.crisisconsole.playbooks.ui.CasePlaybookController;
+import io.crisisconsole.playbooks.ui.CasePlaybookViewModel;
 import io.crisisconsole.playbooks.ui.PlaybooksController;
 import io.crisisconsole.playbooks.ui.PlaybooksViewModel;
 import io.crisisconsole.store.AutosaveService;
@@ -47,6 +50,7 @@ public final class AppContext implements AutoCloseable {
     private final Notifier notifier;
     private final CaseDetailViewModel caseDetail;
     private final PlaybooksViewModel playbooksView;
+    private final EditorAutosave editorAutosave;
     private boolean closed;
     private final ControllerFactory controllers = new ControllerFactory();
     private final ViewLoader views = new ViewLoader(controllers);
@@ -68,7 +72,7 @@ public final class AppContext implements AutoCloseable {
         CaseListViewModel caseList = new CaseListViewModel(cases, tasks, notifier, preferences::author);
         caseDetail = new CaseDetailViewModel(cases, autosave, tasks, notifier, preferences::author,
                 caseList.selectedProperty(), caseList::caseChanged, clock, OneShotTimer.fx());
-        EditorAutosave editorAutosave = new EditorAutosave(autosave, tasks, OneShotTimer.fx(), notifier);
+        this.editorAutosave = new EditorAutosave(autosave, tasks, OneShotTimer.fx(), notifier);
         CaseDialogs caseDialogs = new CaseDialogs(views, editorAutosave);
 
         ContactService contacts = new ContactService(store.jdbi(), clock);
@@ -77,6 +81,9 @@ public final class AppContext implements AutoCloseable {
         ContactDialogs contactDialogs = new ContactDialogs(views, editorAutosave, files);
         this.playbooksView = new PlaybooksViewModel(playbooks, tasks, notifier, preferences::author,
                 editorAutosave);
+        CasePlaybookViewModel casePlaybook = new CasePlaybookViewModel(new CasePlaybooks(store.jdbi(), clock),
+                playbooks, contacts, tasks, notifier, preferences::author, caseList.selectedProperty(),
+                caseDetail::reloadTimeline);
 
         controllers
                 .register(MainWindowController.class,
@@ -88,7 +95,8 @@ public final class AppContext implements AutoCloseable {
                 .register(ContactListController.class,
                         () -> new ContactListController(contactList, contactDialogs, clock))
                 .register(ContactFormController.class, () -> new ContactFormController(new ContactFormViewModel()))
-                .register(PlaybooksController.class, () -> new PlaybooksController(playbooksView));
+                .register(PlaybooksController.class, () -> new PlaybooksController(playbooksView))
+                .register(CasePlaybookController.class, () -> new CasePlaybookController(casePlaybook));
     }
 
     /**
@@ -140,9 +148,9 @@ public final class AppContext implements AutoCloseable {
         return store;
     }
 
-    /** On the FX thread: writes the playbook draft and the composer's text. */
+    /** On the FX thread: writes what the open editors hold (forms, playbook draft) and the composer's text. */
     private boolean flushEditors() {
-        playbooksView.flush();
+        editorAutosave.flushAll();
         return caseDetail.flushAutosave();
     }
 

@@ -3,11 +3,7 @@ package io.crisisconsole.app;
 /** The areas of the main window's navigation. */
 public enum Area {
     CASES("Cases", null),
-    PLAYBOOKS("Playbooks",
-            "Your crisis plans as editable YAML: WHEN (triggers, severity levels, response-time SLAs), "
-                    + "WHO (roles, crisis team, spokespeople, escalation), HOW (steps, principles, tone rules, "
-                    + "response matrix, channel templates) and WHERE (the one official hub, hashtag and channels). "
-                    + "Bundled plans for outages, viral complaints, offensive posts, data breaches and troll waves."),
+    PLAYBOOKS("Playbooks", null),
     CONTACTS("Contacts", null),
     REHEARSAL("Rehearsal",
             "Run a playbook offline against scripted injects, with the clock running, before a real crisis does it for you."),

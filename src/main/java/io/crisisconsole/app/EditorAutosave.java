@@ -5,6 +5,7 @@ import io.crisisconsole.store.AutosavedText;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -24,6 +25,7 @@ public final class EditorAutosave {
     private final TaskRunner tasks;
     private final OneShotTimer.Factory timers;
     private final Notifier notifier;
+    private final java.util.Set<Session> open = new java.util.LinkedHashSet<>();
 
     public EditorAutosave(AutosaveService store, TaskRunner tasks, OneShotTimer.Factory timers, Notifier notifier) {
         this.store = store;
@@ -44,12 +46,18 @@ public final class EditorAutosave {
     public Session open(String key, Long caseId, Supplier<String> snapshot, Consumer<String> restore,
             Observable... changes) {
         Session session = new Session(key, caseId, snapshot);
+        open.add(session);
         for (Observable o : changes) {
             o.addListener(x -> session.changed());
         }
         tasks.run("Checking for unsaved text", () -> store.find(key), found -> session.restore(found, restore),
                 t -> notifier.failed("Cannot check for unsaved text", t));
         return session;
+    }
+
+    /** Writes what every open editor holds now (shutdown); on the FX thread. */
+    public void flushAll() {
+        List.copyOf(open).forEach(Session::saveNow);
     }
 
     /** One open editor. */
@@ -113,11 +121,13 @@ public final class EditorAutosave {
         public void leave() {
             saveNow();
             finished = true;
+            open.remove(this);
         }
 
         /** The editor is done (its content was used, or dropped on purpose): forget the draft. */
         public void finish() {
             finished = true;
+            open.remove(this);
             timer.stop();
             tasks.run("Discarding the draft", () -> {
                 store.discard(key);

@@ -158,10 +158,10 @@ class CasesUiTest {
 
     @Test
     void comingAreasSayWhatTheyWillHold(FxRobot robot) throws TimeoutException {
-        robot.clickOn("#navPlaybooks");
+        robot.clickOn("#navRehearsal");
         waitUntil(() -> robot.lookup("#headingLabel").tryQuery().isPresent());
-        assertThat(robot.lookup("#headingLabel").queryAs(Label.class).getText()).isEqualTo("Playbooks");
-        assertThat(robot.lookup("#plannedLabel").queryAs(Label.class).getText()).contains("YAML");
+        assertThat(robot.lookup("#headingLabel").queryAs(Label.class).getText()).isEqualTo("Rehearsal");
+        assertThat(robot.lookup("#plannedLabel").queryAs(Label.class).getText()).contains("injects");
         robot.clickOn("#navCases");
         waitUntil(() -> robot.lookup("#caseList").tryQuery().isPresent());
     }

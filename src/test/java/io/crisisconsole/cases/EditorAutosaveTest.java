@@ -95,4 +95,16 @@ class EditorAutosaveTest {
         vm.titleProperty().set("after finishing");
         assertThat(timer.isRunning()).isFalse();
     }
+
+    @Test
+    void closingTheAppWritesWhatOpenEditorsHoldWithoutWaitingForTheTimer() {
+        CaseFormViewModel vm = new CaseFormViewModel();
+        openForm(vm);
+        tasks.runAll();
+        vm.titleProperty().set("Typed just before closing");
+        editors.flushAll();
+        tasks.runAll();
+        assertThat(autosave.find("case-form:new")).get()
+                .satisfies(a -> assertThat(a.content()).contains("Typed just before closing"));
+    }
 }

@@ -243,13 +243,6 @@ public final class PlaybooksViewModel {
         }, f -> notifier.info("Exported to " + f), t -> notifier.failed("Not exported", t));
     }
 
-    /** Writes a pending draft now (shutdown). */
-    public void flush() {
-        if (draft != null) {
-            draft.saveNow();
-        }
-    }
-
     public ObservableList<StoredPlaybook> playbooks() {
         return playbooks;
     }

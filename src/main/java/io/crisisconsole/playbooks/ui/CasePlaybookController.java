@@ -1,0 +1,165 @@
+package io.crisisconsole.playbooks.ui;
+
+import io.crisisconsole.contacts.Contact;
+import io.crisisconsole.contacts.Phone;
+import io.crisisconsole.playbooks.CallList;
+import io.crisisconsole.playbooks.StoredPlaybook;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import javafx.fxml.FXML;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/** The playbook chooser of the case workspace and the resolved call list it opens. */
+public final class CasePlaybookController {
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final CasePlaybookViewModel vm;
+    private boolean showing;
+
+    @FXML
+    private HBox root;
+    @FXML
+    private ComboBox<StoredPlaybook> playbookChoice;
+    @FXML
+    private Button callListButton;
+
+    public CasePlaybookController(CasePlaybookViewModel vm) {
+        this.vm = vm;
+    }
+
+    @FXML
+    private void initialize() {
+        playbookChoice.setItems(vm.choices());
+        playbookChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(StoredPlaybook p) {
+                return p == null ? "" : p.title() + " (" + p.language() + ")";
+            }
+
+            @Override
+            public StoredPlaybook fromString(String s) {
+                return null;
+            }
+        });
+        playbookChoice.valueProperty().addListener((o, a, p) -> {
+            if (!showing && p != null) {
+                vm.choose(p);
+            }
+        });
+        vm.playbookProperty().addListener((o, a, p) -> {
+            showing = true;
+            try {
+                playbookChoice.setValue(p);
+            } finally {
+                showing = false;
+            }
+        });
+        callListButton.disableProperty().bind(vm.playbookProperty().isNull());
+    }
+
+    @FXML
+    private void showCallList() {
+        vm.loadCallList(() -> {
+            Dialog<Void> dialog = new Dialog<>();
+            dialog.initOwner(root.getScene().getWindow());
+            StoredPlaybook p = vm.playbookProperty().get();
+            dialog.setTitle("Call list");
+            dialog.setHeaderText("Who to call: " + (p == null ? "" : p.title()));
+            ScrollPane scroll = new ScrollPane(callListView(vm.callListProperty().get()));
+            scroll.setFitToWidth(true);
+            scroll.setPrefSize(720, 560);
+            dialog.getDialogPane().setContent(scroll);
+            dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+            dialog.showAndWait();
+        });
+    }
+
+    static VBox callListView(CallList list) {
+        VBox box = new VBox(12);
+        box.setId("callList");
+        box.setPadding(new Insets(4, 8, 8, 4));
+        List<CallList.Entry> unfilled = list.unfilled();
+        if (!unfilled.isEmpty()) {
+            Label gap = new Label("Nobody to call for: " + unfilled.stream().map(e -> e.role().name())
+                    .collect(Collectors.joining(", ")) + ". Add contacts (Contacts screen) or name people in the playbook.");
+            gap.getStyleClass().add("danger");
+            gap.setWrapText(true);
+            box.getChildren().add(gap);
+        }
+        for (CallList.Entry e : list.entries()) {
+            Label role = new Label(e.role().name() + (e.notifyOnActivation() ? "  \u2022 alert on activation" : ""));
+            role.getStyleClass().add("title-4");
+            Label duties = new Label(e.role().duties());
+            duties.getStyleClass().add("text-muted");
+            duties.setWrapText(true);
+            VBox entry = new VBox(4, role, duties);
+            e.primary().forEach(c -> entry.getChildren().add(contactView(c, false)));
+            e.backups().forEach(c -> entry.getChildren().add(contactView(c, true)));
+            for (String gap : e.unresolved()) {
+                Label l = new Label("\u26a0 " + gap);
+                l.getStyleClass().add("warning");
+                entry.getChildren().add(l);
+            }
+            box.getChildren().addAll(entry, new Separator());
+        }
+        return box;
+    }
+
+    private static Node contactView(Contact c, boolean backup) {
+        Label name = new Label((backup ? "Backup: " : "") + c.name() + join(" \u00b7 ", c.roleTitle(), c.organisation()));
+        name.getStyleClass().add("text-bold");
+        List<String> reach = new ArrayList<>();
+        for (Phone phone : c.phones()) {
+            reach.add((phone.label() == null ? "" : phone.label() + " ") + phone.number());
+        }
+        reach.addAll(c.emails());
+        c.handles().forEach(h -> reach.add(h.network().name().toLowerCase(java.util.Locale.ROOT) + " " + h.handle()));
+        Label how = new Label(String.join(" \u00b7 ", reach));
+        how.setWrapText(true);
+        String local = localTime(c.timeZone());
+        Label when = new Label(join(" \u00b7 ", local, c.availability()).replaceFirst("^ \u00b7 ", ""));
+        when.getStyleClass().addAll("text-muted", "text-small");
+        when.setWrapText(true);
+        VBox v = new VBox(1, name, how, when);
+        v.setPadding(new Insets(2, 0, 2, 12));
+        return v;
+    }
+
+    static String localTime(String zone) {
+        if (zone == null || zone.isBlank()) {
+            return "";
+        }
+        try {
+            return "their time " + CLOCK.format(ZonedDateTime.now(ZoneId.of(zone))) + " (" + zone + ")";
+        } catch (DateTimeException e) {
+            return "";
+        }
+    }
+
+    private static String join(String sep, String... parts) {
+        StringBuilder b = new StringBuilder();
+        for (String p : parts) {
+            if (p != null && !p.isBlank()) {
+                b.append(sep).append(p);
+            }
+        }
+        return b.toString();
+    }
+}
