@@ -180,17 +180,23 @@ public final class PlaybookService {
         Instant now = now();
         return jdbi.inTransaction(h -> {
             PlaybookDao dao = h.attach(PlaybookDao.class);
-            if (dao.flag(flag).isPresent()) {
-                return List.of();
-            }
+            // one flag per bundled file, so playbooks added by a later version of the app are
+            // imported on its first start too, and none is imported twice
             List<StoredPlaybook> imported = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
                 Playbook p = parsed.get(i);
+                String fileFlag = flag + ":" + files.get(i).fileName();
+                if (dao.flag(fileFlag).isPresent()) {
+                    continue;
+                }
                 if (dao.find(p.id(), p.language()).isEmpty()) {
                     imported.add(store(h, p, files.get(i).yaml(), who, "bundled with Crisis Console", true, now));
                 }
+                dao.setFlag(fileFlag, "imported", now);
             }
-            dao.setFlag(flag, String.valueOf(imported.size()), now);
+            if (dao.flag(flag).isEmpty()) {
+                dao.setFlag(flag, String.valueOf(imported.size()), now);
+            }
             return imported;
         });
     }

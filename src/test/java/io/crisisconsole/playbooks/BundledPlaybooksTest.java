@@ -127,4 +127,21 @@ class BundledPlaybooksTest {
         out.write(text.getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
     }
+
+    @Test
+    void aPlaybookBundledByALaterVersionIsImportedOnItsFirstStart() {
+        try (Store store = TestStores.openIn(tmp.resolve("later"))) {
+            PlaybookService playbooks = new PlaybookService(store.jdbi(), java.time.Clock.systemUTC());
+            List<BundledPlaybooks.Bundled> all = BundledPlaybooks.list();
+            BundledPlaybooks.Bundled outage = all.stream()
+                    .filter(b -> b.fileName().equals("service-outage.en.yaml")).findFirst().orElseThrow();
+            List<BundledPlaybooks.Bundled> older = all.stream().filter(b -> b != outage).toList();
+            assertThat(playbooks.importBundledOnce(older, BundledPlaybooks.AUTHOR, BundledPlaybooks.FLAG))
+                    .hasSize(all.size() - 1);
+
+            assertThat(playbooks.importBundledOnce(all, BundledPlaybooks.AUTHOR, BundledPlaybooks.FLAG))
+                    .extracting(StoredPlaybook::name).containsExactly("service-outage.en");
+            assertThat(playbooks.importBundledOnce(all, BundledPlaybooks.AUTHOR, BundledPlaybooks.FLAG)).isEmpty();
+        }
+    }
 }
