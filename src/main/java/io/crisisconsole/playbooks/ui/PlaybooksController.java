@@ -288,28 +288,31 @@ public final class PlaybooksController {
     }
 
     private static final class DiffCell extends ListCell<DiffLine> {
+        private final Label line = new Label();
+
         @Override
         protected void updateItem(DiffLine d, boolean empty) {
             super.updateItem(d, empty);
-            getStyleClass().removeAll("success", "danger", "text-muted");
+            line.getStyleClass().removeAll("success", "danger", "text-muted");
             if (empty || d == null) {
-                setText(null);
+                setGraphic(null);
                 return;
             }
             switch (d.kind()) {
                 case ADDED -> {
-                    setText("+ " + d.text());
-                    getStyleClass().add("success");
+                    line.setText("+ " + d.text());
+                    line.getStyleClass().add("success");
                 }
                 case REMOVED -> {
-                    setText("\u2212 " + d.text());
-                    getStyleClass().add("danger");
+                    line.setText("\u2212 " + d.text());
+                    line.getStyleClass().add("danger");
                 }
                 default -> {
-                    setText("  " + d.text());
-                    getStyleClass().add("text-muted");
+                    line.setText("  " + d.text());
+                    line.getStyleClass().add("text-muted");
                 }
             }
+            setGraphic(line);
         }
     }
 }
