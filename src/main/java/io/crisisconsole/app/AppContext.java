@@ -179,11 +179,15 @@ public final class AppContext implements AutoCloseable {
             return flushEditors();
         }
         try {
-            return done.get(15, TimeUnit.SECONDS);
+            // only the shutdown hook waits here (stop() runs on the FX thread); on SIGTERM the FX
+            // thread may already be gone, and the autosaves of the last second are all there is
+            return done.get(3, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.error("Writing unsaved text before closing failed", e);
+        } catch (TimeoutException e) {
+            LOG.warn("The window had already stopped; typed text is kept as of its last autosave (at most 1 s old)");
+        } catch (ExecutionException e) {
+            LOG.error("Writing unsaved text before closing failed", e.getCause());
         }
         return false;
     }
@@ -200,7 +204,7 @@ public final class AppContext implements AutoCloseable {
         closed = true;
         try {
             if (!flushAutosave()) {
-                LOG.error("Typed text that was not added yet could not be written to the store before closing");
+                LOG.warn("Typed text may not all be in the store: see the message above");
             }
         } finally {
             tasks.close();
