@@ -3,21 +3,13 @@ package io.crisisconsole.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.crisisconsole.cases.MutableClock;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** contacts import / export / list. */
-class ContactCliTest {
+class ContactCliTest extends CliTestBase {
 
     static final String CSV = "name,role_title,organisation,phones,emails,handles,time_zone,language,availability,"
             + "groups,notes\n"
@@ -25,27 +17,6 @@ class ContactCliTest {
             + "\"weekdays 8-18 CET, mobile any time for SEV1\",crisis-team; spokespeople,\n"
             + "Ольга Смирнова,Юрист,ООО «Акме»,,olga@acme.ru,,Europe/Moscow,ru,,legal,\n";
 
-    @TempDir
-    Path tmp;
-    final Map<String, String> env = new HashMap<>();
-    final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z"));
-    final ObjectMapper json = new ObjectMapper();
-
-    record Result(int exit, String out, String err) {
-    }
-
-    Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        Cli cli = new Cli(new PrintWriter(out, true), new PrintWriter(err, true), env, tmp.resolve("home").toString(),
-                clock);
-        int exit = cli.execute(args);
-        return new Result(exit, out.toString(), err.toString());
-    }
-
-    String data() {
-        return tmp.resolve("data").toString();
-    }
 
     Path write(String name, String content) throws Exception {
         Path f = tmp.resolve(name);
