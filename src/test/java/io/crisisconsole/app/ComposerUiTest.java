@@ -105,7 +105,7 @@ class ComposerUiTest {
         robot.clickOn("#composeButton");
         waitUntil(() -> robot.lookup("#newDraftButton").tryQuery().isPresent());
         Button approve = robot.lookup("#approveButton").queryButton();
-        assertThat(label(robot, "#statusLabel")).startsWith("No draft yet");
+        assertThat(label(robot, "#draftStatusLabel")).startsWith("No draft yet");
 
         robot.clickOn("#newDraftButton");
         waitUntil(() -> robot.lookup("#draftTitleField").tryQuery().isPresent());
@@ -116,7 +116,9 @@ class ComposerUiTest {
         // the X variant starts from the playbook's template, with the case's hub and hashtag filled in
         assertThat(text(robot, "#variant-x")).startsWith("We know {{issue}}.")
                 .contains("https://status.example.com #CheckoutStatus");
-        assertThat(label(robot, "#statusLabel")).startsWith("Draft");
+        assertThat(label(robot, "#draftStatusLabel")).startsWith("Draft");
+        ComboBox<Draft> draftChoice = robot.lookup("#draftChoice").queryComboBox();
+        assertThat(draftChoice.getValue()).as("the new draft is shown in the box").isNotNull();
 
         robot.clickOn("#whatHappenedText").write("Card payments fail at checkout");
         robot.clickOn("#whatYouShouldDoText").write("Pay by bank transfer meanwhile.");
@@ -133,7 +135,7 @@ class ComposerUiTest {
         waitUntil(() -> xFindings.getItems().size() == 1);
         assertThat(label(robot, "#checkSummaryLabel")).contains("1 error").contains("approval is blocked");
         robot.clickOn("#submitButton");
-        waitUntil(() -> label(robot, "#statusLabel").startsWith("In review"));
+        waitUntil(() -> label(robot, "#draftStatusLabel").startsWith("In review"));
         ComboBox<Contact> approver = robot.lookup("#approverChoice").queryComboBox();
         robot.interact(() -> approver.getSelectionModel().select(0));
         assertThat(approve.isDisabled()).as("errors block approval").isTrue();
@@ -149,7 +151,8 @@ class ComposerUiTest {
         robot.interact(() -> assertThat(Clipboard.getSystemClipboard().getString()).isEqualTo(x));
 
         robot.clickOn(approve);
-        waitUntil(() -> label(robot, "#statusLabel").startsWith("Approved by Anna Nowak"));
+        waitUntil(() -> label(robot, "#draftStatusLabel").startsWith("Approved by Anna Nowak"));
+        assertThat(draftChoice.getValue().status()).isEqualTo(DraftStatus.APPROVED);
 
         robot.clickOn("#publishButton"); // X, at the time shown (now)
         waitUntil(() -> label(robot, "#publishedLabel").startsWith("Published: X "));

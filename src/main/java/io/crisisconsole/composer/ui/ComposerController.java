@@ -56,11 +56,11 @@ public final class ComposerController {
     @FXML
     private Button newDraftButton;
     @FXML
-    private Label statusLabel;
+    private Label draftStatusLabel;
     @FXML
     private Label checkSummaryLabel;
     @FXML
-    private Button saveButton;
+    private Button saveVersionButton;
     @FXML
     private Button submitButton;
     @FXML
@@ -119,17 +119,23 @@ public final class ComposerController {
         draftChoice.setConverter(converter(d -> d.title() + " \u00b7 v" + d.currentVersion() + " \u00b7 "
                 + d.status().label()));
         vm.draftProperty().addListener((o, a, d) -> {
-            if (d != null && (draftChoice.getValue() == null || draftChoice.getValue().id() != d.id()
-                    || !draftChoice.getValue().equals(d))) {
+            if (d != null && !d.equals(draftChoice.getValue())) {
                 draftChoice.setValue(d);
             }
             showStatus(d);
         });
         draftChoice.setOnAction(e -> vm.select(draftChoice.getValue()));
+        // replacing the shown draft in the list (new status, new version) clears the box's value: put it back
+        vm.drafts().addListener((javafx.collections.ListChangeListener<Draft>) ch -> {
+            Draft d = vm.draftProperty().get();
+            if (d != null && !d.equals(draftChoice.getValue())) {
+                draftChoice.setValue(d);
+            }
+        });
 
         var noDraft = vm.draftProperty().isNull();
         split.disableProperty().bind(noDraft);
-        saveButton.disableProperty().bind(noDraft.or(vm.busyProperty()));
+        saveVersionButton.disableProperty().bind(noDraft.or(vm.busyProperty()));
         submitButton.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.draftProperty().get() == null
                 || vm.draftProperty().get().status() != DraftStatus.DRAFT || vm.busyProperty().get(),
                 vm.draftProperty(), vm.busyProperty()));
@@ -215,13 +221,8 @@ public final class ComposerController {
         found.setPrefHeight(120);
         found.setPlaceholder(new Label("No findings"));
         found.setCellFactory(list -> new FindingCell());
-        found.getSelectionModel().selectedItemProperty().addListener((o, a, f) -> {
-            if (f != null) {
-                int len = text.getLength();
-                text.requestFocus();
-                text.selectRange(Math.min(f.start(), len), Math.min(f.end(), len));
-            }
-        });
+        found.getSelectionModel().selectedItemProperty().addListener((o, a, f) -> selectSpan(text, f));
+        found.setOnMouseClicked(e -> selectSpan(text, found.getSelectionModel().getSelectedItem()));
         VBox box = new VBox(8, text, bar, new Label("Findings"), found);
         box.setPadding(new javafx.geometry.Insets(8));
         Tab tab = new Tab(DraftService.label(c), box);
@@ -230,6 +231,15 @@ public final class ComposerController {
         counters.put(c, counter);
         tabs.put(c, tab);
         return tab;
+    }
+
+    /** Selects the text a finding points at. */
+    private static void selectSpan(TextArea text, Finding f) {
+        if (f != null) {
+            int len = text.getLength();
+            text.requestFocus();
+            text.selectRange(Math.min(f.start(), len), Math.min(f.end(), len));
+        }
     }
 
     private void showReport() {
@@ -261,20 +271,20 @@ public final class ComposerController {
     }
 
     private void showStatus(Draft d) {
-        statusLabel.getStyleClass().removeAll("success", "warning", "accent");
+        draftStatusLabel.getStyleClass().removeAll("success", "warning", "accent");
         if (d == null) {
-            statusLabel.setText("No draft yet: start one with New draft");
+            draftStatusLabel.setText("No draft yet: start one with New draft");
             return;
         }
         String text = d.status().label();
         if (d.status() == DraftStatus.APPROVED) {
             text += " by " + d.approvedByName() + " " + TimeText.clock(d.approvedAt(), vm.zone())
                     + " (editing sends it back to draft)";
-            statusLabel.getStyleClass().add("success");
+            draftStatusLabel.getStyleClass().add("success");
         } else {
-            statusLabel.getStyleClass().add(d.status() == DraftStatus.IN_REVIEW ? "warning" : "accent");
+            draftStatusLabel.getStyleClass().add(d.status() == DraftStatus.IN_REVIEW ? "warning" : "accent");
         }
-        statusLabel.setText(text + " \u00b7 version " + d.currentVersion());
+        draftStatusLabel.setText(text + " \u00b7 version " + d.currentVersion());
     }
 
     private void showPublished() {

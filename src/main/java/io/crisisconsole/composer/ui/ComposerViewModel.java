@@ -196,8 +196,8 @@ public final class ComposerViewModel {
     }
 
     private void show(Opened o) {
+        replaceInList(o.draft()); // first: replacing the list item clears a combo box's value, draft.set puts it back
         draft.set(o.draft());
-        replaceInList(o.draft());
         apply(o.draft().stage(), o.content());
         saved = o.content();
         savedStage = o.draft().stage();
@@ -435,8 +435,8 @@ public final class ComposerViewModel {
         };
         tasks.run(what, work, o -> {
             busy.set(false);
-            draft.set(o.draft());
             replaceInList(o.draft());
+            draft.set(o.draft());
             saved = o.content();
             savedStage = s;
             versions.setAll(o.versions());
@@ -455,7 +455,9 @@ public final class ComposerViewModel {
     private void replaceInList(Draft d) {
         for (int i = 0; i < draftList.size(); i++) {
             if (draftList.get(i).id() == d.id()) {
-                draftList.set(i, d);
+                if (!draftList.get(i).equals(d)) {
+                    draftList.set(i, d);
+                }
                 return;
             }
         }
