@@ -12,7 +12,8 @@ public enum FxmlView {
     CASE_FORM("cases_form.fxml"),
     CONTACTS("contacts_list.fxml"),
     CONTACT_FORM("contacts_form.fxml"),
-    PLAYBOOKS("playbooks.fxml");
+    PLAYBOOKS("playbooks.fxml"),
+    COMPOSER("composer.fxml");
 
     static final String FOLDER = "/io/crisisconsole/fxml/";
 

@@ -28,6 +28,7 @@ public final class CaseDetailController {
 
     private final CaseDetailViewModel vm;
     private final CaseDialogs dialogs;
+    private final ComposeAction composer;
 
     @FXML
     private StackPane root;
@@ -66,9 +67,10 @@ public final class CaseDetailController {
     @FXML
     private Button correctButton;
 
-    public CaseDetailController(CaseDetailViewModel vm, CaseDialogs dialogs) {
+    public CaseDetailController(CaseDetailViewModel vm, CaseDialogs dialogs, ComposeAction composer) {
         this.vm = vm;
         this.dialogs = dialogs;
+        this.composer = composer;
     }
 
     @FXML
@@ -142,6 +144,14 @@ public final class CaseDetailController {
     @FXML
     private void addEntry() {
         vm.addEntry();
+    }
+
+    @FXML
+    private void compose() {
+        CrisisCase c = vm.currentProperty().get();
+        if (c != null) {
+            composer.compose(root.getScene().getWindow(), c);
+        }
     }
 
     @FXML

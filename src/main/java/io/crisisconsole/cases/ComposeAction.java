@@ -1,0 +1,10 @@
+package io.crisisconsole.cases;
+
+import javafx.stage.Window;
+
+/** Opens the message composer of a case (wired in by the app; the cases views do not know the composer). */
+@FunctionalInterface
+public interface ComposeAction {
+
+    void compose(Window owner, CrisisCase c);
+}

@@ -1,0 +1,380 @@
+package io.crisisconsole.composer.ui;
+
+import io.crisisconsole.cases.TimeText;
+import io.crisisconsole.composer.Draft;
+import io.crisisconsole.composer.DraftPublication;
+import io.crisisconsole.composer.DraftService;
+import io.crisisconsole.composer.DraftStatus;
+import io.crisisconsole.composer.DraftVersion;
+import io.crisisconsole.composer.Finding;
+import io.crisisconsole.contacts.Contact;
+import io.crisisconsole.playbooks.Channel;
+import io.crisisconsole.playbooks.Stage;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The composer window: the core message on the left, one editable variant per channel on the right
+ * (with its count and findings), the review workflow on top and publications at the bottom. The
+ * view-model is per case, so it is handed over after loading ({@link #bind(ComposerViewModel)}).
+ */
+public final class ComposerController {
+
+    @FXML
+    private BorderPane root;
+    @FXML
+    private Label caseLabel;
+    @FXML
+    private ComboBox<Draft> draftChoice;
+    @FXML
+    private Button newDraftButton;
+    @FXML
+    private Label draftStatusLabel;
+    @FXML
+    private Label checkSummaryLabel;
+    @FXML
+    private Button saveVersionButton;
+    @FXML
+    private Button submitButton;
+    @FXML
+    private ComboBox<Contact> approverChoice;
+    @FXML
+    private Button approveButton;
+    @FXML
+    private Button reopenButton;
+    @FXML
+    private SplitPane split;
+    @FXML
+    private ComboBox<Stage> stageChoice;
+    @FXML
+    private TextArea whatHappenedText;
+    @FXML
+    private TextArea whatWeAreDoingText;
+    @FXML
+    private TextArea whatYouShouldDoText;
+    @FXML
+    private TextField nextUpdateField;
+    @FXML
+    private CheckBox apologyCheck;
+    @FXML
+    private TextArea keyFactsText;
+    @FXML
+    private Button fillButton;
+    @FXML
+    private ListView<DraftVersion> versionList;
+    @FXML
+    private TabPane variantTabs;
+    @FXML
+    private ComboBox<Channel> publishChannel;
+    @FXML
+    private DatePicker publishDate;
+    @FXML
+    private TextField publishTime;
+    @FXML
+    private Button publishButton;
+    @FXML
+    private Label publishedLabel;
+
+    private ComposerViewModel vm;
+    private final Map<Channel, TextArea> variantAreas = new EnumMap<>(Channel.class);
+    private final Map<Channel, Label> counters = new EnumMap<>(Channel.class);
+    private final Map<Channel, Tab> tabs = new EnumMap<>(Channel.class);
+
+    public ComposerController() {
+    }
+
+    /** Connects the controls to the composer of one case. */
+    public void bind(ComposerViewModel model) {
+        this.vm = model;
+        caseLabel.setText("Case #" + vm.crisisCase().id() + ": " + vm.crisisCase().title());
+
+        draftChoice.setItems(vm.drafts());
+        draftChoice.setConverter(converter(d -> d.title() + " \u00b7 v" + d.currentVersion() + " \u00b7 "
+                + d.status().label()));
+        vm.draftProperty().addListener((o, a, d) -> {
+            if (d != null && !d.equals(draftChoice.getValue())) {
+                draftChoice.setValue(d);
+            }
+            showStatus(d);
+        });
+        draftChoice.setOnAction(e -> vm.select(draftChoice.getValue()));
+        // replacing the shown draft in the list (new status, new version) clears the box's value: put it back
+        vm.drafts().addListener((javafx.collections.ListChangeListener<Draft>) ch -> {
+            Draft d = vm.draftProperty().get();
+            if (d != null && !d.equals(draftChoice.getValue())) {
+                draftChoice.setValue(d);
+            }
+        });
+
+        var noDraft = vm.draftProperty().isNull();
+        split.disableProperty().bind(noDraft);
+        saveVersionButton.disableProperty().bind(noDraft.or(vm.busyProperty()));
+        submitButton.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.draftProperty().get() == null
+                || vm.draftProperty().get().status() != DraftStatus.DRAFT || vm.busyProperty().get(),
+                vm.draftProperty(), vm.busyProperty()));
+        reopenButton.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.draftProperty().get() == null
+                || vm.draftProperty().get().status() == DraftStatus.DRAFT || vm.busyProperty().get(),
+                vm.draftProperty(), vm.busyProperty()));
+        approveButton.disableProperty().bind(vm.canApproveProperty().not());
+        publishButton.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.draftProperty().get() == null
+                || vm.draftProperty().get().status() != DraftStatus.APPROVED || vm.busyProperty().get()
+                || publishChannel.getValue() == null, vm.draftProperty(), vm.busyProperty(),
+                publishChannel.valueProperty()));
+        newDraftButton.disableProperty().bind(vm.busyProperty());
+
+        approverChoice.setItems(vm.approvers());
+        approverChoice.setConverter(converter(c -> c.name() + (c.roleTitle() == null ? "" : " (" + c.roleTitle() + ")")));
+        approverChoice.valueProperty().bindBidirectional(vm.approverProperty());
+
+        stageChoice.getItems().setAll(Stage.values());
+        stageChoice.setConverter(converter(Stage::yamlName));
+        stageChoice.valueProperty().bindBidirectional(vm.stageProperty());
+        whatHappenedText.textProperty().bindBidirectional(vm.whatHappenedProperty());
+        whatWeAreDoingText.textProperty().bindBidirectional(vm.whatWeAreDoingProperty());
+        whatYouShouldDoText.textProperty().bindBidirectional(vm.whatYouShouldDoProperty());
+        nextUpdateField.textProperty().bindBidirectional(vm.nextUpdateProperty());
+        apologyCheck.selectedProperty().bindBidirectional(vm.apologyProperty());
+        keyFactsText.textProperty().bindBidirectional(vm.keyFactsProperty());
+
+        versionList.setItems(vm.versions());
+        versionList.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(DraftVersion v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty || v == null ? null : "Version " + v.version() + " \u00b7 "
+                        + TimeText.dayClock(v.savedAt(), vm.zone()) + " \u00b7 " + v.author());
+            }
+        });
+        versionList.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                vm.restoreVersion(versionList.getSelectionModel().getSelectedItem());
+            }
+        });
+
+        for (Channel c : Channel.values()) {
+            variantTabs.getTabs().add(variantTab(c));
+        }
+        vm.reportProperty().addListener((o, a, r) -> showReport());
+
+        publishChannel.getItems().setAll(Channel.values());
+        publishChannel.setConverter(converter(DraftService::label));
+        publishChannel.setValue(Channel.X);
+        resetPublishTime();
+        vm.publications().addListener((javafx.collections.ListChangeListener<DraftPublication>) ch -> showPublished());
+        showStatus(null);
+        vm.load();
+    }
+
+    private Tab variantTab(Channel c) {
+        String id = c.yamlName();
+        TextArea text = new TextArea();
+        text.setId("variant-" + id);
+        text.setWrapText(true);
+        text.setPrefRowCount(10);
+        text.textProperty().bindBidirectional(vm.variantProperty(c));
+        VBox.setVgrow(text, Priority.ALWAYS);
+        Label counter = new Label();
+        counter.setId("counter-" + id);
+        counter.getStyleClass().add("text-bold");
+        Button copy = new Button("Copy", new FontIcon("fth-copy"));
+        copy.setId("copy-" + id);
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(text.getText());
+            Clipboard.getSystemClipboard().setContent(content);
+            copy.setText("Copied");
+        });
+        text.textProperty().addListener((o, a, b) -> copy.setText("Copy"));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(8, counter, gap, copy);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        ListView<Finding> found = new ListView<>(vm.findings(c));
+        found.setId("findings-" + id);
+        found.setPrefHeight(120);
+        found.setPlaceholder(new Label("No findings"));
+        found.setCellFactory(list -> new FindingCell());
+        found.getSelectionModel().selectedItemProperty().addListener((o, a, f) -> selectSpan(text, f));
+        found.setOnMouseClicked(e -> selectSpan(text, found.getSelectionModel().getSelectedItem()));
+        VBox box = new VBox(8, text, bar, new Label("Findings"), found);
+        box.setPadding(new javafx.geometry.Insets(8));
+        Tab tab = new Tab(DraftService.label(c), box);
+        tab.setId("tab-" + id);
+        variantAreas.put(c, text);
+        counters.put(c, counter);
+        tabs.put(c, tab);
+        return tab;
+    }
+
+    /** Selects the text a finding points at. */
+    private static void selectSpan(TextArea text, Finding f) {
+        if (f != null) {
+            int len = text.getLength();
+            text.requestFocus();
+            text.selectRange(Math.min(f.start(), len), Math.min(f.end(), len));
+        }
+    }
+
+    private void showReport() {
+        long errors = 0;
+        long warnings = 0;
+        for (Channel c : Channel.values()) {
+            counters.get(c).setText(vm.count(c).map(ComposerViewModel::counterText).orElse(""));
+            boolean over = vm.count(c).map(x -> x.overLimit()).orElse(false);
+            counters.get(c).getStyleClass().remove("danger");
+            if (over) {
+                counters.get(c).getStyleClass().add("danger");
+            }
+            long e = vm.findings(c).stream().filter(f -> f.level() == Finding.Level.ERROR).count();
+            long w = vm.findings(c).size() - e;
+            errors += e;
+            warnings += w;
+            Tab tab = tabs.get(c);
+            tab.setGraphic(e > 0 ? icon("fth-x-circle", "danger") : w > 0 ? icon("fth-alert-triangle", "warning") : null);
+        }
+        checkSummaryLabel.setText(errors == 0 && warnings == 0 ? "Checks clean"
+                : errors + (errors == 1 ? " error" : " errors") + ", " + warnings
+                        + (warnings == 1 ? " warning" : " warnings") + (errors > 0 ? " \u2014 approval is blocked" : ""));
+    }
+
+    private static FontIcon icon(String literal, String style) {
+        FontIcon i = new FontIcon(literal);
+        i.getStyleClass().add(style);
+        return i;
+    }
+
+    private void showStatus(Draft d) {
+        draftStatusLabel.getStyleClass().removeAll("success", "warning", "accent");
+        if (d == null) {
+            draftStatusLabel.setText("No draft yet: start one with New draft");
+            return;
+        }
+        String text = d.status().label();
+        if (d.status() == DraftStatus.APPROVED) {
+            text += " by " + d.approvedByName() + " " + TimeText.clock(d.approvedAt(), vm.zone())
+                    + " (editing sends it back to draft)";
+            draftStatusLabel.getStyleClass().add("success");
+        } else {
+            draftStatusLabel.getStyleClass().add(d.status() == DraftStatus.IN_REVIEW ? "warning" : "accent");
+        }
+        draftStatusLabel.setText(text + " \u00b7 version " + d.currentVersion());
+    }
+
+    private void showPublished() {
+        publishedLabel.setText(vm.publications().isEmpty() ? "Not published anywhere yet"
+                : "Published: " + vm.publications().stream().map(p -> DraftService.label(p.channel()) + " "
+                        + TimeText.clock(p.publishedAt(), vm.zone())).collect(Collectors.joining(", ")));
+        resetPublishTime();
+    }
+
+    private void resetPublishTime() {
+        publishDate.setValue(LocalDate.ofInstant(vm.now(), vm.zone()));
+        publishTime.setText(TimeText.clock(vm.now(), vm.zone()));
+    }
+
+    @FXML
+    private void newDraft() {
+        TextInputDialog ask = new TextInputDialog(vm.suggestedTitle());
+        ask.initOwner(root.getScene().getWindow());
+        ask.setTitle("New draft");
+        ask.setHeaderText("Start a draft for the " + vm.stageProperty().get().yamlName()
+                + " stage from the playbook's templates");
+        ask.setContentText("Title");
+        ask.getEditor().setId("draftTitleField");
+        ask.showAndWait().filter(t -> !t.isBlank()).ifPresent(vm::createDraft);
+    }
+
+    @FXML
+    private void saveVersion() {
+        vm.saveVersion();
+    }
+
+    @FXML
+    private void submit() {
+        vm.submitForReview();
+    }
+
+    @FXML
+    private void approve() {
+        vm.approve();
+    }
+
+    @FXML
+    private void reopen() {
+        vm.reopen();
+    }
+
+    @FXML
+    private void fillPlaceholders() {
+        vm.fillPlaceholders();
+    }
+
+    @FXML
+    private void markPublished() {
+        vm.markPublished(publishChannel.getValue(), publishDate.getValue(), publishTime.getText());
+    }
+
+    /** The window closes: saves what changed. */
+    public void close() {
+        if (vm != null) {
+            vm.close();
+        }
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> show) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : show.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
+
+    private static final class FindingCell extends ListCell<Finding> {
+        @Override
+        protected void updateItem(Finding f, boolean empty) {
+            super.updateItem(f, empty);
+            getStyleClass().removeAll("danger", "warning");
+            if (empty || f == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            setText(f.message() + " (" + f.code() + ")");
+            setGraphic(f.level() == Finding.Level.ERROR ? icon("fth-x-circle", "danger")
+                    : icon("fth-alert-triangle", "warning"));
+        }
+    }
+}

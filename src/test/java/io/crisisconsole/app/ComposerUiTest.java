@@ -1,0 +1,175 @@
+package io.crisisconsole.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crisisconsole.cases.CaseDetails;
+import io.crisisconsole.cases.CaseService;
+import io.crisisconsole.cases.CrisisCase;
+import io.crisisconsole.cases.EntryKind;
+import io.crisisconsole.cases.TimelineEntry;
+import io.crisisconsole.composer.Draft;
+import io.crisisconsole.composer.DraftService;
+import io.crisisconsole.composer.DraftStatus;
+import io.crisisconsole.composer.Finding;
+import io.crisisconsole.composer.LengthOnlyChecker;
+import io.crisisconsole.contacts.Contact;
+import io.crisisconsole.contacts.ContactDetails;
+import io.crisisconsole.contacts.ContactGroup;
+import io.crisisconsole.contacts.ContactService;
+import io.crisisconsole.playbooks.CasePlaybooks;
+import io.crisisconsole.playbooks.PlaybookService;
+import io.crisisconsole.store.DataHome;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.Clipboard;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The composer driven from the case workspace, with a test-only checker that counts characters. */
+@ExtendWith(ApplicationExtension.class)
+class ComposerUiTest {
+
+    @TempDir
+    Path tmp;
+    AppContext context;
+    CrisisCase outage;
+    Contact anna;
+
+    @Start
+    void start(Stage stage) {
+        context = AppContext.open(new DataHome(tmp.resolve("data")), Clock.systemUTC(), new LengthOnlyChecker());
+        var jdbi = context.store().jdbi();
+        outage = new CaseService(jdbi, Clock.systemUTC()).open(new CaseDetails("Checkout outage", 2, "Anna Nowak",
+                "CheckoutStatus", "https://status.example.com"), "anna");
+        long playbook = new PlaybookService(jdbi, Clock.systemUTC()).find("service-outage", "en").orElseThrow().id();
+        new CasePlaybooks(jdbi, Clock.systemUTC()).assign(outage.id(), playbook, "anna");
+        anna = new ContactService(jdbi, Clock.systemUTC()).create(new ContactDetails("Anna Nowak", "Head of PR", null,
+                List.of(), List.of("anna@example.com"), List.of(), null, null, null, Set.of(ContactGroup.CRISIS_TEAM),
+                null));
+        stage.setScene(MainWindow.createScene(context, 1280, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() throws TimeoutException {
+        FxToolkit.cleanupStages();
+        context.close();
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(TextArea.class).getText();
+    }
+
+    private static String label(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> ListView<T> list(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(ListView.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void composeCheckApprovePublishAndSeeItInTheTimeline(FxRobot robot) throws TimeoutException {
+        ListView<CrisisCase> cases = list(robot, "#caseList");
+        waitUntil(() -> cases.getItems().size() == 1);
+        robot.clickOn(robot.lookup("Checkout outage").queryLabeled());
+        waitUntil(() -> robot.lookup("#composeButton").tryQuery().map(n -> n.isVisible()).orElse(false));
+
+        robot.clickOn("#composeButton");
+        waitUntil(() -> robot.lookup("#newDraftButton").tryQuery().isPresent());
+        Button approve = robot.lookup("#approveButton").queryButton();
+        assertThat(label(robot, "#draftStatusLabel")).startsWith("No draft yet");
+
+        robot.clickOn("#newDraftButton");
+        waitUntil(() -> robot.lookup("#draftTitleField").tryQuery().isPresent());
+        DialogPane pane = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        robot.clickOn((Button) pane.lookupButton(ButtonType.OK));
+        waitUntil(() -> !text(robot, "#variant-x").isEmpty());
+
+        // the X variant starts from the playbook's template, with the case's hub and hashtag filled in
+        assertThat(text(robot, "#variant-x")).startsWith("We know {{issue}}.")
+                .contains("https://status.example.com #CheckoutStatus");
+        assertThat(label(robot, "#draftStatusLabel")).startsWith("Draft");
+        ComboBox<Draft> draftChoice = robot.lookup("#draftChoice").queryComboBox();
+        assertThat(draftChoice.getValue()).as("the new draft is shown in the box").isNotNull();
+
+        robot.clickOn("#whatHappenedText").write("Card payments fail at checkout");
+        robot.clickOn("#whatYouShouldDoText").write("Pay by bank transfer meanwhile.");
+        robot.clickOn("#fillButton");
+        waitUntil(() -> text(robot, "#variant-x").startsWith("We know Card payments fail at checkout."));
+        String x = text(robot, "#variant-x");
+        waitUntil(() -> label(robot, "#counter-x").equals(x.length() + " / 280"));
+        assertThat(label(robot, "#counter-sms")).matches("1 SMS \u00b7 GSM-7 \u00b7 \\d+");
+
+        // over the limit: an error under the variant, approval blocked; clicking it selects the extra text
+        TextArea xArea = robot.lookup("#variant-x").queryAs(TextArea.class);
+        robot.interact(() -> xArea.appendText(" " + "More details follow on the hub. ".repeat(6)));
+        ListView<Finding> xFindings = list(robot, "#findings-x");
+        waitUntil(() -> xFindings.getItems().size() == 1);
+        assertThat(label(robot, "#checkSummaryLabel")).contains("1 error").contains("approval is blocked");
+        robot.clickOn("#submitButton");
+        waitUntil(() -> label(robot, "#draftStatusLabel").startsWith("In review"));
+        ComboBox<Contact> approver = robot.lookup("#approverChoice").queryComboBox();
+        robot.interact(() -> approver.getSelectionModel().select(0));
+        assertThat(approve.isDisabled()).as("errors block approval").isTrue();
+        robot.interact(() -> xFindings.getSelectionModel().select(0));
+        assertThat(xArea.getSelection().getStart()).isEqualTo(280);
+        assertThat(xArea.getSelection().getEnd()).isEqualTo(xArea.getLength());
+
+        robot.interact(() -> xArea.setText(x));
+        waitUntil(() -> xFindings.getItems().isEmpty() && !approve.isDisabled());
+        assertThat(label(robot, "#checkSummaryLabel")).isEqualTo("Checks clean");
+
+        robot.clickOn("#copy-x");
+        robot.interact(() -> assertThat(Clipboard.getSystemClipboard().getString()).isEqualTo(x));
+
+        robot.clickOn(approve);
+        waitUntil(() -> label(robot, "#draftStatusLabel").startsWith("Approved by Anna Nowak"));
+        assertThat(draftChoice.getValue().status()).isEqualTo(DraftStatus.APPROVED);
+
+        robot.clickOn("#publishButton"); // X, at the time shown (now)
+        waitUntil(() -> label(robot, "#publishedLabel").startsWith("Published: X "));
+
+        // the case workspace shows it
+        ListView<TimelineEntry> timeline = list(robot, "#timelineList");
+        waitUntil(() -> timeline.getItems().stream().anyMatch(e -> e.kind() == EntryKind.MESSAGE_PUBLISHED));
+        TimelineEntry published = timeline.getItems().stream().filter(e -> e.kind() == EntryKind.MESSAGE_PUBLISHED)
+                .findFirst().orElseThrow();
+        assertThat(published.body()).startsWith("X (").endsWith("): " + x);
+        assertThat(timeline.getItems()).extracting(TimelineEntry::body)
+                .anyMatch(b -> b.startsWith("Message \u201cHolding statement") && b.contains("approved by Anna Nowak"));
+
+        DraftService drafts = new DraftService(context.store().jdbi(), Clock.systemUTC());
+        Draft stored = drafts.list(outage.id()).get(0);
+        assertThat(stored.status()).isEqualTo(DraftStatus.APPROVED);
+        assertThat(drafts.content(stored.id()).core().whatHappened()).isEqualTo("Card payments fail at checkout");
+        assertThat(drafts.versions(stored.id())).hasSizeGreaterThanOrEqualTo(2);
+    }
+}
