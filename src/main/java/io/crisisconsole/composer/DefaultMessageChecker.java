@@ -52,7 +52,7 @@ public final class DefaultMessageChecker implements MessageChecker {
     @Override
     public CheckReport check(CoreMessage core, List<Variant> variants, MessageContext context) {
         Cues cues = Cues.bundled(context.language());
-        CoreFacts coreFacts = CoreFacts.of(core, context);
+        CoreFacts coreFacts = coreFacts(core, context);
         boolean apologyRequired = context.apologyRequired() || core.apology();
         List<Cues.Phrase> forbidden = forbidden(context);
         String hashtagKey = context.hashtag() == null || context.hashtag().isBlank() ? null
@@ -110,6 +110,19 @@ public final class DefaultMessageChecker implements MessageChecker {
             findings.addAll(f);
         }
         return new CheckReport(List.copyOf(counts), List.copyOf(findings));
+    }
+
+    /** The last core message and context with their facts: a live re-check mostly changes only variants. */
+    private volatile Object[] lastCore;
+
+    private CoreFacts coreFacts(CoreMessage core, MessageContext context) {
+        Object[] last = lastCore;
+        if (last != null && last[0].equals(core) && last[1].equals(context)) {
+            return (CoreFacts) last[2];
+        }
+        CoreFacts f = CoreFacts.of(core, context);
+        lastCore = new Object[] {core, context, f};
+        return f;
     }
 
     /** The count of one variant; adds the over-limit finding to {@code f}. */
