@@ -51,7 +51,6 @@ final class StrictInput {
         m.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
         m.registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule());
         m.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
-                DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES,
                 DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                 DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         m.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
