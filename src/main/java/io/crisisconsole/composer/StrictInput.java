@@ -143,12 +143,42 @@ final class StrictInput {
             JsonLocation at = e.getLocation();
             int line = at == null || at.getLineNr() < 1 ? 1 : at.getLineNr();
             int col = at == null || at.getColumnNr() < 1 ? 1 : at.getColumnNr();
+            if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+                // records are built from buffered values: Jackson points at the end of the object, not the key
+                int[] key = findKey(text, u.getPropertyName(), mapper == JSON);
+                if (key != null) {
+                    line = key[0];
+                    col = key[1];
+                }
+            }
             throw new ComposerInputException(name, line, col, describe(e));
         }
         if (value == null) {
             throw new ComposerInputException(name, 1, 1, "the file is empty");
         }
         return value;
+    }
+
+    /** Where a key is first written (1-based line and column), or null. */
+    static int[] findKey(String text, String key, boolean json) {
+        java.util.regex.Pattern p = json
+                ? java.util.regex.Pattern.compile("\"" + java.util.regex.Pattern.quote(key) + "\"\\s*:")
+                : java.util.regex.Pattern.compile("(?m)^[ \\t]*(?:-[ \\t]+)*(" + java.util.regex.Pattern.quote(key)
+                        + ")[ \\t]*:");
+        java.util.regex.Matcher m = p.matcher(text);
+        if (!m.find()) {
+            return null;
+        }
+        int at = json ? m.start() : m.start(1);
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < at; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new int[] {line, at - lineStart + 1};
     }
 
     private static String describe(JsonProcessingException e) {
