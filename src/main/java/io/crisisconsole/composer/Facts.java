@@ -132,16 +132,33 @@ final class Facts {
             case HANDLE:
                 return c == '@';
             case EMAIL:
+                return Character.isLetterOrDigit(c) && !Character.isLetterOrDigit(prev) && prev != '_'
+                        && tokenHas(text, i, '@');
             case URL:
-                return Character.isLetterOrDigit(c) && !Character.isLetterOrDigit(prev) && prev != '_';
+                return Character.isLetterOrDigit(c) && !Character.isLetterOrDigit(prev) && prev != '_'
+                        && tokenHas(text, i, '.');
             case AMOUNT:
                 return Character.isDigit(c) && !Character.isDigit(prev) || "€$£₽".indexOf(c) >= 0
-                        || (c < 128 && Character.isLetter(c) && !Character.isLetter(prev));
+                        || ("EUGPRerugp".indexOf(c) >= 0 && !Character.isLetter(prev));
             case PHONE:
                 return (c == '+' || Character.isDigit(c)) && !Character.isDigit(prev);
             default:
                 return Character.isDigit(c) && !Character.isDigit(prev);
         }
+    }
+
+    /** Whether the run of text from {@code i} to the next whitespace holds {@code c} (followed by something). */
+    private static boolean tokenHas(String text, int i, char c) {
+        for (int j = i + 1; j < text.length() - 1; j++) {
+            char x = text.charAt(j);
+            if (x == c) {
+                return true;
+            }
+            if (Character.isWhitespace(x)) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static String key(Kind kind, Matcher m, String s) {
