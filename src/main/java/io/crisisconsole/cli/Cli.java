@@ -91,6 +91,8 @@ public final class Cli {
                         .addSubcommand(new PlaybookCommands.ListPlaybooks(this))
                         .addSubcommand(new PlaybookCommands.Import(this))
                         .addSubcommand(new PlaybookCommands.Export(this)))
+                .addSubcommand(new CommandLine(new DraftCommands())
+                        .addSubcommand(new DraftCommands.Check(this)))
                 .addSubcommand(new CommandLine(new ContactCommands())
                         .addSubcommand(new ContactCommands.Import(this))
                         .addSubcommand(new ContactCommands.Export(this))

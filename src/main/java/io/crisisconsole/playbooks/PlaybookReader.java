@@ -175,6 +175,21 @@ public final class PlaybookReader {
     }
 
     /**
+     * The first, structural pass alone, for other strict YAML readers (the composer's limits, cue lists
+     * and drafts): anchors, aliases, tags, duplicate keys, keys that are not plain text, nesting deeper
+     * than 64 and more than one document, each located at a 1-based line and column. Empty when none;
+     * says nothing about keys or types. A leading byte-order mark is ignored.
+     */
+    public static List<PlaybookProblem> structuralProblems(String fileName, String yaml) {
+        if (yaml.startsWith("\uFEFF")) {
+            yaml = yaml.substring(1);
+        }
+        YamlScan scan = YamlScan.scan(yaml);
+        return scan.problems.stream()
+                .map(f -> new PlaybookProblem(fileName, f.line(), f.column(), f.message())).toList();
+    }
+
+    /**
      * Every key the format does not know, in file order (Jackson would stop at the first). Keys
      * inside an unknown key are not reported again.
      */

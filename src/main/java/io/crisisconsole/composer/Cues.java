@@ -1,0 +1,110 @@
+package io.crisisconsole.composer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The cue lists of one language, from the bundled {@code cues/LANG.yaml}: words that count as a call
+ * to action or an apology, and blaming or defensive wording. Folded once ({@link Folded}); a phrase
+ * ending in {@code *} matches as a prefix. Immutable.
+ */
+public final class Cues {
+
+    /** The languages with bundled cue lists. */
+    public static final List<String> LANGUAGES = List.of("en", "ru", "pl", "es");
+
+    /** A folded phrase as written in the list. */
+    record Phrase(String written, String folded, boolean prefix) {
+        static Phrase of(String written) {
+            String w = written.strip();
+            boolean prefix = w.endsWith("*");
+            String body = prefix ? w.substring(0, w.length() - 1) : w;
+            return new Phrase(w, Folded.phrase(body), prefix);
+        }
+    }
+
+    record CueFile(String language, List<String> callToAction, List<String> apology, List<String> blaming,
+            List<String> defensive) {
+    }
+
+    private static final Map<String, Cues> BUNDLED = Map.of("en", load("en"), "ru", load("ru"), "pl", load("pl"),
+            "es", load("es"));
+
+    final String language;
+    final List<Phrase> callToAction;
+    final List<Phrase> apology;
+    final List<Phrase> blaming;
+    final List<Phrase> defensive;
+
+    private Cues(CueFile f) {
+        this.language = f.language();
+        this.callToAction = phrases(f.callToAction());
+        this.apology = phrases(f.apology());
+        this.blaming = phrases(f.blaming());
+        this.defensive = phrases(f.defensive());
+    }
+
+    /** The bundled cues of {@code language} (en, ru, pl, es); English for any other. */
+    public static Cues bundled(String language) {
+        Cues c = language == null ? null : BUNDLED.get(language);
+        return c != null ? c : BUNDLED.get("en");
+    }
+
+    public String language() {
+        return language;
+    }
+
+    public List<String> callToAction() {
+        return written(callToAction);
+    }
+
+    public List<String> apology() {
+        return written(apology);
+    }
+
+    public List<String> blaming() {
+        return written(blaming);
+    }
+
+    public List<String> defensive() {
+        return written(defensive);
+    }
+
+    private static List<String> written(List<Phrase> list) {
+        return list.stream().map(Phrase::written).toList();
+    }
+
+    private static List<Phrase> phrases(List<String> list) {
+        List<Phrase> out = new ArrayList<>();
+        for (String s : list) {
+            Phrase p = Phrase.of(s);
+            if (!p.folded().isEmpty()) {
+                out.add(p);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static Cues load(String language) {
+        String resource = "/io/crisisconsole/composer/cues/" + language + ".yaml";
+        try (InputStream in = Cues.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            CueFile f = StrictInput.yaml(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8), CueFile.class);
+            if (!language.equals(f.language()) || f.callToAction() == null || f.apology() == null
+                    || f.blaming() == null || f.defensive() == null) {
+                throw new IllegalStateException(resource + ": language " + language
+                        + " and the four lists call_to_action, apology, blaming, defensive are needed");
+            }
+            return new Cues(f);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
