@@ -11,6 +11,8 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -49,6 +51,9 @@ public final class DefaultMessageChecker implements MessageChecker {
         return limits;
     }
 
+    /** A template placeholder left in a message, e.g. {{brand}}. */
+    private static final Pattern UNFILLED = Pattern.compile("\\{\\{\\s*[a-z_]+\\s*}}");
+
     @Override
     public CheckReport check(CoreMessage core, List<Variant> variants, MessageContext context) {
         Cues cues = Cues.bundled(context.language());
@@ -66,6 +71,14 @@ public final class DefaultMessageChecker implements MessageChecker {
             Channel ch = v.channel();
             List<Finding> f = new ArrayList<>();
             counts.add(count(ch, text, f));
+            if (text.isBlank()) {
+                continue; // a channel left empty is not used for this statement: nothing to check
+            }
+            Matcher unfilled = UNFILLED.matcher(text);
+            while (unfilled.find()) {
+                f.add(new Finding(ch, "unfilled-placeholder", Level.ERROR, unfilled.start(), unfilled.end(),
+                        "'" + unfilled.group() + "' is still a placeholder: write the real text"));
+            }
             List<Fact> facts = Facts.extract(text);
             Folded folded = Folded.of(text);
 

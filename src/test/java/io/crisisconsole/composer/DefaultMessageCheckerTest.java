@@ -185,4 +185,23 @@ class DefaultMessageCheckerTest {
         assertThat(codes(check(c, ctx("es"), Channel.INSTAGRAM, "Consulte https://status.example.pl #Awaria")))
                 .containsExactly("missing-apology");
     }
+
+    @Test
+    void aChannelLeftEmptyIsNotUsedAndNotChecked() {
+        CheckReport r = checker.check(Drafts.core(), List.of(new Variant(Channel.INSTAGRAM, ""),
+                new Variant(Channel.LINKEDIN, "   ")), Drafts.context());
+        assertThat(r.findings()).isEmpty();
+        assertThat(r.counts()).hasSize(2);
+    }
+
+    @Test
+    void aPlaceholderLeftInAMessageIsAnErrorAtItsSpan() {
+        String text = "{{brand}}: checkout is down. We are sorry. Updates: https://status.example.com";
+        List<Finding> fs = check(Channel.SMS, text);
+        assertThat(fs).filteredOn(f -> f.code().equals("unfilled-placeholder")).singleElement()
+                .satisfies(f -> {
+                    assertThat(span(text, f)).isEqualTo("{{brand}}");
+                    assertThat(f.level()).isEqualTo(Finding.Level.ERROR);
+                });
+    }
 }

@@ -1,0 +1,104 @@
+package io.crisisconsole.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import io.crisisconsole.cases.CaseDetails;
+import io.crisisconsole.cases.CaseService;
+import io.crisisconsole.cases.CrisisCase;
+import io.crisisconsole.composer.Finding;
+import io.crisisconsole.playbooks.CasePlaybooks;
+import io.crisisconsole.playbooks.PlaybookService;
+import io.crisisconsole.store.DataHome;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The composer with the real checks: a core-message change shows up at once in the variants' findings. */
+@ExtendWith(ApplicationExtension.class)
+class ComposerChecksUiTest {
+
+    @TempDir
+    Path tmp;
+    AppContext context;
+
+    @Start
+    void start(Stage stage) {
+        context = AppContext.open(new DataHome(tmp.resolve("data")), Clock.systemUTC());
+        var jdbi = context.store().jdbi();
+        CrisisCase outage = new CaseService(jdbi, Clock.systemUTC()).open(new CaseDetails("Checkout outage", 2,
+                "Anna Nowak", "CheckoutStatus", "https://status.example.com"), "anna");
+        long playbook = new PlaybookService(jdbi, Clock.systemUTC()).find("service-outage", "en").orElseThrow().id();
+        new CasePlaybooks(jdbi, Clock.systemUTC()).assign(outage.id(), playbook, "anna");
+        stage.setScene(MainWindow.createScene(context, 1280, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() throws TimeoutException {
+        FxToolkit.cleanupStages();
+        context.close();
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(TextArea.class).getText();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> ListView<T> list(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(ListView.class);
+    }
+
+    @Test
+    void changingTheCoreMessageFlagsTheVariantThatNoLongerAgrees(FxRobot robot) throws TimeoutException {
+        ListView<CrisisCase> cases = list(robot, "#caseList");
+        waitUntil(() -> cases.getItems().size() == 1);
+        robot.clickOn(robot.lookup("Checkout outage").queryLabeled());
+        waitUntil(() -> robot.lookup("#composeButton").tryQuery().map(n -> n.isVisible()).orElse(false));
+        robot.clickOn("#composeButton");
+        waitUntil(() -> robot.lookup("#newDraftButton").tryQuery().isPresent());
+        robot.clickOn("#newDraftButton");
+        waitUntil(() -> robot.lookup("#draftTitleField").tryQuery().isPresent());
+        robot.clickOn((Button) robot.lookup(".dialog-pane").queryAs(DialogPane.class).lookupButton(ButtonType.OK));
+        waitUntil(() -> !text(robot, "#variant-x").isEmpty());
+
+        robot.clickOn("#whatHappenedText").write("card payments fail for about 3,000 customers");
+        robot.clickOn("#whatYouShouldDoText").write("Please pay by bank transfer meanwhile.");
+        robot.clickOn("#nextUpdateField").write("16:30");
+        robot.clickOn("#fillButton");
+        waitUntil(() -> text(robot, "#variant-x").contains("3,000") && text(robot, "#variant-x").contains("16:30"));
+        ListView<Finding> xFindings = list(robot, "#findings-x");
+        waitUntil(() -> xFindings.getItems().stream().noneMatch(f -> f.code().equals("fact-mismatch")));
+
+        // the core message moves the next update; the X post still says 16:30
+        TextField nextUpdate = robot.lookup("#nextUpdateField").queryAs(TextField.class);
+        robot.doubleClickOn(nextUpdate).eraseText(5).write("17:00");
+        waitUntil(() -> xFindings.getItems().stream().anyMatch(f -> f.code().equals("fact-mismatch")));
+        String x = text(robot, "#variant-x");
+        Finding wrong = xFindings.getItems().stream().filter(f -> f.code().equals("fact-mismatch")).findFirst()
+                .orElseThrow();
+        assertThat(x.substring(wrong.start(), wrong.end())).isEqualTo("16:30");
+        assertThat(wrong.level()).isEqualTo(Finding.Level.ERROR);
+    }
+}
