@@ -100,5 +100,11 @@ class ComposerChecksUiTest {
                 .orElseThrow();
         assertThat(x.substring(wrong.start(), wrong.end())).isEqualTo("16:30");
         assertThat(wrong.level()).isEqualTo(Finding.Level.ERROR);
+
+        // what was typed is autosaved within about a second, without pressing Save
+        io.crisisconsole.store.AutosaveService autosave = new io.crisisconsole.store.AutosaveService(
+                context.store().jdbi(), Clock.systemUTC());
+        waitUntil(() -> autosave.list().stream().anyMatch(a -> a.editorKey().startsWith("draft:")
+                && a.content().contains("17:00")));
     }
 }
