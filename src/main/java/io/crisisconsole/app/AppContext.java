@@ -93,7 +93,7 @@ public final class AppContext implements AutoCloseable {
                 editorAutosave);
         CasePlaybookViewModel casePlaybook = new CasePlaybookViewModel(new CasePlaybooks(store.jdbi(), clock),
                 playbooks, contacts, tasks, notifier, preferences::author, caseList.selectedProperty(),
-                caseDetail::reloadTimeline);
+                caseDetail::reloadTimeline, caseDetail.entries(), clock);
 
         DraftService drafts = new DraftService(store.jdbi(), clock);
         ComposerWindows composers = new ComposerWindows(views, c -> new ComposerViewModel(c, drafts, contacts,

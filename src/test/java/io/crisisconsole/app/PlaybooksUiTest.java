@@ -161,6 +161,10 @@ class PlaybooksUiTest {
         ListView<TimelineEntry> timeline = list(robot, "#timelineList");
         waitUntil(() -> timeline.getItems().stream().anyMatch(e -> e.body().startsWith("Playbook chosen: Service outage")));
 
+        Label cadence = robot.lookup("#cadenceLabel").queryAs(Label.class);
+        waitUntil(() -> cadence.getText().startsWith("No public message yet \u2014 first one due by"));
+        assertThat(cadence.getText()).as("the playbook's 30 min target").containsPattern("\\(in (29|30) min\\)");
+
         robot.clickOn("#callListButton");
         waitUntil(() -> robot.lookup("#callList").tryQuery().isPresent());
         Node callList = robot.lookup("#callList").query();

@@ -39,6 +39,8 @@ public final class CasePlaybookController {
     private ComboBox<StoredPlaybook> playbookChoice;
     @FXML
     private Button callListButton;
+    @FXML
+    private Label cadenceLabel;
 
     public CasePlaybookController(CasePlaybookViewModel vm) {
         this.vm = vm;
@@ -72,6 +74,20 @@ public final class CasePlaybookController {
             }
         });
         callListButton.disableProperty().bind(vm.playbookProperty().isNull());
+
+        cadenceLabel.textProperty().bind(vm.cadenceProperty());
+        cadenceLabel.visibleProperty().bind(vm.cadenceProperty().isNotEmpty());
+        cadenceLabel.managedProperty().bind(vm.cadenceProperty().isNotEmpty());
+        vm.cadenceOverdueProperty().addListener((o, a, overdue) -> {
+            cadenceLabel.getStyleClass().removeAll("danger", "text-muted");
+            cadenceLabel.getStyleClass().add(overdue ? "danger" : "text-muted");
+        });
+        cadenceLabel.getStyleClass().add("text-muted");
+        // the clock moves on even when nothing else does
+        javafx.animation.Timeline tick = new javafx.animation.Timeline(
+                new javafx.animation.KeyFrame(javafx.util.Duration.seconds(30), e -> vm.refreshCadence()));
+        tick.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        tick.play();
     }
 
     @FXML

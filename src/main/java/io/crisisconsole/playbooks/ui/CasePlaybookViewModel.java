@@ -3,6 +3,10 @@ package io.crisisconsole.playbooks.ui;
 import io.crisisconsole.app.Notifier;
 import io.crisisconsole.app.TaskRunner;
 import io.crisisconsole.cases.CrisisCase;
+import io.crisisconsole.cases.TimelineEntry;
+import io.crisisconsole.cases.UpdateCadence;
+import java.time.Clock;
+import java.time.ZoneId;
 import io.crisisconsole.contacts.ContactService;
 import io.crisisconsole.playbooks.CallList;
 import io.crisisconsole.playbooks.CasePlaybooks;
@@ -11,9 +15,13 @@ import io.crisisconsole.playbooks.StoredPlaybook;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -31,11 +39,16 @@ public final class CasePlaybookViewModel {
     private final ObservableList<StoredPlaybook> choices = FXCollections.observableArrayList();
     private final ObjectProperty<StoredPlaybook> playbook = new SimpleObjectProperty<>();
     private final ObjectProperty<CallList> callList = new SimpleObjectProperty<>();
+    private final StringProperty cadence = new SimpleStringProperty("");
+    private final BooleanProperty cadenceOverdue = new SimpleBooleanProperty(false);
+    private final ObservableList<TimelineEntry> timeline;
+    private final Clock clock;
+    private UpdateCadence.Rules rules = UpdateCadence.Rules.DEFAULT;
     private CrisisCase current;
 
     public CasePlaybookViewModel(CasePlaybooks casePlaybooks, PlaybookService playbooks, ContactService contacts,
             TaskRunner tasks, Notifier notifier, Supplier<String> author, ReadOnlyObjectProperty<CrisisCase> selection,
-            Runnable onTimelineChanged) {
+            Runnable onTimelineChanged, ObservableList<TimelineEntry> timeline, Clock clock) {
         this.casePlaybooks = casePlaybooks;
         this.playbooks = playbooks;
         this.contacts = contacts;
@@ -43,13 +56,18 @@ public final class CasePlaybookViewModel {
         this.notifier = notifier;
         this.author = author;
         this.onTimelineChanged = onTimelineChanged;
+        this.timeline = timeline;
+        this.clock = clock;
         selection.addListener((o, a, c) -> show(c));
+        timeline.addListener((javafx.collections.ListChangeListener<TimelineEntry>) ch -> refreshCadence());
+        playbook.addListener((o, a, p) -> loadRules(p));
         show(selection.get());
     }
 
     private void show(CrisisCase c) {
         boolean sameCase = c != null && current != null && current.id() == c.id();
         current = c;
+        refreshCadence();
         if (sameCase) {
             return;
         }
@@ -69,6 +87,44 @@ public final class CasePlaybookViewModel {
     }
 
     private record Loaded(List<StoredPlaybook> choices, Optional<StoredPlaybook> chosen) {
+    }
+
+    private void loadRules(StoredPlaybook p) {
+        if (p == null) {
+            rules = UpdateCadence.Rules.DEFAULT;
+            refreshCadence();
+            return;
+        }
+        long id = p.id();
+        tasks.run("Reading the playbook's response times", () -> playbooks.currentPlaybook(id).when().slas(), slas -> {
+            if (playbook.get() != null && playbook.get().id() == id) {
+                rules = new UpdateCadence.Rules(slas.firstPublicReplyMinutes(), slas.updateIntervalMinutes(),
+                        slas.updateIntervalAppliesForMinutes());
+                refreshCadence();
+            }
+        }, t -> notifier.failed("Cannot read the playbook's response times", t));
+    }
+
+    /** Recomputes when the next public message is due (also called by a timer while the case is shown). */
+    public void refreshCadence() {
+        CrisisCase c = current;
+        boolean sameCase = c != null && timeline.stream().allMatch(e -> e.caseId() == c.id());
+        if (c == null || !sameCase) {
+            cadence.set("");
+            cadenceOverdue.set(false);
+            return;
+        }
+        UpdateCadence.Status s = UpdateCadence.status(c, timeline, rules, clock.instant(), ZoneId.systemDefault());
+        cadence.set(s.text());
+        cadenceOverdue.set(s.overdue());
+    }
+
+    public StringProperty cadenceProperty() {
+        return cadence;
+    }
+
+    public BooleanProperty cadenceOverdueProperty() {
+        return cadenceOverdue;
     }
 
     /** Makes {@code p} the playbook of the current case. */
