@@ -1,5 +1,8 @@
 package io.crisisconsole.app;
 
+import static io.crisisconsole.app.UiTests.label;
+import static io.crisisconsole.app.UiTests.text;
+import static io.crisisconsole.app.UiTests.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crisisconsole.cases.CaseService;
@@ -10,9 +13,7 @@ import io.crisisconsole.store.DataHome;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -30,7 +31,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The main window driven like a person would, headless (Monocle). */
 @ExtendWith(ApplicationExtension.class)
@@ -53,10 +53,6 @@ class CasesUiTest {
         context.close();
     }
 
-    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     private Button dialogButton(FxRobot robot, ButtonType type) {
         DialogPane pane = robot.lookup(".dialog-pane").queryAs(DialogPane.class);

@@ -1,5 +1,8 @@
 package io.crisisconsole.app;
 
+import static io.crisisconsole.app.UiTests.list;
+import static io.crisisconsole.app.UiTests.text;
+import static io.crisisconsole.app.UiTests.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 import io.crisisconsole.cases.CaseDetails;
 import io.crisisconsole.cases.CaseService;
@@ -10,14 +13,11 @@ import io.crisisconsole.playbooks.PlaybookService;
 import io.crisisconsole.store.DataHome;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +28,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The composer with the real checks: a core-message change shows up at once in the variants' findings. */
 @ExtendWith(ApplicationExtension.class)
@@ -56,19 +55,8 @@ class ComposerChecksUiTest {
         context.close();
     }
 
-    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(TextArea.class).getText();
-    }
 
-    @SuppressWarnings("unchecked")
-    private static <T> ListView<T> list(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(ListView.class);
-    }
 
     @Test
     void changingTheCoreMessageFlagsTheVariantThatNoLongerAgrees(FxRobot robot) throws TimeoutException {

@@ -1,5 +1,9 @@
 package io.crisisconsole.app;
 
+import static io.crisisconsole.app.UiTests.list;
+import static io.crisisconsole.app.UiTests.label;
+import static io.crisisconsole.app.UiTests.text;
+import static io.crisisconsole.app.UiTests.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crisisconsole.cases.CaseDetails;
@@ -23,14 +27,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
@@ -43,7 +44,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The composer driven from the case workspace, with a test-only checker that counts characters. */
 @ExtendWith(ApplicationExtension.class)
@@ -76,23 +76,9 @@ class ComposerUiTest {
         context.close();
     }
 
-    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(TextArea.class).getText();
-    }
 
-    private static String label(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
-    }
 
-    @SuppressWarnings("unchecked")
-    private static <T> ListView<T> list(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(ListView.class);
-    }
 
     @SuppressWarnings("unchecked")
     @Test

@@ -1,5 +1,7 @@
 package io.crisisconsole.app;
 
+import static io.crisisconsole.app.UiTests.label;
+import static io.crisisconsole.app.UiTests.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crisisconsole.contacts.Contact;
@@ -15,9 +17,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
@@ -80,10 +80,6 @@ class ContactsUiTest {
         context.close();
     }
 
-    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     private static Path fixture(String name) throws URISyntaxException {
         return Path.of(ContactsUiTest.class.getResource("/contacts/" + name).toURI());

@@ -1,8 +1,10 @@
 package io.crisisconsole.app;
 
+import static io.crisisconsole.app.UiTests.list;
+import static io.crisisconsole.app.UiTests.text;
+import static io.crisisconsole.app.UiTests.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.crisisconsole.cases.CaseDetails;
 import io.crisisconsole.cases.CaseService;
 import io.crisisconsole.cases.TimelineEntry;
 import io.crisisconsole.contacts.ContactDetails;
@@ -18,9 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -40,7 +40,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The playbook editor and a case's call list, driven headless. */
 @ExtendWith(ApplicationExtension.class)
@@ -63,15 +62,7 @@ class PlaybooksUiTest {
         context.close();
     }
 
-    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
-    @SuppressWarnings("unchecked")
-    private static <T> ListView<T> list(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(ListView.class);
-    }
 
     private void openServiceOutage(FxRobot robot) throws TimeoutException {
         robot.clickOn("#navPlaybooks");
