@@ -59,7 +59,6 @@ public final class AppContext implements AutoCloseable {
     private final BackupScheduler backups;
     private final Notifier notifier;
     private final CaseDetailViewModel caseDetail;
-    private final PlaybooksViewModel playbooksView;
     private final EditorAutosave editorAutosave;
     private boolean closed;
     private final ControllerFactory controllers = new ControllerFactory();
@@ -89,9 +88,9 @@ public final class AppContext implements AutoCloseable {
         ContactListViewModel contactList = new ContactListViewModel(contacts, new ContactTransfer(contacts), tasks,
                 notifier);
         ContactDialogs contactDialogs = new ContactDialogs(views, editorAutosave, files);
-        this.playbooksView = new PlaybooksViewModel(playbooks, tasks, notifier, preferences::author,
+        PlaybooksViewModel playbooksView = new PlaybooksViewModel(playbooks, tasks, notifier, preferences::author,
                 editorAutosave);
-        CasePlaybookViewModel casePlaybook = new CasePlaybookViewModel(new CasePlaybooks(store.jdbi(), clock),
+        CasePlaybookViewModel casePlaybook = new CasePlaybookViewModel(new CasePlaybooks(store.jdbi(), playbooks, clock),
                 playbooks, contacts, tasks, notifier, preferences::author, caseList.selectedProperty(),
                 caseDetail::reloadTimeline, caseDetail.entries(), clock);
 

@@ -13,7 +13,6 @@ import io.crisisconsole.playbooks.Channel;
 import io.crisisconsole.playbooks.Playbook;
 import io.crisisconsole.playbooks.PlaybookService;
 import io.crisisconsole.playbooks.Stage;
-import io.crisisconsole.playbooks.StoredPlaybook;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,10 +42,14 @@ public final class DraftService {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final PlaybookService playbooks;
+    private final CasePlaybooks casePlaybooks;
 
     public DraftService(Jdbi jdbi, Clock clock) {
         this.jdbi = Objects.requireNonNull(jdbi);
         this.clock = Objects.requireNonNull(clock);
+        this.playbooks = new PlaybookService(jdbi, clock);
+        this.casePlaybooks = new CasePlaybooks(jdbi, playbooks, clock);
     }
 
     /** Starts a draft with an empty core message; see {@link #create(long, String, Stage, CoreMessage, String)}. */
@@ -105,8 +108,7 @@ public final class DraftService {
 
     /** The playbook the case follows, read; empty when none was chosen. */
     public Optional<Playbook> playbookOf(long caseId) {
-        Optional<StoredPlaybook> stored = new CasePlaybooks(jdbi, clock).of(caseId);
-        return stored.map(p -> new PlaybookService(jdbi, clock).currentPlaybook(p.id()));
+        return casePlaybooks.of(caseId).map(p -> playbooks.currentPlaybook(p.id()));
     }
 
     public Optional<Draft> find(long id) {

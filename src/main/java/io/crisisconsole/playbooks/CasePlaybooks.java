@@ -14,10 +14,12 @@ import org.jdbi.v3.core.Jdbi;
 public final class CasePlaybooks {
 
     private final Jdbi jdbi;
+    private final PlaybookService playbooks;
     private final Clock clock;
 
-    public CasePlaybooks(Jdbi jdbi, Clock clock) {
+    public CasePlaybooks(Jdbi jdbi, PlaybookService playbooks, Clock clock) {
         this.jdbi = jdbi;
+        this.playbooks = playbooks;
         this.clock = clock;
     }
 
@@ -26,7 +28,7 @@ public final class CasePlaybooks {
         Optional<Long> id = jdbi.withHandle(h -> h.createQuery(
                 "SELECT playbook_id FROM case_playbook WHERE case_id = :caseId")
                 .bind("caseId", caseId).mapTo(Long.class).findOne());
-        return id.flatMap(pid -> new PlaybookService(jdbi, clock).find(pid));
+        return id.flatMap(playbooks::find);
     }
 
     /** Makes {@code playbookId} the playbook of the case; writes a timeline entry when it changes. */
@@ -35,7 +37,7 @@ public final class CasePlaybooks {
             throw new ValidationException("author", "every timeline entry needs an author");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        StoredPlaybook playbook = new PlaybookService(jdbi, clock).find(playbookId)
+        StoredPlaybook playbook = playbooks.find(playbookId)
                 .orElseThrow(() -> new ValidationException("playbook", "no playbook #" + playbookId));
         return jdbi.inTransaction(h -> {
             boolean caseExists = h.createQuery("SELECT COUNT(*) FROM crisis_case WHERE id = :id").bind("id", caseId)

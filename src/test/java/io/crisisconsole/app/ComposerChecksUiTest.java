@@ -43,8 +43,9 @@ class ComposerChecksUiTest {
         var jdbi = context.store().jdbi();
         CrisisCase outage = new CaseService(jdbi, Clock.systemUTC()).open(new CaseDetails("Checkout outage", 2,
                 "Anna Nowak", "CheckoutStatus", "https://status.example.com"), "anna");
-        long playbook = new PlaybookService(jdbi, Clock.systemUTC()).find("service-outage", "en").orElseThrow().id();
-        new CasePlaybooks(jdbi, Clock.systemUTC()).assign(outage.id(), playbook, "anna");
+        PlaybookService playbooks = new PlaybookService(jdbi, Clock.systemUTC());
+        long playbook = playbooks.find("service-outage", "en").orElseThrow().id();
+        new CasePlaybooks(jdbi, playbooks, Clock.systemUTC()).assign(outage.id(), playbook, "anna");
         stage.setScene(MainWindow.createScene(context, 1280, 800));
         stage.show();
     }

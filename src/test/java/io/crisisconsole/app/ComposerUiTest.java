@@ -61,8 +61,9 @@ class ComposerUiTest {
         var jdbi = context.store().jdbi();
         outage = new CaseService(jdbi, Clock.systemUTC()).open(new CaseDetails("Checkout outage", 2, "Anna Nowak",
                 "CheckoutStatus", "https://status.example.com"), "anna");
-        long playbook = new PlaybookService(jdbi, Clock.systemUTC()).find("service-outage", "en").orElseThrow().id();
-        new CasePlaybooks(jdbi, Clock.systemUTC()).assign(outage.id(), playbook, "anna");
+        PlaybookService playbooks = new PlaybookService(jdbi, Clock.systemUTC());
+        long playbook = playbooks.find("service-outage", "en").orElseThrow().id();
+        new CasePlaybooks(jdbi, playbooks, Clock.systemUTC()).assign(outage.id(), playbook, "anna");
         anna = new ContactService(jdbi, Clock.systemUTC()).create(new ContactDetails("Anna Nowak", "Head of PR", null,
                 List.of(), List.of("anna@example.com"), List.of(), null, null, null, Set.of(ContactGroup.CRISIS_TEAM),
                 null));

@@ -69,7 +69,7 @@ class DraftServiceTest {
         PlaybookService playbooks = new PlaybookService(store.jdbi(), clock);
         BundledPlaybooks.importOnFirstRun(playbooks, BundledPlaybooks.AUTHOR);
         long id = playbooks.find("service-outage", "en").orElseThrow().id();
-        new CasePlaybooks(store.jdbi(), clock).assign(outage.id(), id, "anna");
+        new CasePlaybooks(store.jdbi(), playbooks, clock).assign(outage.id(), id, "anna");
     }
 
     private static CoreMessage core(String happened) {

@@ -100,7 +100,7 @@ class CallListTest {
         StoredPlaybook second = playbooks.importYaml("other.yaml",
                 Fixtures.SMALL.replace("id: small-test", "id: other-test").replace("title: Small test", "title: Other"),
                 "anna");
-        CasePlaybooks casePlaybooks = new CasePlaybooks(store.jdbi(), Clock.systemUTC());
+        CasePlaybooks casePlaybooks = new CasePlaybooks(store.jdbi(), playbooks, Clock.systemUTC());
         assertThat(casePlaybooks.of(c.id())).isEmpty();
 
         casePlaybooks.assign(c.id(), first.id(), "anna");
