@@ -2,13 +2,12 @@ package io.crisisconsole.cases;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crisisconsole.app.FormProblem;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -23,9 +22,7 @@ public final class CaseFormViewModel {
     private final StringProperty owner = new SimpleStringProperty("");
     private final StringProperty hashtag = new SimpleStringProperty("");
     private final StringProperty hubUrl = new SimpleStringProperty("");
-    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper problemField = new ReadOnlyStringWrapper("");
-    private final BooleanBinding valid = Bindings.createBooleanBinding(() -> problem.get().isEmpty(), problem);
+    private final FormProblem problem = new FormProblem();
 
     public CaseFormViewModel() {
         title.addListener((o, a, b) -> validate());
@@ -39,9 +36,9 @@ public final class CaseFormViewModel {
     public void fillFrom(CaseDetails d) {
         title.set(d.title());
         severity.set(d.severity());
-        owner.set(nullToEmpty(d.owner()));
-        hashtag.set(nullToEmpty(d.hashtag()));
-        hubUrl.set(nullToEmpty(d.hubUrl()));
+        owner.set(FormProblem.orEmpty(d.owner()));
+        hashtag.set(FormProblem.orEmpty(d.hashtag()));
+        hubUrl.set(FormProblem.orEmpty(d.hubUrl()));
     }
 
     /** The form as typed, valid or not, for autosave. */
@@ -90,18 +87,7 @@ public final class CaseFormViewModel {
     }
 
     private void validate() {
-        try {
-            toDetails();
-            problem.set("");
-            problemField.set("");
-        } catch (ValidationException e) {
-            problem.set(e.getMessage());
-            problemField.set(e.field());
-        }
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
+        problem.check(this::toDetails);
     }
 
     public StringProperty titleProperty() {
@@ -125,14 +111,14 @@ public final class CaseFormViewModel {
     }
 
     public ReadOnlyStringProperty problemProperty() {
-        return problem.getReadOnlyProperty();
+        return problem.messageProperty();
     }
 
     public ReadOnlyStringProperty problemFieldProperty() {
-        return problemField.getReadOnlyProperty();
+        return problem.fieldProperty();
     }
 
     public BooleanBinding validProperty() {
-        return valid;
+        return problem.validProperty();
     }
 }

@@ -2,6 +2,7 @@ package io.crisisconsole.contacts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crisisconsole.app.FormProblem;
 import io.crisisconsole.cases.ValidationException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -13,11 +14,9 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.Observable;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -43,9 +42,7 @@ public final class ContactFormViewModel {
     private final StringProperty availability = new SimpleStringProperty("");
     private final StringProperty notes = new SimpleStringProperty("");
     private final Map<ContactGroup, BooleanProperty> groups = new EnumMap<>(ContactGroup.class);
-    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper problemField = new ReadOnlyStringWrapper("");
-    private final BooleanBinding valid = Bindings.createBooleanBinding(() -> problem.get().isEmpty(), problem);
+    private final FormProblem problem = new FormProblem();
     /** The name of another contact that has this (lowercase) address, else null. */
     private Function<String, String> emailOwner = address -> null;
 
@@ -78,15 +75,15 @@ public final class ContactFormViewModel {
 
     public void fillFrom(ContactDetails d) {
         name.set(d.name());
-        roleTitle.set(nullToEmpty(d.roleTitle()));
-        organisation.set(nullToEmpty(d.organisation()));
+        roleTitle.set(FormProblem.orEmpty(d.roleTitle()));
+        organisation.set(FormProblem.orEmpty(d.organisation()));
         phones.set(d.phones().stream().map(Phone::toString).collect(Collectors.joining("\n")));
         emails.set(String.join("\n", d.emails()));
         handles.set(d.handles().stream().map(Handle::toString).collect(Collectors.joining("\n")));
-        timeZone.set(nullToEmpty(d.timeZone()));
-        language.set(nullToEmpty(d.language()));
-        availability.set(nullToEmpty(d.availability()));
-        notes.set(nullToEmpty(d.notes()));
+        timeZone.set(FormProblem.orEmpty(d.timeZone()));
+        language.set(FormProblem.orEmpty(d.language()));
+        availability.set(FormProblem.orEmpty(d.availability()));
+        notes.set(FormProblem.orEmpty(d.notes()));
         groups.forEach((g, p) -> p.set(d.groups().contains(g)));
     }
 
@@ -160,7 +157,7 @@ public final class ContactFormViewModel {
     }
 
     private void validate() {
-        try {
+        problem.check(() -> {
             for (String address : toDetails().emails()) {
                 String owner = emailOwner.apply(address);
                 if (owner != null) {
@@ -168,17 +165,9 @@ public final class ContactFormViewModel {
                             + owner);
                 }
             }
-            problem.set("");
-            problemField.set("");
-        } catch (ValidationException e) {
-            problem.set(e.getMessage());
-            problemField.set(e.field());
-        }
+        });
     }
 
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
-    }
 
     public StringProperty nameProperty() {
         return name;
@@ -225,14 +214,14 @@ public final class ContactFormViewModel {
     }
 
     public ReadOnlyStringProperty problemProperty() {
-        return problem.getReadOnlyProperty();
+        return problem.messageProperty();
     }
 
     public ReadOnlyStringProperty problemFieldProperty() {
-        return problemField.getReadOnlyProperty();
+        return problem.fieldProperty();
     }
 
     public BooleanBinding validProperty() {
-        return valid;
+        return problem.validProperty();
     }
 }
