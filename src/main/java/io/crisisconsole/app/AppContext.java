@@ -1,38 +1,47 @@
 package io.crisisconsole.app;
 
-import io.crisisconsole.cases.CaseDetailController;
-import io.crisisconsole.cases.CaseDetailViewModel;
-import io.crisisconsole.cases.CaseDialogs;
-import io.crisisconsole.cases.CaseFormController;
-import io.crisisconsole.cases.CaseFormViewModel;
-import io.crisisconsole.cases.CaseListController;
-import io.crisisconsole.cases.CaseListViewModel;
 import io.crisisconsole.cases.CaseService;
-import io.crisisconsole.composer.DraftService;
+import io.crisisconsole.cases.ui.CaseDetailController;
+import io.crisisconsole.cases.ui.CaseDetailViewModel;
+import io.crisisconsole.cases.ui.CaseDialogs;
+import io.crisisconsole.cases.ui.CaseFormController;
+import io.crisisconsole.cases.ui.CaseFormViewModel;
+import io.crisisconsole.cases.ui.CaseListController;
+import io.crisisconsole.cases.ui.CaseListViewModel;
 import io.crisisconsole.composer.DefaultMessageChecker;
+import io.crisisconsole.composer.DraftService;
 import io.crisisconsole.composer.MessageChecker;
 import io.crisisconsole.composer.ui.ComposerController;
 import io.crisisconsole.composer.ui.ComposerViewModel;
 import io.crisisconsole.composer.ui.ComposerWindows;
-import io.crisisconsole.playbooks.BundledPlaybooks;
-import io.crisisconsole.playbooks.PlaybookService;
-import io.crisisconsole.contacts.ContactDialogs;
-import io.crisisconsole.contacts.ContactFormController;
-import io.crisisconsole.contacts.ContactFormViewModel;
-import io.crisisconsole.contacts.ContactListController;
-import io.crisisconsole.contacts.ContactListViewModel;
 import io.crisisconsole.contacts.ContactService;
 import io.crisisconsole.contacts.ContactTransfer;
-import io.crisisconsole.playbooks.CasePlaybooks;
+import io.crisisconsole.contacts.ui.ContactDialogs;
+import io.crisisconsole.contacts.ui.ContactFormController;
+import io.crisisconsole.contacts.ui.ContactFormViewModel;
+import io.crisisconsole.contacts.ui.ContactListController;
+import io.crisisconsole.contacts.ui.ContactListViewModel;
+import io.crisisconsole.playbooks.BundledPlaybooks;
+import io.crisisconsole.playbooks.CasePlaybookService;
+import io.crisisconsole.playbooks.PlaybookService;
 import io.crisisconsole.playbooks.ui.CasePlaybookController;
 import io.crisisconsole.playbooks.ui.CasePlaybookViewModel;
 import io.crisisconsole.playbooks.ui.PlaybooksController;
 import io.crisisconsole.playbooks.ui.PlaybooksViewModel;
 import io.crisisconsole.store.AutosaveService;
+import io.crisisconsole.store.BackupScheduler;
 import io.crisisconsole.store.Backups;
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.store.Store;
 import io.crisisconsole.store.crypto.MasterKey;
+import io.crisisconsole.toolkit.SettingsStore;
+import io.crisisconsole.toolkit.ui.EditorAutosave;
+import io.crisisconsole.toolkit.ui.FilePicker;
+import io.crisisconsole.toolkit.ui.FxOneShotTimer;
+import io.crisisconsole.toolkit.ui.FxTaskRunner;
+import io.crisisconsole.toolkit.ui.Notifier;
+import io.crisisconsole.toolkit.ui.ViewLoader;
+
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -80,8 +89,8 @@ public final class AppContext implements AutoCloseable {
 
         CaseListViewModel caseList = new CaseListViewModel(cases, tasks, notifier, preferences::author);
         caseDetail = new CaseDetailViewModel(cases, autosave, tasks, notifier, preferences::author,
-                caseList.selectedProperty(), caseList::caseChanged, clock, OneShotTimer.fx());
-        this.editorAutosave = new EditorAutosave(autosave, tasks, OneShotTimer.fx(), notifier);
+                caseList.selectedProperty(), caseList::caseChanged, clock, FxOneShotTimer::new);
+        this.editorAutosave = new EditorAutosave(autosave, tasks, FxOneShotTimer::new, notifier);
         CaseDialogs caseDialogs = new CaseDialogs(views, editorAutosave);
 
         ContactService contacts = new ContactService(store.jdbi(), clock);
@@ -90,14 +99,14 @@ public final class AppContext implements AutoCloseable {
         ContactDialogs contactDialogs = new ContactDialogs(views, editorAutosave, files);
         PlaybooksViewModel playbooksView = new PlaybooksViewModel(playbooks, tasks, notifier, preferences::author,
                 editorAutosave);
-        CasePlaybookViewModel casePlaybook = new CasePlaybookViewModel(new CasePlaybooks(store.jdbi(), playbooks, clock),
+        CasePlaybookViewModel casePlaybook = new CasePlaybookViewModel(new CasePlaybookService(store.jdbi(), playbooks, clock),
                 playbooks, contacts, tasks, notifier, preferences::author, caseList.selectedProperty(),
                 caseDetail::reloadTimeline, caseDetail.entries(), clock);
 
         DraftService drafts = new DraftService(store.jdbi(), clock);
         ComposerWindows composers = new ComposerWindows(views, c -> new ComposerViewModel(c, drafts, contacts,
                 checker.get(), tasks, notifier, preferences::author, editorAutosave, caseDetail::reloadTimeline, clock,
-                OneShotTimer.fx()), notifier);
+                FxOneShotTimer::new), notifier);
 
         controllers
                 .register(MainWindowController.class,

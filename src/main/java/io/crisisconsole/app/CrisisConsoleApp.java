@@ -3,6 +3,8 @@ package io.crisisconsole.app;
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.store.Encryption;
 import io.crisisconsole.store.StoreException;
+import io.crisisconsole.toolkit.Theme;
+
 import java.time.Clock;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -48,7 +50,7 @@ public final class CrisisConsoleApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Application.setUserAgentStylesheet(Theme.LIGHT.userAgentStylesheet());
+        MainWindow.applyTheme(Theme.LIGHT);
         new Startup(home, Clock.systemDefaultZone(), ready -> showMain(stage, ready))
                 .begin(opened, openProblem, needsPassphrase);
     }

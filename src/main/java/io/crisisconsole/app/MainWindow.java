@@ -1,6 +1,12 @@
 package io.crisisconsole.app;
 
+import io.crisisconsole.toolkit.Theme;
+import io.crisisconsole.toolkit.ui.FxmlView;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
 import java.util.Objects;
+import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 
@@ -11,6 +17,12 @@ public final class MainWindow {
     static final String APP_CSS = "/io/crisisconsole/styles/app.css";
 
     private MainWindow() {
+    }
+
+    /** AtlantaFX Primer light or dark; the app's own CSS only overrides colour tokens on top. */
+    static void applyTheme(Theme theme) {
+        Application.setUserAgentStylesheet(theme == Theme.DARK ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
     }
 
     public static Scene createScene(AppContext context, double width, double height) {

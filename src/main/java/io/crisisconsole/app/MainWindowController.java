@@ -1,6 +1,12 @@
 package io.crisisconsole.app;
 
 import io.crisisconsole.store.DataHome;
+import io.crisisconsole.toolkit.Theme;
+import io.crisisconsole.toolkit.ui.FxTaskRunner;
+import io.crisisconsole.toolkit.ui.FxmlView;
+import io.crisisconsole.toolkit.ui.Notifier;
+import io.crisisconsole.toolkit.ui.ViewLoader;
+
 import java.util.EnumMap;
 import java.util.Map;
 import javafx.application.Application;
@@ -129,7 +135,7 @@ public final class MainWindowController {
     }
 
     private static void applyTheme(Theme theme) {
-        Application.setUserAgentStylesheet(theme.userAgentStylesheet());
+        MainWindow.applyTheme(theme);
     }
 
     @FXML

@@ -1,5 +1,11 @@
 package io.crisisconsole.app;
 
+import io.crisisconsole.toolkit.Settings;
+import io.crisisconsole.toolkit.SettingsStore;
+import io.crisisconsole.toolkit.TaskRunner;
+import io.crisisconsole.toolkit.Theme;
+import io.crisisconsole.toolkit.ui.Notifier;
+
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;

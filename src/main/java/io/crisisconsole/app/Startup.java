@@ -1,11 +1,13 @@
 package io.crisisconsole.app;
 
-import io.crisisconsole.cases.TimeText;
 import io.crisisconsole.store.Backups;
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.store.Encryption;
 import io.crisisconsole.store.StoreException;
 import io.crisisconsole.store.crypto.MasterKey;
+import io.crisisconsole.toolkit.TimeText;
+import io.crisisconsole.toolkit.ui.Notifier;
+
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;

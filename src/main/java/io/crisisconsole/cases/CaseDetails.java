@@ -1,5 +1,7 @@
 package io.crisisconsole.cases;
 
+import io.crisisconsole.toolkit.ValidationException;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.regex.Pattern;

@@ -1,6 +1,12 @@
 package io.crisisconsole.cases;
 
 import io.crisisconsole.store.AutosaveDao;
+import io.crisisconsole.timeline.EntryKind;
+import io.crisisconsole.timeline.TimelineDao;
+import io.crisisconsole.timeline.TimelineEntry;
+import io.crisisconsole.toolkit.ConcurrentChangeException;
+import io.crisisconsole.toolkit.ValidationException;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package io.crisisconsole.cases;
 
+import io.crisisconsole.toolkit.ValidationException;
+
 import java.util.Arrays;
 import java.util.Locale;
 

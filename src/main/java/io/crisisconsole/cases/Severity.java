@@ -1,5 +1,7 @@
 package io.crisisconsole.cases;
 
+import io.crisisconsole.toolkit.ValidationException;
+
 /**
  * Severity levels 1 to 4, where 1 is the most severe (as in incident practice: SEV1 = all hands).
  */

@@ -1,5 +1,9 @@
 package io.crisisconsole.cases;
 
+import io.crisisconsole.timeline.EntryKind;
+import io.crisisconsole.timeline.TimelineEntry;
+import io.crisisconsole.toolkit.TimeText;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

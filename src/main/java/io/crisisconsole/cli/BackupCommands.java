@@ -4,6 +4,7 @@ import io.crisisconsole.store.Backups;
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.store.Store;
 import io.crisisconsole.store.crypto.MasterKey;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

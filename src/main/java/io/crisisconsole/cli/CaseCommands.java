@@ -6,6 +6,7 @@ import io.crisisconsole.cases.CaseStatus;
 import io.crisisconsole.cases.CrisisCase;
 import io.crisisconsole.cases.Severity;
 import io.crisisconsole.store.DataHome;
+
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;

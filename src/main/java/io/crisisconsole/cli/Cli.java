@@ -1,17 +1,18 @@
 package io.crisisconsole.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.crisisconsole.app.SettingsStore;
-import io.crisisconsole.cases.ConcurrentChangeException;
-import io.crisisconsole.cases.ValidationException;
 import io.crisisconsole.playbooks.PlaybookInvalidException;
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.store.Encryption;
 import io.crisisconsole.store.Store;
-import io.crisisconsole.store.crypto.MasterKey;
 import io.crisisconsole.store.StoreException;
+import io.crisisconsole.store.crypto.MasterKey;
+import io.crisisconsole.toolkit.ConcurrentChangeException;
+import io.crisisconsole.toolkit.SettingsStore;
+import io.crisisconsole.toolkit.ValidationException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,5 @@
 package io.crisisconsole.cli;
 
-import io.crisisconsole.cases.ValidationException;
 import io.crisisconsole.contacts.Contact;
 import io.crisisconsole.contacts.ContactGroup;
 import io.crisisconsole.contacts.ContactService;
@@ -9,6 +8,8 @@ import io.crisisconsole.contacts.ContactTransfer.Format;
 import io.crisisconsole.contacts.ContactTransfer.ImportResult;
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.store.Store;
+import io.crisisconsole.toolkit.ValidationException;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

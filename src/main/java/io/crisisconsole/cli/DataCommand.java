@@ -1,6 +1,7 @@
 package io.crisisconsole.cli;
 
 import io.crisisconsole.store.DataHome;
+
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Option;
 

@@ -1,11 +1,12 @@
 package io.crisisconsole.cli;
 
-import io.crisisconsole.cases.ValidationException;
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.store.Encryption;
 import io.crisisconsole.store.StoreException;
 import io.crisisconsole.store.crypto.KeyFile;
 import io.crisisconsole.store.crypto.MasterKey;
+import io.crisisconsole.toolkit.ValidationException;
+
 import java.nio.file.Path;
 import java.util.Arrays;
 import picocli.CommandLine.Command;

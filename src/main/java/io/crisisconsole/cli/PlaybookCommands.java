@@ -1,12 +1,13 @@
 package io.crisisconsole.cli;
 
-import io.crisisconsole.cases.ValidationException;
 import io.crisisconsole.playbooks.PlaybookProblem;
 import io.crisisconsole.playbooks.PlaybookReader;
 import io.crisisconsole.playbooks.PlaybookService;
 import io.crisisconsole.playbooks.PlaybookVersion;
 import io.crisisconsole.playbooks.StoredPlaybook;
 import io.crisisconsole.store.DataHome;
+import io.crisisconsole.toolkit.ValidationException;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;

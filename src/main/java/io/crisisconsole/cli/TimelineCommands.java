@@ -1,9 +1,10 @@
 package io.crisisconsole.cli;
 
 import io.crisisconsole.cases.CaseService;
-import io.crisisconsole.cases.EntryKind;
-import io.crisisconsole.cases.TimelineEntry;
 import io.crisisconsole.store.DataHome;
+import io.crisisconsole.timeline.EntryKind;
+import io.crisisconsole.timeline.TimelineEntry;
+
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;

@@ -4,6 +4,7 @@ import io.crisisconsole.composer.Facts.Fact;
 import io.crisisconsole.composer.Facts.Kind;
 import io.crisisconsole.composer.Finding.Level;
 import io.crisisconsole.playbooks.Channel;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;

@@ -1,6 +1,7 @@
 package io.crisisconsole.composer;
 
 import io.crisisconsole.playbooks.Stage;
+
 import java.time.Instant;
 
 /**

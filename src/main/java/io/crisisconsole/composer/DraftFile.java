@@ -1,6 +1,7 @@
 package io.crisisconsole.composer;
 
 import io.crisisconsole.playbooks.Channel;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,18 +1,19 @@
 package io.crisisconsole.composer;
 
 import io.crisisconsole.cases.CaseDao;
-import io.crisisconsole.cases.ConcurrentChangeException;
 import io.crisisconsole.cases.CrisisCase;
-import io.crisisconsole.cases.EntryKind;
-import io.crisisconsole.cases.TimelineDao;
-import io.crisisconsole.cases.ValidationException;
 import io.crisisconsole.contacts.Contact;
 import io.crisisconsole.contacts.ContactService;
-import io.crisisconsole.playbooks.CasePlaybooks;
+import io.crisisconsole.playbooks.CasePlaybookService;
 import io.crisisconsole.playbooks.Channel;
 import io.crisisconsole.playbooks.Playbook;
 import io.crisisconsole.playbooks.PlaybookService;
 import io.crisisconsole.playbooks.Stage;
+import io.crisisconsole.timeline.EntryKind;
+import io.crisisconsole.timeline.TimelineDao;
+import io.crisisconsole.toolkit.ConcurrentChangeException;
+import io.crisisconsole.toolkit.ValidationException;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,13 +44,13 @@ public final class DraftService {
     private final Jdbi jdbi;
     private final Clock clock;
     private final PlaybookService playbooks;
-    private final CasePlaybooks casePlaybooks;
+    private final CasePlaybookService casePlaybooks;
 
     public DraftService(Jdbi jdbi, Clock clock) {
         this.jdbi = Objects.requireNonNull(jdbi);
         this.clock = Objects.requireNonNull(clock);
         this.playbooks = new PlaybookService(jdbi, clock);
-        this.casePlaybooks = new CasePlaybooks(jdbi, playbooks, clock);
+        this.casePlaybooks = new CasePlaybookService(jdbi, playbooks, clock);
     }
 
     /** Starts a draft with an empty core message; see {@link #create(long, String, Stage, CoreMessage, String)}. */

@@ -1,5 +1,9 @@
 package io.crisisconsole.composer;
 
+import io.crisisconsole.playbooks.PlaybookProblem;
+import io.crisisconsole.playbooks.PlaybookReader;
+import io.crisisconsole.toolkit.StrictText;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,17 +18,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.crisisconsole.playbooks.PlaybookProblem;
-import io.crisisconsole.playbooks.PlaybookReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -71,41 +64,11 @@ final class StrictInput {
 
     /** The file as text: missing, unreadable, a folder, over {@code maxBytes} (checked before reading) or not UTF-8 is refused at 1:1. */
     static String readFile(Path file, int maxBytes) {
-        String name = file.toString();
-        byte[] bytes;
         try {
-            if (Files.isDirectory(file)) {
-                throw new ComposerInputException(name, 1, 1, "is a folder, not a file");
-            }
-            long size = Files.size(file);
-            if (size > maxBytes) {
-                throw tooLarge(name, size, maxBytes);
-            }
-            try (InputStream in = Files.newInputStream(file)) {
-                bytes = in.readNBytes(maxBytes + 1);
-            }
-        } catch (NoSuchFileException e) {
-            throw new ComposerInputException(name, 1, 1, "no such file");
-        } catch (AccessDeniedException e) {
-            throw new ComposerInputException(name, 1, 1, "cannot read the file: permission denied");
-        } catch (IOException e) {
-            throw new ComposerInputException(name, 1, 1, "cannot read the file: " + e.getClass().getSimpleName());
+            return StrictText.readUtf8(file, maxBytes);
+        } catch (StrictText.Refused r) {
+            throw new ComposerInputException(file.toString(), 1, 1, r.getMessage());
         }
-        if (bytes.length > maxBytes) {
-            throw tooLarge(name, bytes.length, maxBytes);
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new ComposerInputException(name, 1, 1, "not UTF-8 text");
-        }
-    }
-
-    private static ComposerInputException tooLarge(String name, long size, int maxBytes) {
-        return new ComposerInputException(name, 1, 1, "the file is " + size + " bytes; the limit is " + maxBytes);
     }
 
     /** Maps YAML text to {@code type}, strictly. */

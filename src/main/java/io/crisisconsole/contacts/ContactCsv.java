@@ -1,6 +1,7 @@
 package io.crisisconsole.contacts;
 
-import io.crisisconsole.cases.ValidationException;
+import io.crisisconsole.toolkit.ValidationException;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;

@@ -1,6 +1,7 @@
 package io.crisisconsole.contacts;
 
-import io.crisisconsole.cases.ValidationException;
+import io.crisisconsole.toolkit.ValidationException;
+
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;

@@ -1,7 +1,8 @@
 package io.crisisconsole.contacts;
 
-import io.crisisconsole.cases.ConcurrentChangeException;
-import io.crisisconsole.cases.ValidationException;
+import io.crisisconsole.toolkit.ConcurrentChangeException;
+import io.crisisconsole.toolkit.ValidationException;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,16 +1,13 @@
 package io.crisisconsole.contacts;
 
-import io.crisisconsole.cases.ValidationException;
+import io.crisisconsole.toolkit.StrictText;
+import io.crisisconsole.toolkit.AtomicFiles;
+import io.crisisconsole.toolkit.ValidationException;
+
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -96,20 +93,20 @@ public final class ContactTransfer {
         }
         String text;
         try {
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                return ImportResult.failed(List.of(String.format(Locale.ROOT,
-                        "%s: the file is %.1f MiB; contact files up to %d MiB can be imported", name,
-                        size / (1024.0 * 1024.0), MAX_FILE_BYTES / (1024 * 1024))));
+            text = StrictText.readUtf8(file, MAX_FILE_BYTES);
+        } catch (StrictText.Refused r) {
+            switch (r.reason()) {
+                case TOO_LARGE:
+                    return ImportResult.failed(List.of(String.format(Locale.ROOT,
+                            "%s: the file is %.1f MiB; contact files up to %d MiB can be imported", name,
+                            r.size() / (1024.0 * 1024.0), MAX_FILE_BYTES / (1024 * 1024))));
+                case NOT_UTF8:
+                    return ImportResult.failed(List.of(name + ": the file is not UTF-8 text; save it as UTF-8 and try again"));
+                default:
+                    Throwable c = r.getCause() == null ? r : r.getCause();
+                    return ImportResult.failed(List.of(name + ": cannot be read (" + c.getClass().getSimpleName() + ": "
+                            + c.getMessage() + ")"));
             }
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-        } catch (CharacterCodingException e) {
-            return ImportResult.failed(List.of(name + ": the file is not UTF-8 text; save it as UTF-8 and try again"));
-        } catch (IOException e) {
-            return ImportResult.failed(List.of(name + ": cannot be read (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + ")"));
         }
         return importText(name, format, text);
     }
@@ -145,20 +142,7 @@ public final class ContactTransfer {
     public int exportFile(Path file, Format format) throws IOException {
         List<Contact> all = contacts.list();
         String text = format(all, format);
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        // a temp file beside the target (created readable by the owner only), then one rename
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(file, text);
         return all.size();
     }
 

@@ -1,6 +1,7 @@
 package io.crisisconsole.contacts;
 
-import io.crisisconsole.cases.ValidationException;
+import io.crisisconsole.toolkit.ValidationException;
+
 import java.util.Objects;
 
 /** A name on a network: {@code x: @anna_pr}, {@code signal: +48 601 234 567}, {@code teams: anna@example.com}. */

@@ -1,6 +1,7 @@
 package io.crisisconsole.contacts;
 
-import io.crisisconsole.cases.ValidationException;
+import io.crisisconsole.toolkit.ValidationException;
+
 import java.util.Locale;
 import java.util.regex.Pattern;
 

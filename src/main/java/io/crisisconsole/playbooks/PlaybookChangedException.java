@@ -1,6 +1,6 @@
 package io.crisisconsole.playbooks;
 
-import io.crisisconsole.cases.ConcurrentChangeException;
+import io.crisisconsole.toolkit.ConcurrentChangeException;
 
 /** The playbook got a newer version elsewhere since the one being edited was loaded. */
 public class PlaybookChangedException extends ConcurrentChangeException {

@@ -1,5 +1,6 @@
 package io.crisisconsole.playbooks;
 
+import io.crisisconsole.toolkit.StrictText;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
@@ -23,17 +24,9 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -104,36 +97,15 @@ public final class PlaybookReader {
     /** Reads a file: refused at 1:1 when missing, unreadable, over 1 MiB (checked before reading) or not UTF-8. */
     public Parsed read(Path file) {
         String name = file.toString();
-        byte[] bytes;
-        try {
-            if (Files.isDirectory(file)) {
-                return failed(name, "is a folder, not a playbook file");
-            }
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                return failed(name, tooLarge(size));
-            }
-            try (InputStream in = Files.newInputStream(file)) {
-                bytes = in.readNBytes(MAX_BYTES + 1);
-            }
-        } catch (NoSuchFileException e) {
-            return failed(name, "no such file");
-        } catch (AccessDeniedException e) {
-            return failed(name, "cannot read the file: permission denied");
-        } catch (IOException e) {
-            return failed(name, "cannot read the file: " + e.getClass().getSimpleName());
-        }
-        if (bytes.length > MAX_BYTES) {
-            return failed(name, tooLarge(bytes.length));
-        }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return failed(name, "not UTF-8 text");
+            text = StrictText.readUtf8(file, MAX_BYTES);
+        } catch (StrictText.Refused r) {
+            return failed(name, switch (r.reason()) {
+                case FOLDER -> "is a folder, not a playbook file";
+                case TOO_LARGE -> tooLarge(r.size());
+                default -> r.getMessage();
+            });
         }
         return read(name, text);
     }

@@ -1,9 +1,10 @@
 package io.crisisconsole.playbooks;
 
+import io.crisisconsole.toolkit.ValidationException;
+
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.Patch;
-import io.crisisconsole.cases.ValidationException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

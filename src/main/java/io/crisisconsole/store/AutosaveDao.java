@@ -1,5 +1,7 @@
 package io.crisisconsole.store;
 
+import io.crisisconsole.toolkit.AutosavedText;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

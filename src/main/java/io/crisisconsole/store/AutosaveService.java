@@ -1,5 +1,8 @@
 package io.crisisconsole.store;
 
+import io.crisisconsole.toolkit.AutosavedText;
+import io.crisisconsole.toolkit.Autosaves;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,7 +18,7 @@ import org.jdbi.v3.core.JdbiException;
  * runner. Failures become a {@link StoreException} whose message names the cause in a few words and
  * never repeats the text itself (Jdbi's own messages include the bound values).
  */
-public final class AutosaveService {
+public final class AutosaveService implements Autosaves {
 
     /** The width of {@code autosave.content}; longer text cannot be autosaved. */
     public static final int MAX_CONTENT = 1_000_000;
@@ -39,6 +42,7 @@ public final class AutosaveService {
      *         {@link #MAX_CONTENT} before calling)
      * @throws StoreException when the store cannot be written (disk full, read-only, closed)
      */
+    @Override
     public Optional<AutosavedText> save(String key, Long caseId, String kind, String content) {
         checkKey(key);
         if (content == null || content.isBlank()) {
@@ -63,6 +67,7 @@ public final class AutosaveService {
         return Optional.of(row);
     }
 
+    @Override
     public Optional<AutosavedText> find(String key) {
         checkKey(key);
         try {
@@ -73,6 +78,7 @@ public final class AutosaveService {
     }
 
     /** Deletes the row for {@code key}, if any. */
+    @Override
     public void discard(String key) {
         checkKey(key);
         try {

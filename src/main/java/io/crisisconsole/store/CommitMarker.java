@@ -1,16 +1,13 @@
 package io.crisisconsole.store;
 
+import io.crisisconsole.toolkit.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -74,15 +71,8 @@ public final class CommitMarker {
     }
 
     private void write(Mark mark) {
-        Path tmp = file.resolveSibling(FILE + ".tmp");
         try {
-            byte[] bytes = json.writeValueAsBytes(mark);
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ch.write(ByteBuffer.wrap(bytes));
-                ch.force(true);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(file, json.writeValueAsBytes(mark));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the commit marker " + file + ": " + e.getMessage(), e);
         }

@@ -1,7 +1,9 @@
 package io.crisisconsole.store;
 
+import io.crisisconsole.toolkit.UserFacing;
+
 /** A store problem with a message written for the person at the keyboard, not for a developer. */
-public class StoreException extends RuntimeException {
+public class StoreException extends RuntimeException implements UserFacing {
 
     public enum Problem {
         ALREADY_OPEN,

@@ -1,20 +1,21 @@
 package io.crisisconsole.app;
 
-import static io.crisisconsole.app.UiTests.list;
-import static io.crisisconsole.app.UiTests.text;
-import static io.crisisconsole.app.UiTests.waitUntil;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.crisisconsole.cases.CaseDetailViewModel;
 import io.crisisconsole.cases.CaseDetails;
 import io.crisisconsole.cases.CaseService;
 import io.crisisconsole.cases.CrisisCase;
-import io.crisisconsole.cases.EntryKind;
-import io.crisisconsole.cases.TimelineEntry;
+import io.crisisconsole.cases.ui.CaseDetailViewModel;
 import io.crisisconsole.store.AutosaveService;
-import io.crisisconsole.store.AutosavedText;
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.store.Store;
+import io.crisisconsole.timeline.EntryKind;
+import io.crisisconsole.timeline.TimelineEntry;
+import io.crisisconsole.toolkit.AutosavedText;
+
+import static io.crisisconsole.testsupport.UiTests.list;
+import static io.crisisconsole.testsupport.UiTests.text;
+import static io.crisisconsole.testsupport.UiTests.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -63,7 +64,6 @@ class AutosaveUiTest {
             context.close();
         }
     }
-
 
     @SuppressWarnings("unchecked")
     private void selectTheCase(FxRobot robot) throws TimeoutException {

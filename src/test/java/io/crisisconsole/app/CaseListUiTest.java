@@ -1,13 +1,14 @@
 package io.crisisconsole.app;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.crisisconsole.cases.CaseDetails;
 import io.crisisconsole.cases.CaseService;
 import io.crisisconsole.cases.CaseStatus;
 import io.crisisconsole.cases.CrisisCase;
-import io.crisisconsole.cases.StatusFilter;
+import io.crisisconsole.cases.ui.StatusFilter;
 import io.crisisconsole.store.DataHome;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;

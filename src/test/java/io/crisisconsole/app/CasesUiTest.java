@@ -1,15 +1,16 @@
 package io.crisisconsole.app;
 
-import static io.crisisconsole.app.UiTests.label;
-import static io.crisisconsole.app.UiTests.text;
-import static io.crisisconsole.app.UiTests.waitUntil;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.crisisconsole.cases.CaseService;
 import io.crisisconsole.cases.CrisisCase;
-import io.crisisconsole.cases.EntryKind;
-import io.crisisconsole.cases.TimelineEntry;
 import io.crisisconsole.store.DataHome;
+import io.crisisconsole.timeline.EntryKind;
+import io.crisisconsole.timeline.TimelineEntry;
+
+import static io.crisisconsole.testsupport.UiTests.label;
+import static io.crisisconsole.testsupport.UiTests.text;
+import static io.crisisconsole.testsupport.UiTests.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -52,7 +53,6 @@ class CasesUiTest {
         FxToolkit.cleanupStages();
         context.close();
     }
-
 
     private Button dialogButton(FxRobot robot, ButtonType type) {
         DialogPane pane = robot.lookup(".dialog-pane").queryAs(DialogPane.class);

@@ -1,16 +1,17 @@
 package io.crisisconsole.app;
 
-import static io.crisisconsole.app.UiTests.list;
-import static io.crisisconsole.app.UiTests.text;
-import static io.crisisconsole.app.UiTests.waitUntil;
-import static org.assertj.core.api.Assertions.assertThat;
 import io.crisisconsole.cases.CaseDetails;
 import io.crisisconsole.cases.CaseService;
 import io.crisisconsole.cases.CrisisCase;
 import io.crisisconsole.composer.Finding;
-import io.crisisconsole.playbooks.CasePlaybooks;
+import io.crisisconsole.playbooks.CasePlaybookService;
 import io.crisisconsole.playbooks.PlaybookService;
 import io.crisisconsole.store.DataHome;
+
+import static io.crisisconsole.testsupport.UiTests.list;
+import static io.crisisconsole.testsupport.UiTests.text;
+import static io.crisisconsole.testsupport.UiTests.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.TimeoutException;
@@ -45,7 +46,7 @@ class ComposerChecksUiTest {
                 "Anna Nowak", "CheckoutStatus", "https://status.example.com"), "anna");
         PlaybookService playbooks = new PlaybookService(jdbi, Clock.systemUTC());
         long playbook = playbooks.find("service-outage", "en").orElseThrow().id();
-        new CasePlaybooks(jdbi, playbooks, Clock.systemUTC()).assign(outage.id(), playbook, "anna");
+        new CasePlaybookService(jdbi, playbooks, Clock.systemUTC()).assign(outage.id(), playbook, "anna");
         stage.setScene(MainWindow.createScene(context, 1280, 800));
         stage.show();
     }
@@ -55,9 +56,6 @@ class ComposerChecksUiTest {
         FxToolkit.cleanupStages();
         context.close();
     }
-
-
-
 
     @Test
     void changingTheCoreMessageFlagsTheVariantThatNoLongerAgrees(FxRobot robot) throws TimeoutException {

@@ -2,6 +2,7 @@ package io.crisisconsole.app;
 
 import io.crisisconsole.composer.LengthOnlyChecker;
 import io.crisisconsole.store.DataHome;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import javafx.application.Application;

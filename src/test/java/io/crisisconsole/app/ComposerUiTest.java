@@ -1,16 +1,8 @@
 package io.crisisconsole.app;
 
-import static io.crisisconsole.app.UiTests.list;
-import static io.crisisconsole.app.UiTests.label;
-import static io.crisisconsole.app.UiTests.text;
-import static io.crisisconsole.app.UiTests.waitUntil;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.crisisconsole.cases.CaseDetails;
 import io.crisisconsole.cases.CaseService;
 import io.crisisconsole.cases.CrisisCase;
-import io.crisisconsole.cases.EntryKind;
-import io.crisisconsole.cases.TimelineEntry;
 import io.crisisconsole.composer.Draft;
 import io.crisisconsole.composer.DraftService;
 import io.crisisconsole.composer.DraftStatus;
@@ -20,9 +12,18 @@ import io.crisisconsole.contacts.Contact;
 import io.crisisconsole.contacts.ContactDetails;
 import io.crisisconsole.contacts.ContactGroup;
 import io.crisisconsole.contacts.ContactService;
-import io.crisisconsole.playbooks.CasePlaybooks;
+import io.crisisconsole.playbooks.CasePlaybookService;
 import io.crisisconsole.playbooks.PlaybookService;
 import io.crisisconsole.store.DataHome;
+import io.crisisconsole.timeline.EntryKind;
+import io.crisisconsole.timeline.TimelineEntry;
+
+import static io.crisisconsole.testsupport.UiTests.list;
+import static io.crisisconsole.testsupport.UiTests.label;
+import static io.crisisconsole.testsupport.UiTests.text;
+import static io.crisisconsole.testsupport.UiTests.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -63,7 +64,7 @@ class ComposerUiTest {
                 "CheckoutStatus", "https://status.example.com"), "anna");
         PlaybookService playbooks = new PlaybookService(jdbi, Clock.systemUTC());
         long playbook = playbooks.find("service-outage", "en").orElseThrow().id();
-        new CasePlaybooks(jdbi, playbooks, Clock.systemUTC()).assign(outage.id(), playbook, "anna");
+        new CasePlaybookService(jdbi, playbooks, Clock.systemUTC()).assign(outage.id(), playbook, "anna");
         anna = new ContactService(jdbi, Clock.systemUTC()).create(new ContactDetails("Anna Nowak", "Head of PR", null,
                 List.of(), List.of("anna@example.com"), List.of(), null, null, null, Set.of(ContactGroup.CRISIS_TEAM),
                 null));
@@ -76,10 +77,6 @@ class ComposerUiTest {
         FxToolkit.cleanupStages();
         context.close();
     }
-
-
-
-
 
     @SuppressWarnings("unchecked")
     @Test

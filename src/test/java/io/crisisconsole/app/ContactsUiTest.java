@@ -1,16 +1,18 @@
 package io.crisisconsole.app;
 
-import static io.crisisconsole.app.UiTests.label;
-import static io.crisisconsole.app.UiTests.waitUntil;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.crisisconsole.contacts.Contact;
 import io.crisisconsole.contacts.ContactDetails;
 import io.crisisconsole.contacts.ContactGroup;
-import io.crisisconsole.contacts.Phone;
 import io.crisisconsole.contacts.ContactService;
+import io.crisisconsole.contacts.Phone;
 import io.crisisconsole.store.AutosaveService;
 import io.crisisconsole.store.DataHome;
+import io.crisisconsole.toolkit.ui.FilePicker;
+
+import static io.crisisconsole.testsupport.UiTests.label;
+import static io.crisisconsole.testsupport.UiTests.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -79,7 +81,6 @@ class ContactsUiTest {
         FxToolkit.cleanupStages();
         context.close();
     }
-
 
     private static Path fixture(String name) throws URISyntaxException {
         return Path.of(ContactsUiTest.class.getResource("/contacts/" + name).toURI());

@@ -1,12 +1,6 @@
 package io.crisisconsole.app;
 
-import static io.crisisconsole.app.UiTests.list;
-import static io.crisisconsole.app.UiTests.text;
-import static io.crisisconsole.app.UiTests.waitUntil;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.crisisconsole.cases.CaseService;
-import io.crisisconsole.cases.TimelineEntry;
 import io.crisisconsole.contacts.ContactDetails;
 import io.crisisconsole.contacts.ContactGroup;
 import io.crisisconsole.contacts.ContactService;
@@ -16,6 +10,13 @@ import io.crisisconsole.playbooks.PlaybookProblem;
 import io.crisisconsole.playbooks.PlaybookVersion;
 import io.crisisconsole.playbooks.StoredPlaybook;
 import io.crisisconsole.store.DataHome;
+import io.crisisconsole.timeline.TimelineEntry;
+
+import static io.crisisconsole.testsupport.UiTests.list;
+import static io.crisisconsole.testsupport.UiTests.text;
+import static io.crisisconsole.testsupport.UiTests.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -61,8 +62,6 @@ class PlaybooksUiTest {
         FxToolkit.cleanupStages();
         context.close();
     }
-
-
 
     private void openServiceOutage(FxRobot robot) throws TimeoutException {
         robot.clickOn("#navPlaybooks");

@@ -1,10 +1,14 @@
 package io.crisisconsole.cases;
 
+import io.crisisconsole.store.Store;
+import io.crisisconsole.store.TestStores;
+import io.crisisconsole.timeline.EntryKind;
+import io.crisisconsole.timeline.TimelineDao;
+import io.crisisconsole.timeline.TimelineEntry;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.crisisconsole.store.Store;
-import io.crisisconsole.store.TestStores;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;

@@ -1,12 +1,18 @@
 package io.crisisconsole.cases;
 
+import io.crisisconsole.store.AutosaveService;
+import io.crisisconsole.store.Store;
+import io.crisisconsole.store.TestStores;
+import io.crisisconsole.testsupport.MutableClock;
+import io.crisisconsole.timeline.EntryKind;
+import io.crisisconsole.timeline.TimelineEntry;
+import io.crisisconsole.toolkit.AutosavedText;
+import io.crisisconsole.toolkit.ConcurrentChangeException;
+import io.crisisconsole.toolkit.ValidationException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.crisisconsole.store.AutosaveService;
-import io.crisisconsole.store.AutosavedText;
-import io.crisisconsole.store.Store;
-import io.crisisconsole.store.TestStores;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,8 @@
 package io.crisisconsole.cases;
 
+import io.crisisconsole.timeline.EntryKind;
+import io.crisisconsole.timeline.TimelineEntry;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

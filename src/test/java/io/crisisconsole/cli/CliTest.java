@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 class CliTest extends CliTestBase {
 
-
     long createCase(String... extra) {
         String[] base = {"--data", data(), "case", "create", "--title", "Checkout outage", "--author", "anna"};
         String[] args = new String[base.length + extra.length];

@@ -1,7 +1,8 @@
 package io.crisisconsole.cli;
 
+import io.crisisconsole.testsupport.MutableClock;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.crisisconsole.cases.MutableClock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -17,7 +17,6 @@ class ContactCliTest extends CliTestBase {
             + "\"weekdays 8-18 CET, mobile any time for SEV1\",crisis-team; spokespeople,\n"
             + "Ольга Смирнова,Юрист,ООО «Акме»,,olga@acme.ru,,Europe/Moscow,ru,,legal,\n";
 
-
     Path write(String name, String content) throws Exception {
         Path f = tmp.resolve(name);
         Files.writeString(f, content, StandardCharsets.UTF_8);

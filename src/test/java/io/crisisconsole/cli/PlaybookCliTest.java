@@ -1,9 +1,10 @@
 package io.crisisconsole.cli;
 
+import io.crisisconsole.playbooks.BundledPlaybooks;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.crisisconsole.playbooks.BundledPlaybooks;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class PlaybookCliTest extends CliTestBase {
-
 
     static String reference() throws Exception {
         try (InputStream in = PlaybookCliTest.class.getResourceAsStream(

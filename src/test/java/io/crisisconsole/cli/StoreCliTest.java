@@ -1,8 +1,9 @@
 package io.crisisconsole.cli;
 
+import io.crisisconsole.testsupport.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.crisisconsole.cases.MutableClock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

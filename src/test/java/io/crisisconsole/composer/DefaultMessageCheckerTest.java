@@ -1,9 +1,10 @@
 package io.crisisconsole.composer;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.crisisconsole.composer.Finding.Level;
 import io.crisisconsole.playbooks.Channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,27 +1,28 @@
 package io.crisisconsole.composer;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.crisisconsole.cases.CaseDetails;
 import io.crisisconsole.cases.CaseService;
-import io.crisisconsole.cases.ConcurrentChangeException;
 import io.crisisconsole.cases.CrisisCase;
-import io.crisisconsole.cases.EntryKind;
-import io.crisisconsole.cases.MutableClock;
-import io.crisisconsole.cases.TimelineEntry;
-import io.crisisconsole.cases.ValidationException;
 import io.crisisconsole.contacts.Contact;
 import io.crisisconsole.contacts.ContactDetails;
 import io.crisisconsole.contacts.ContactGroup;
 import io.crisisconsole.contacts.ContactService;
 import io.crisisconsole.playbooks.BundledPlaybooks;
-import io.crisisconsole.playbooks.CasePlaybooks;
+import io.crisisconsole.playbooks.CasePlaybookService;
 import io.crisisconsole.playbooks.Channel;
 import io.crisisconsole.playbooks.PlaybookService;
 import io.crisisconsole.playbooks.Stage;
 import io.crisisconsole.store.Store;
 import io.crisisconsole.store.TestStores;
+import io.crisisconsole.testsupport.MutableClock;
+import io.crisisconsole.timeline.EntryKind;
+import io.crisisconsole.timeline.TimelineEntry;
+import io.crisisconsole.toolkit.ConcurrentChangeException;
+import io.crisisconsole.toolkit.ValidationException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,7 +70,7 @@ class DraftServiceTest {
         PlaybookService playbooks = new PlaybookService(store.jdbi(), clock);
         BundledPlaybooks.importOnFirstRun(playbooks, BundledPlaybooks.AUTHOR);
         long id = playbooks.find("service-outage", "en").orElseThrow().id();
-        new CasePlaybooks(store.jdbi(), playbooks, clock).assign(outage.id(), id, "anna");
+        new CasePlaybookService(store.jdbi(), playbooks, clock).assign(outage.id(), id, "anna");
     }
 
     private static CoreMessage core(String happened) {

@@ -1,6 +1,7 @@
 package io.crisisconsole.composer;
 
 import io.crisisconsole.playbooks.Channel;
+
 import java.util.List;
 import java.util.Map;
 

@@ -1,13 +1,14 @@
 package io.crisisconsole.contacts;
 
+import io.crisisconsole.store.Store;
+import io.crisisconsole.store.TestStores;
+import io.crisisconsole.testsupport.MutableClock;
+import io.crisisconsole.toolkit.ConcurrentChangeException;
+import io.crisisconsole.toolkit.ValidationException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.crisisconsole.cases.ConcurrentChangeException;
-import io.crisisconsole.cases.MutableClock;
-import io.crisisconsole.cases.ValidationException;
-import io.crisisconsole.store.Store;
-import io.crisisconsole.store.TestStores;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

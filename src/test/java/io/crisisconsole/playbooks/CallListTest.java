@@ -1,13 +1,8 @@
 package io.crisisconsole.playbooks;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.crisisconsole.cases.CaseDetails;
 import io.crisisconsole.cases.CaseService;
 import io.crisisconsole.cases.CrisisCase;
-import io.crisisconsole.cases.EntryKind;
-import io.crisisconsole.cases.TimelineEntry;
-import io.crisisconsole.cases.ValidationException;
 import io.crisisconsole.contacts.Contact;
 import io.crisisconsole.contacts.ContactDetails;
 import io.crisisconsole.contacts.ContactGroup;
@@ -15,6 +10,12 @@ import io.crisisconsole.contacts.ContactService;
 import io.crisisconsole.contacts.Phone;
 import io.crisisconsole.store.Store;
 import io.crisisconsole.store.TestStores;
+import io.crisisconsole.timeline.EntryKind;
+import io.crisisconsole.timeline.TimelineEntry;
+import io.crisisconsole.toolkit.ValidationException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -100,7 +101,7 @@ class CallListTest {
         StoredPlaybook second = playbooks.importYaml("other.yaml",
                 Fixtures.SMALL.replace("id: small-test", "id: other-test").replace("title: Small test", "title: Other"),
                 "anna");
-        CasePlaybooks casePlaybooks = new CasePlaybooks(store.jdbi(), playbooks, Clock.systemUTC());
+        CasePlaybookService casePlaybooks = new CasePlaybookService(store.jdbi(), playbooks, Clock.systemUTC());
         assertThat(casePlaybooks.of(c.id())).isEmpty();
 
         casePlaybooks.assign(c.id(), first.id(), "anna");

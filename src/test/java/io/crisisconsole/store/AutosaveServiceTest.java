@@ -1,5 +1,7 @@
 package io.crisisconsole.store;
 
+import io.crisisconsole.toolkit.AutosavedText;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

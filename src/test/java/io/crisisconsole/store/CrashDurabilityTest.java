@@ -1,10 +1,11 @@
 package io.crisisconsole.store;
 
+import io.crisisconsole.cases.CaseService;
+import io.crisisconsole.timeline.TimelineEntry;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.crisisconsole.cases.CaseService;
-import io.crisisconsole.cases.TimelineEntry;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

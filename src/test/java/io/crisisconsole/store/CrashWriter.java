@@ -2,7 +2,8 @@ package io.crisisconsole.store;
 
 import io.crisisconsole.cases.CaseDetails;
 import io.crisisconsole.cases.CaseService;
-import io.crisisconsole.cases.EntryKind;
+import io.crisisconsole.timeline.EntryKind;
+
 import java.nio.file.Path;
 import java.time.Clock;
 

@@ -1,15 +1,16 @@
 package io.crisisconsole.store;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.crisisconsole.cases.CaseDetails;
 import io.crisisconsole.cases.CaseService;
 import io.crisisconsole.cases.CrisisCase;
-import io.crisisconsole.cases.EntryKind;
-import io.crisisconsole.cases.TimelineEntry;
 import io.crisisconsole.store.crypto.KeyFile;
 import io.crisisconsole.store.crypto.MasterKey;
+import io.crisisconsole.timeline.EntryKind;
+import io.crisisconsole.timeline.TimelineEntry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.RandomAccessFile;
@@ -178,7 +179,7 @@ class EncryptionTest {
     @Test
     void failedStatementsDoNotCarryTheValuesTheyTriedToWrite() {
         try (Store store = Store.open(home())) {
-            var dao = store.jdbi().onDemand(io.crisisconsole.cases.TimelineDao.class);
+            var dao = store.jdbi().onDemand(io.crisisconsole.timeline.TimelineDao.class);
             java.time.Instant now = java.time.Instant.now();
             assertThatThrownBy(() -> dao.append(999, EntryKind.NOTE, "anna", "Call " + PHONE, now, now, null))
                     .as("what reaches the log when a write fails")

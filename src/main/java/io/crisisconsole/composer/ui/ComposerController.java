@@ -1,6 +1,5 @@
 package io.crisisconsole.composer.ui;
 
-import io.crisisconsole.cases.TimeText;
 import io.crisisconsole.composer.Draft;
 import io.crisisconsole.composer.DraftPublication;
 import io.crisisconsole.composer.DraftService;
@@ -10,6 +9,8 @@ import io.crisisconsole.composer.Finding;
 import io.crisisconsole.contacts.Contact;
 import io.crisisconsole.playbooks.Channel;
 import io.crisisconsole.playbooks.Stage;
+import io.crisisconsole.toolkit.TimeText;
+
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;

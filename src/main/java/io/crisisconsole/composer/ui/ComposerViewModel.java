@@ -1,12 +1,6 @@
 package io.crisisconsole.composer.ui;
 
-import io.crisisconsole.app.EditorAutosave;
-import io.crisisconsole.app.Notifier;
-import io.crisisconsole.app.OneShotTimer;
-import io.crisisconsole.app.TaskRunner;
 import io.crisisconsole.cases.CrisisCase;
-import io.crisisconsole.cases.TimeText;
-import io.crisisconsole.cases.ValidationException;
 import io.crisisconsole.composer.ChannelCount;
 import io.crisisconsole.composer.CheckReport;
 import io.crisisconsole.composer.CoreMessage;
@@ -26,6 +20,13 @@ import io.crisisconsole.contacts.ContactService;
 import io.crisisconsole.playbooks.Channel;
 import io.crisisconsole.playbooks.Playbook;
 import io.crisisconsole.playbooks.Stage;
+import io.crisisconsole.toolkit.OneShotTimer;
+import io.crisisconsole.toolkit.TaskRunner;
+import io.crisisconsole.toolkit.TimeText;
+import io.crisisconsole.toolkit.ValidationException;
+import io.crisisconsole.toolkit.ui.EditorAutosave;
+import io.crisisconsole.toolkit.ui.Notifier;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

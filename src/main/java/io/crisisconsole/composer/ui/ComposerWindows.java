@@ -1,9 +1,10 @@
 package io.crisisconsole.composer.ui;
 
-import io.crisisconsole.app.FxmlView;
-import io.crisisconsole.app.Notifier;
-import io.crisisconsole.app.ViewLoader;
 import io.crisisconsole.cases.CrisisCase;
+import io.crisisconsole.toolkit.ui.FxmlView;
+import io.crisisconsole.toolkit.ui.Notifier;
+import io.crisisconsole.toolkit.ui.ViewLoader;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;

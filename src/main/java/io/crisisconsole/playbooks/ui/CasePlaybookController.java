@@ -4,6 +4,7 @@ import io.crisisconsole.contacts.Contact;
 import io.crisisconsole.contacts.Phone;
 import io.crisisconsole.playbooks.CallList;
 import io.crisisconsole.playbooks.StoredPlaybook;
+
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;

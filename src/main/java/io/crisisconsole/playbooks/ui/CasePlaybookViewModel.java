@@ -1,17 +1,18 @@
 package io.crisisconsole.playbooks.ui;
 
-import io.crisisconsole.app.Notifier;
-import io.crisisconsole.app.TaskRunner;
 import io.crisisconsole.cases.CrisisCase;
-import io.crisisconsole.cases.TimelineEntry;
 import io.crisisconsole.cases.UpdateCadence;
-import java.time.Clock;
-import java.time.ZoneId;
 import io.crisisconsole.contacts.ContactService;
 import io.crisisconsole.playbooks.CallList;
-import io.crisisconsole.playbooks.CasePlaybooks;
+import io.crisisconsole.playbooks.CasePlaybookService;
 import io.crisisconsole.playbooks.PlaybookService;
 import io.crisisconsole.playbooks.StoredPlaybook;
+import io.crisisconsole.timeline.TimelineEntry;
+import io.crisisconsole.toolkit.TaskRunner;
+import io.crisisconsole.toolkit.ui.Notifier;
+
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -28,7 +29,7 @@ import javafx.collections.ObservableList;
 /** The playbook a case follows and its resolved call list (WHO, with the people from the contacts). */
 public final class CasePlaybookViewModel {
 
-    private final CasePlaybooks casePlaybooks;
+    private final CasePlaybookService casePlaybooks;
     private final PlaybookService playbooks;
     private final ContactService contacts;
     private final TaskRunner tasks;
@@ -46,7 +47,7 @@ public final class CasePlaybookViewModel {
     private UpdateCadence.Rules rules = UpdateCadence.Rules.DEFAULT;
     private CrisisCase current;
 
-    public CasePlaybookViewModel(CasePlaybooks casePlaybooks, PlaybookService playbooks, ContactService contacts,
+    public CasePlaybookViewModel(CasePlaybookService casePlaybooks, PlaybookService playbooks, ContactService contacts,
             TaskRunner tasks, Notifier notifier, Supplier<String> author, ReadOnlyObjectProperty<CrisisCase> selection,
             Runnable onTimelineChanged, ObservableList<TimelineEntry> timeline, Clock clock) {
         this.casePlaybooks = casePlaybooks;

@@ -5,6 +5,7 @@ import io.crisisconsole.playbooks.MentionType;
 import io.crisisconsole.playbooks.Playbook;
 import io.crisisconsole.playbooks.ResponseAction;
 import io.crisisconsole.playbooks.Stage;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,10 +1,11 @@
 package io.crisisconsole.playbooks.ui;
 
-import io.crisisconsole.cases.TimeText;
 import io.crisisconsole.playbooks.DiffLine;
 import io.crisisconsole.playbooks.PlaybookProblem;
 import io.crisisconsole.playbooks.PlaybookVersion;
 import io.crisisconsole.playbooks.StoredPlaybook;
+import io.crisisconsole.toolkit.TimeText;
+
 import java.io.File;
 import java.time.ZoneId;
 import java.util.List;

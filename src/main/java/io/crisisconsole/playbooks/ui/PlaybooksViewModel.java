@@ -1,8 +1,6 @@
 package io.crisisconsole.playbooks.ui;
 
-import io.crisisconsole.app.EditorAutosave;
-import io.crisisconsole.app.Notifier;
-import io.crisisconsole.app.TaskRunner;
+import io.crisisconsole.toolkit.AtomicFiles;
 import io.crisisconsole.playbooks.DiffLine;
 import io.crisisconsole.playbooks.Playbook;
 import io.crisisconsole.playbooks.PlaybookInvalidException;
@@ -12,6 +10,10 @@ import io.crisisconsole.playbooks.PlaybookService;
 import io.crisisconsole.playbooks.PlaybookVersion;
 import io.crisisconsole.playbooks.PlaybookWriter;
 import io.crisisconsole.playbooks.StoredPlaybook;
+import io.crisisconsole.toolkit.TaskRunner;
+import io.crisisconsole.toolkit.ui.EditorAutosave;
+import io.crisisconsole.toolkit.ui.Notifier;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -235,10 +237,7 @@ public final class PlaybooksViewModel {
         }
         tasks.run("Exporting", () -> {
             String text = service.current(p.id()).yaml();
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(file, text);
             return file;
         }, f -> notifier.info("Exported to " + f), t -> notifier.failed("Not exported", t));
     }

@@ -1,5 +1,9 @@
 package io.crisisconsole.store.crypto;
 
+import io.crisisconsole.toolkit.StrictText;
+import io.crisisconsole.toolkit.AtomicFiles;
+import io.crisisconsole.store.StoreException.Problem;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -8,22 +12,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.crisisconsole.store.StoreException.Problem;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -32,7 +25,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Set;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -114,7 +106,6 @@ public final class KeyFile {
 
     private static final byte[] KEY_CHECK_LABEL =
             "crisis-console store.key.json key check".getBytes(StandardCharsets.US_ASCII);
-    private static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -210,20 +201,17 @@ public final class KeyFile {
         Path file = path(dataDir);
         byte[] raw;
         try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw damaged(file, "it is larger than " + MAX_BYTES + " bytes", null);
+            raw = StrictText.readBytes(file, MAX_BYTES);
+        } catch (StrictText.Refused r) {
+            switch (r.reason()) {
+                case TOO_LARGE:
+                    throw damaged(file, "it is larger than " + MAX_BYTES + " bytes", null);
+                case NO_SUCH_FILE:
+                    throw new KeyFileException(Problem.OTHER, "There is no key file at " + file, r);
+                default:
+                    throw new KeyFileException(Problem.OTHER, "Cannot read the key file " + file + ": "
+                            + (r.getCause() == null ? r.getMessage() : r.getCause().getMessage()), r);
             }
-            try (InputStream in = Files.newInputStream(file)) {
-                // The size can change between the check and the read; never take more than the limit.
-                raw = in.readNBytes((int) MAX_BYTES + 1);
-            }
-        } catch (NoSuchFileException e) {
-            throw new KeyFileException(Problem.OTHER, "There is no key file at " + file, e);
-        } catch (IOException e) {
-            throw new KeyFileException(Problem.OTHER, "Cannot read the key file " + file + ": " + e.getMessage(), e);
-        }
-        if (raw.length > MAX_BYTES) {
-            throw damaged(file, "it is larger than " + MAX_BYTES + " bytes", null);
         }
         JsonNode root;
         try {
@@ -542,46 +530,10 @@ public final class KeyFile {
 
     private static void write(Path dataDir, Contents c) {
         Path file = path(dataDir);
-        byte[] json = toJson(c);
-        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-        Path tmp = null;
         try {
-            FileAttribute<?>[] attrs = posix
-                    ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_READ_WRITE)}
-                    : new FileAttribute<?>[0];
-            tmp = Files.createTempFile(dataDir, FILE_NAME + ".", ".tmp", attrs);
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(json);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            tmp = null;
-            if (posix) {
-                Files.setPosixFilePermissions(file, OWNER_READ_WRITE);
-            }
-            forceDirectory(dataDir);
+            AtomicFiles.write(file, toJson(c));
         } catch (IOException e) {
             throw new KeyFileException(Problem.OTHER, "Cannot write the key file " + file + ": " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException e) {
-                    LOG.warn("Cannot remove the temp file {}: {}", tmp, e.getMessage());
-                }
-            }
-        }
-    }
-
-    /** Makes the rename durable where the platform allows syncing a directory (not on Windows). */
-    private static void forceDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            LOG.debug("Cannot sync the folder {}: {}", dir, e.getMessage());
         }
     }
 }

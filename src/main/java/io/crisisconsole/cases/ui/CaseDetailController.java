@@ -1,0 +1,255 @@
+package io.crisisconsole.cases.ui;
+
+import io.crisisconsole.cases.CaseStatus;
+import io.crisisconsole.cases.CrisisCase;
+import io.crisisconsole.cases.Severity;
+import io.crisisconsole.timeline.EntryKind;
+import io.crisisconsole.timeline.TimelineEntry;
+import io.crisisconsole.toolkit.TimeText;
+
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/** The case workspace: header, timeline and the entry composer. */
+public final class CaseDetailController {
+
+    private final CaseDetailViewModel vm;
+    private final CaseDialogs dialogs;
+    private final ComposeAction composer;
+
+    @FXML
+    private StackPane root;
+    @FXML
+    private VBox emptyState;
+    @FXML
+    private VBox workspace;
+    @FXML
+    private Label titleLabel;
+    @FXML
+    private Button editButton;
+    @FXML
+    private MenuButton statusMenu;
+    @FXML
+    private Label severityLabel;
+    @FXML
+    private Label statusLabel;
+    @FXML
+    private Label ownerLabel;
+    @FXML
+    private Label hashtagLabel;
+    @FXML
+    private Label hubLabel;
+    @FXML
+    private Label openedLabel;
+    @FXML
+    private Label entryCountLabel;
+    @FXML
+    private ListView<TimelineEntry> timelineList;
+    @FXML
+    private ComboBox<EntryKind> kindChoice;
+    @FXML
+    private TextArea entryText;
+    @FXML
+    private Button addButton;
+    @FXML
+    private Button correctButton;
+
+    public CaseDetailController(CaseDetailViewModel vm, CaseDialogs dialogs, ComposeAction composer) {
+        this.vm = vm;
+        this.dialogs = dialogs;
+        this.composer = composer;
+    }
+
+    @FXML
+    private void initialize() {
+        var hasCase = vm.currentProperty().isNotNull();
+        workspace.visibleProperty().bind(hasCase);
+        workspace.managedProperty().bind(hasCase);
+        emptyState.visibleProperty().bind(hasCase.not());
+        emptyState.managedProperty().bind(hasCase.not());
+
+        for (CaseStatus s : CaseStatus.values()) {
+            MenuItem item = new MenuItem(s.label());
+            item.setId("status-" + s.name());
+            item.setOnAction(e -> setStatus(s));
+            item.disableProperty().bind(Bindings.createBooleanBinding(
+                    () -> vm.currentProperty().get() != null && vm.currentProperty().get().status() == s,
+                    vm.currentProperty()));
+            statusMenu.getItems().add(item);
+        }
+
+        kindChoice.getItems().setAll(vm.kindChoices());
+        kindChoice.valueProperty().bindBidirectional(vm.newKindProperty());
+        entryText.textProperty().bindBidirectional(vm.newTextProperty());
+        entryText.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+                vm.addEntry();
+                e.consume();
+            }
+        });
+        addButton.disableProperty().bind(vm.canAddProperty().not());
+
+        timelineList.setItems(vm.entries());
+        timelineList.setCellFactory(list -> new EntryCell());
+        timelineList.setPlaceholder(new Label("Nothing recorded yet."));
+        vm.selectedEntryProperty().bind(timelineList.getSelectionModel().selectedItemProperty());
+        correctButton.disableProperty().bind(vm.selectedEntryProperty().isNull());
+        entryCountLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> vm.entries().size() == 1 ? "1 entry" : vm.entries().size() + " entries", vm.entries()));
+        vm.entries().addListener((javafx.collections.ListChangeListener<TimelineEntry>) change -> {
+            timelineList.refresh();
+            if (!vm.entries().isEmpty()) {
+                timelineList.scrollTo(vm.entries().size() - 1);
+            }
+        });
+
+        vm.currentProperty().addListener((o, a, b) -> showHeader(b));
+        showHeader(vm.currentProperty().get());
+        // keep "T+… now" current while the window is open
+        Timeline tick = new Timeline(new KeyFrame(Duration.seconds(30), e -> showHeader(vm.currentProperty().get())));
+        tick.setCycleCount(Animation.INDEFINITE);
+        tick.play();
+    }
+
+    private void showHeader(CrisisCase c) {
+        if (c == null) {
+            return;
+        }
+        titleLabel.setText(c.title());
+        severityLabel.setText(Severity.label(c.severity()));
+        severityLabel.getStyleClass().removeAll("danger", "warning", "accent", "success");
+        severityLabel.getStyleClass().add(c.severity() == 1 ? "danger" : c.severity() == 2 ? "warning" : "accent");
+        statusLabel.setText(c.status().label() + (c.closedAt() == null ? ""
+                : " since " + TimeText.dayClock(c.closedAt(), vm.zone())));
+        ownerLabel.setText("Owner: " + (c.owner() == null ? "not set" : c.owner()));
+        hashtagLabel.setText("Hashtag: " + (c.hashtag() == null ? "not set" : c.hashtag()));
+        hubLabel.setText("Hub: " + (c.hubUrl() == null ? "not set" : c.hubUrl()));
+        openedLabel.setText("Opened " + TimeText.dayClock(c.openedAt(), vm.zone()) + " ("
+                + TimeText.offset(c.openedAt(), vm.now()) + " now)");
+    }
+
+    @FXML
+    private void addEntry() {
+        vm.addEntry();
+    }
+
+    @FXML
+    private void compose() {
+        CrisisCase c = vm.currentProperty().get();
+        if (c != null) {
+            composer.compose(root.getScene().getWindow(), c);
+        }
+    }
+
+    @FXML
+    private void editCase() {
+        CrisisCase c = vm.currentProperty().get();
+        if (c != null) {
+            dialogs.caseForm(root.getScene().getWindow(), "Edit case #" + c.id(), c.details(), c.id())
+                    .ifPresent(vm::update);
+        }
+    }
+
+    private void setStatus(CaseStatus to) {
+        CrisisCase c = vm.currentProperty().get();
+        if (c != null) {
+            dialogs.statusReason(root.getScene().getWindow(), c, to).ifPresent(reason -> vm.changeStatus(to, reason));
+        }
+    }
+
+    @FXML
+    private void correctEntry() {
+        TimelineEntry e = vm.selectedEntryProperty().get();
+        if (e != null) {
+            dialogs.correction(root.getScene().getWindow(), e).ifPresent(text -> vm.correct(e, text));
+        }
+    }
+
+    private static final double WHEN_COLUMN = 90;
+
+    private final class EntryCell extends ListCell<TimelineEntry> {
+        private final Label time = new Label();
+        private final Label offset = new Label();
+        private final Label kind = new Label();
+        private final Label author = new Label();
+        private final Label flag = new Label();
+        private final Label body = new Label();
+        private final HBox row;
+
+        EntryCell() {
+            time.getStyleClass().add("text-bold");
+            offset.getStyleClass().addAll("text-muted", "text-small");
+            kind.getStyleClass().add("text-small");
+            author.getStyleClass().addAll("text-muted", "text-small");
+            flag.getStyleClass().addAll("text-small", "warning");
+            body.setWrapText(true);
+            body.setMinHeight(Region.USE_PREF_SIZE);
+            VBox when = new VBox(2, time, offset);
+            when.setMinWidth(WHEN_COLUMN);
+            when.setPrefWidth(WHEN_COLUMN);
+            HBox headline = new HBox(8, kind, author, flag);
+            VBox what = new VBox(3, headline, body);
+            HBox.setHgrow(what, Priority.ALWAYS);
+            row = new HBox(12, when, what);
+            row.setPadding(new Insets(4, 0, 4, 0));
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(TimelineEntry e, boolean empty) {
+            super.updateItem(e, empty);
+            if (empty || e == null) {
+                setGraphic(null);
+                return;
+            }
+            CrisisCase c = vm.currentProperty().get();
+            time.setText(TimeText.clock(e.occurredAt(), vm.zone()));
+            offset.setText(c == null ? "" : TimeText.offset(c.openedAt(), e.occurredAt()));
+            kind.setText(e.kind().label().toUpperCase());
+            kind.getStyleClass().removeAll("accent", "success", "danger", "warning");
+            switch (e.kind()) {
+                case MESSAGE_PUBLISHED -> kind.getStyleClass().add("success");
+                case ESCALATION -> kind.getStyleClass().add("danger");
+                case DECISION, STATUS_CHANGE -> kind.getStyleClass().add("accent");
+                case CORRECTION -> kind.getStyleClass().add("warning");
+                default -> { }
+            }
+            author.setText(e.author());
+            String correctionNote = "";
+            if (e.correctsId() != null) {
+                TimelineEntry original = vm.entry(e.correctsId());
+                correctionNote = original == null ? "corrects an earlier entry"
+                        : "corrects " + TimeText.clock(original.occurredAt(), vm.zone()) + " " + original.kind().label().toLowerCase();
+            } else if (vm.isCorrected(e)) {
+                correctionNote = "corrected below";
+            }
+            flag.setText(correctionNote);
+            body.setText(e.body());
+            if (getListView() != null && !body.prefWidthProperty().isBound()) {
+                // wrap long entries inside the list's width instead of cutting them off
+                body.prefWidthProperty().bind(getListView().widthProperty().subtract(WHEN_COLUMN + 48));
+            }
+            setGraphic(row);
+        }
+    }
+}

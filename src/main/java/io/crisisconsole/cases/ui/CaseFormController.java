@@ -1,0 +1,81 @@
+package io.crisisconsole.cases.ui;
+
+import io.crisisconsole.cases.Severity;
+
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.util.StringConverter;
+
+/** The new/edit case dialog pane. */
+public final class CaseFormController {
+
+    private final CaseFormViewModel vm;
+
+    @FXML
+    private DialogPane dialogPane;
+    @FXML
+    private TextField titleField;
+    @FXML
+    private ComboBox<Integer> severityChoice;
+    @FXML
+    private TextField ownerField;
+    @FXML
+    private TextField hashtagField;
+    @FXML
+    private TextField hubField;
+    @FXML
+    private Label problemLabel;
+
+    public CaseFormController(CaseFormViewModel vm) {
+        this.vm = vm;
+    }
+
+    @FXML
+    private void initialize() {
+        titleField.textProperty().bindBidirectional(vm.titleProperty());
+        ownerField.textProperty().bindBidirectional(vm.ownerProperty());
+        hashtagField.textProperty().bindBidirectional(vm.hashtagProperty());
+        hubField.textProperty().bindBidirectional(vm.hubUrlProperty());
+        for (int s = Severity.MOST_SEVERE; s <= Severity.LEAST_SEVERE; s++) {
+            severityChoice.getItems().add(s);
+        }
+        severityChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer s) {
+                return s == null ? "" : Severity.label(s);
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                return null;
+            }
+        });
+        severityChoice.setValue(vm.severityProperty().get());
+        severityChoice.valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                vm.severityProperty().set(b);
+            }
+        });
+        vm.severityProperty().addListener((o, a, b) -> severityChoice.setValue(b.intValue()));
+        problemLabel.textProperty().bind(vm.problemProperty());
+    }
+
+    /** Call once the pane is in a dialog: OK stays disabled while the form is invalid. */
+    public void bindOkButton(DialogPane pane) {
+        Button ok = (Button) pane.lookupButton(ButtonType.OK);
+        ok.disableProperty().bind(vm.validProperty().not());
+    }
+
+    public CaseFormViewModel viewModel() {
+        return vm;
+    }
+
+    public void focusTitle() {
+        titleField.requestFocus();
+    }
+}

@@ -1,0 +1,134 @@
+package io.crisisconsole.cases.ui;
+
+import io.crisisconsole.cases.CaseDetails;
+import io.crisisconsole.cases.CaseService;
+import io.crisisconsole.cases.CrisisCase;
+import io.crisisconsole.toolkit.TaskRunner;
+import io.crisisconsole.toolkit.ui.Notifier;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/** The case list: all cases, the filtered view of them, and the selected one. */
+public final class CaseListViewModel {
+
+    /** Severity filter value meaning "any severity". */
+    public static final int ANY_SEVERITY = 0;
+
+    private final CaseService cases;
+    private final TaskRunner tasks;
+    private final Notifier notifier;
+    private final Supplier<String> author;
+
+    private final ObservableList<CrisisCase> all = FXCollections.observableArrayList();
+    private final FilteredList<CrisisCase> visible = new FilteredList<>(all);
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ObjectProperty<StatusFilter> statusFilter = new SimpleObjectProperty<>(StatusFilter.NOT_CLOSED);
+    private final IntegerProperty severityFilter = new SimpleIntegerProperty(ANY_SEVERITY);
+    private final ObjectProperty<CrisisCase> selected = new SimpleObjectProperty<>();
+
+    public CaseListViewModel(CaseService cases, TaskRunner tasks, Notifier notifier,
+            Supplier<String> author) {
+        this.cases = cases;
+        this.tasks = tasks;
+        this.notifier = notifier;
+        this.author = author;
+        search.addListener((o, a, b) -> refilter());
+        statusFilter.addListener((o, a, b) -> refilter());
+        severityFilter.addListener((o, a, b) -> refilter());
+        refilter();
+    }
+
+    public void reload() {
+        tasks.run("Loading cases", cases::list, this::setAll, t -> notifier.failed("Cannot load cases", t));
+    }
+
+    private void setAll(List<CrisisCase> list) {
+        Long selectedId = selected.get() == null ? null : selected.get().id();
+        all.setAll(list);
+        if (selectedId != null) {
+            all.stream().filter(c -> c.id() == selectedId).findFirst().ifPresent(selected::set);
+        }
+    }
+
+    public void create(CaseDetails details, Consumer<CrisisCase> done) {
+        tasks.run("Opening case", () -> cases.open(details, author.get()), c -> {
+            all.add(0, c);
+            if (!statusFilter.get().test(c)) {
+                statusFilter.set(StatusFilter.NOT_CLOSED);
+            }
+            search.set("");
+            severityFilter.set(ANY_SEVERITY);
+            selected.set(c);
+            notifier.info("Case #" + c.id() + " opened: " + c.title());
+            done.accept(c);
+        }, t -> notifier.failed("Cannot open the case", t));
+    }
+
+    /** Called when a case changed elsewhere in the UI (edit, status). */
+    public void caseChanged(CrisisCase changed) {
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).id() == changed.id()) {
+                all.set(i, changed);
+                break;
+            }
+        }
+        if (selected.get() != null && selected.get().id() == changed.id()) {
+            selected.set(changed);
+        }
+    }
+
+    private void refilter() {
+        visible.setPredicate(predicate());
+    }
+
+    Predicate<CrisisCase> predicate() {
+        String needle = search.get() == null ? "" : search.get().strip().toLowerCase(Locale.ROOT);
+        StatusFilter status = statusFilter.get() == null ? StatusFilter.ALL : statusFilter.get();
+        int severity = severityFilter.get();
+        return c -> status.test(c)
+                && (severity == ANY_SEVERITY || c.severity() == severity)
+                && (needle.isEmpty() || matches(c, needle));
+    }
+
+    private static boolean matches(CrisisCase c, String needle) {
+        return contains(c.title(), needle) || contains(c.owner(), needle) || contains(c.hashtag(), needle)
+                || ("#" + c.id()).equals(needle) || Long.toString(c.id()).equals(needle);
+    }
+
+    private static boolean contains(String field, String needle) {
+        return field != null && field.toLowerCase(Locale.ROOT).contains(needle);
+    }
+
+    public ObservableList<CrisisCase> visibleCases() {
+        return visible;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public ObjectProperty<StatusFilter> statusFilterProperty() {
+        return statusFilter;
+    }
+
+    public IntegerProperty severityFilterProperty() {
+        return severityFilter;
+    }
+
+    public ObjectProperty<CrisisCase> selectedProperty() {
+        return selected;
+    }
+}

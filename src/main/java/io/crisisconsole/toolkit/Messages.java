@@ -1,0 +1,98 @@
+package io.crisisconsole.toolkit;
+
+import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.text.PluralRules;
+import com.ibm.icu.util.ULocale;
+import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.Objects;
+import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The user-facing texts of the app in one locale: keys in {@code i18n/messages*.properties}
+ * (UTF-8), formatted with ICU's {@link MessageFormat}, so plurals follow the CLDR rules of the
+ * language ({@code {count, plural, one {# case} few {# cases} many {# cases} other {# cases}}} —
+ * Russian and Polish need one/few/many/other) and arguments can change places between languages.
+ * Numbers and dates inside messages use the same locale.
+ */
+public final class Messages {
+
+    /** The base name of the bundle, also handed to FXML loaders. */
+    public static final String BUNDLE = "i18n.messages";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Messages.class);
+
+    private final Locale locale;
+    private final ResourceBundle bundle;
+    private final PluralRules plurals;
+    private final Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
+
+    private Messages(Locale locale, ResourceBundle bundle) {
+        this.locale = locale;
+        this.bundle = bundle;
+        this.plurals = PluralRules.forLocale(ULocale.forLocale(locale));
+    }
+
+    /** The texts for {@code locale}; keys a translation lacks come from the base (English) file. */
+    public static Messages forLocale(Locale locale) {
+        Objects.requireNonNull(locale, "locale");
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        return new Messages(locale, bundle);
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    /** The bundle itself, for FXML ({@code text="%key"}). */
+    public ResourceBundle bundle() {
+        return bundle;
+    }
+
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
+    /** The text of {@code key} with numbered arguments ({@code {0}}, {@code {1}}). */
+    public String get(String key, Object... args) {
+        MessageFormat f = format(key);
+        return f == null ? missing(key) : f.format(args);
+    }
+
+    /** The text of {@code key} with named arguments ({@code {count}}, {@code {title}}). */
+    public String get(String key, Map<String, Object> args) {
+        MessageFormat f = format(key);
+        return f == null ? missing(key) : f.format(args);
+    }
+
+    /** The CLDR plural category of {@code n} in this language: zero, one, two, few, many or other. */
+    public String pluralCategory(double n) {
+        return plurals.select(n);
+    }
+
+    private MessageFormat format(String key) {
+        MessageFormat f = formats.get(key);
+        if (f != null) {
+            return f;
+        }
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return null;
+        }
+        f = new MessageFormat(pattern, ULocale.forLocale(locale));
+        formats.put(key, f);
+        return f;
+    }
+
+    private static String missing(String key) {
+        LOG.warn("No text for the message key {}", key);
+        return "\u27e6" + key + "\u27e7";
+    }
+}

@@ -1,0 +1,29 @@
+package io.crisisconsole.toolkit.ui;
+
+import java.net.URL;
+import java.util.Objects;
+
+/** Every FXML file of the app, in the top-level {@code fxml/} folder. */
+public enum FxmlView {
+    MAIN_WINDOW("main_window.fxml"),
+    COMING_SOON("coming_soon.fxml"),
+    CASES("cases_list.fxml"),
+    CASE_DETAIL("cases_detail.fxml"),
+    CASE_FORM("cases_form.fxml"),
+    CONTACTS("contacts_list.fxml"),
+    CONTACT_FORM("contacts_form.fxml"),
+    PLAYBOOKS("playbooks.fxml"),
+    COMPOSER("composer.fxml");
+
+    static final String FOLDER = "/io/crisisconsole/fxml/";
+
+    private final String file;
+
+    FxmlView(String file) {
+        this.file = file;
+    }
+
+    public URL url() {
+        return Objects.requireNonNull(FxmlView.class.getResource(FOLDER + file), () -> "missing FXML " + file);
+    }
+}

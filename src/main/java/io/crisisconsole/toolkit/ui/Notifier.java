@@ -1,0 +1,54 @@
+package io.crisisconsole.toolkit.ui;
+
+import io.crisisconsole.toolkit.UserFacing;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/** The one-line message area of the main window: what just happened, or what went wrong. */
+public final class Notifier {
+
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(false);
+
+    public void info(String text) {
+        message.set(text);
+        error.set(false);
+    }
+
+    public void error(String text) {
+        message.set(text);
+        error.set(true);
+    }
+
+    /** Shows a failure in plain words; validation and conflicts carry their own message. */
+    public void failed(String what, Throwable t) {
+        error(what + ": " + describe(t));
+    }
+
+    public static String describe(Throwable t) {
+        Throwable cause = t;
+        while (cause != null) {
+            if (cause instanceof UserFacing) {
+                return cause.getMessage();
+            }
+            cause = cause.getCause();
+        }
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : " \u2014 " + t.getMessage());
+    }
+
+    public void clear() {
+        message.set("");
+        error.set(false);
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+}
