@@ -54,6 +54,16 @@ interface PlaybookDao {
     @SqlQuery("SELECT flag_value FROM app_flag WHERE name = :name")
     Optional<String> flag(String name);
 
-    @SqlUpdate("MERGE INTO app_flag (name, flag_value, set_at) KEY (name) VALUES (:name, :value, :setAt)")
-    void setFlag(String name, String value, Instant setAt);
+    /** Sets a flag, replacing its value: UPDATE, then INSERT when it was not set (portable SQL, in a transaction). */
+    default void setFlag(String name, String value, Instant setAt) {
+        if (updateFlag(name, value, setAt) == 0) {
+            insertFlag(name, value, setAt);
+        }
+    }
+
+    @SqlUpdate("UPDATE app_flag SET flag_value = :value, set_at = :setAt WHERE name = :name")
+    int updateFlag(String name, String value, Instant setAt);
+
+    @SqlUpdate("INSERT INTO app_flag (name, flag_value, set_at) VALUES (:name, :value, :setAt)")
+    void insertFlag(String name, String value, Instant setAt);
 }

@@ -13,11 +13,28 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(AutosavedText.class)
 public interface AutosaveDao {
 
+    /**
+     * Stores the row for {@code editorKey}, replacing what was there. An UPDATE, then an INSERT when
+     * there was no row: plain SQL that H2 and PostgreSQL both run (H2's {@code MERGE ... KEY} is not
+     * portable). Callers run it in a transaction.
+     */
+    default void upsert(String editorKey, Long caseId, String kind, String content, Instant savedAt) {
+        if (update(editorKey, caseId, kind, content, savedAt) == 0) {
+            insert(editorKey, caseId, kind, content, savedAt);
+        }
+    }
+
     @SqlUpdate("""
-            MERGE INTO autosave (editor_key, case_id, kind, content, saved_at) KEY (editor_key)
+            UPDATE autosave SET case_id = :caseId, kind = :kind, content = :content, saved_at = :savedAt
+            WHERE editor_key = :editorKey
+            """)
+    int update(String editorKey, Long caseId, String kind, String content, Instant savedAt);
+
+    @SqlUpdate("""
+            INSERT INTO autosave (editor_key, case_id, kind, content, saved_at)
             VALUES (:editorKey, :caseId, :kind, :content, :savedAt)
             """)
-    void upsert(String editorKey, Long caseId, String kind, String content, Instant savedAt);
+    void insert(String editorKey, Long caseId, String kind, String content, Instant savedAt);
 
     @SqlQuery("SELECT * FROM autosave WHERE editor_key = :editorKey")
     Optional<AutosavedText> find(String editorKey);
