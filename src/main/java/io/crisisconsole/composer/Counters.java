@@ -132,11 +132,11 @@ public final class Counters {
      * X: weighted length and the index where the text stops fitting into {@code limit} (its length
      * when it fits, or when {@code limit} is 0).
      *
-     * <p>Counts exactly as twitter-text's {@code parseTweet} (URLs from its {@link Extractor} weigh
-     * 23, an emoji sequence matched by its emoji pattern weighs 2, every other code point its
-     * configured range weight), but fast: {@code parseTweet} runs the emoji pattern from every index
-     * of the text, about 0.4 ms for one post; here it is only tried where an emoji can start. Text
-     * that is not in NFC goes to {@code parseTweet} itself.
+     * <p>Counts exactly as twitter-text's {@code parseTweet} (URLs from its {@link Extractor}, found
+     * with {@link Facts#urls}, weigh 23, an emoji sequence matched by its emoji pattern weighs 2,
+     * every other code point its configured range weight), but fast: {@code parseTweet} runs the
+     * emoji pattern from every index of the text, about 0.4 ms for one post; here it is only tried
+     * where an emoji can start. Text that is not in NFC goes to {@code parseTweet} itself.
      */
     static int[] xLengthAndOverflow(String text, int limit) {
         if (!Normalizer.isNormalized(text, Normalizer.Form.NFC)) {
@@ -144,7 +144,7 @@ public final class Counters {
         }
         int scale = X_CONFIG.getScale();
         long max = (long) limit * scale;
-        List<Extractor.Entity> urls = text.indexOf('.') < 0 ? List.of() : new Extractor().extractURLsWithIndices(text);
+        List<Extractor.Entity> urls = Facts.urls(text);
         int nextUrl = 0;
         long weight = 0;
         int overflow = -1;

@@ -1,5 +1,6 @@
 package io.crisisconsole.composer;
 
+import io.crisisconsole.toolkit.Language;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The cue lists of one language, from the bundled {@code cues/LANG.yaml}: words that count as a call
@@ -14,9 +17,6 @@ import java.util.Map;
  * ending in {@code *} matches as a prefix. Immutable.
  */
 public final class Cues {
-
-    /** The languages with bundled cue lists. */
-    public static final List<String> LANGUAGES = List.of("en", "ru", "pl", "es");
 
     /** A folded phrase as written in the list. */
     record Phrase(String written, String folded, boolean prefix) {
@@ -32,8 +32,9 @@ public final class Cues {
             List<String> defensive) {
     }
 
-    private static final Map<String, Cues> BUNDLED = Map.of("en", load("en"), "ru", load("ru"), "pl", load("pl"),
-            "es", load("es"));
+    /** By language code: every {@link Language} has bundled cue lists. */
+    private static final Map<String, Cues> BUNDLED = Language.codes().stream()
+            .collect(Collectors.toUnmodifiableMap(Function.identity(), Cues::load));
 
     final String language;
     final List<Phrase> callToAction;
@@ -49,10 +50,10 @@ public final class Cues {
         this.defensive = phrases(f.defensive());
     }
 
-    /** The bundled cues of {@code language} (en, ru, pl, es); English for any other. */
+    /** The bundled cues of {@code language} (a {@link Language} code); English for any other. */
     public static Cues bundled(String language) {
         Cues c = language == null ? null : BUNDLED.get(language);
-        return c != null ? c : BUNDLED.get("en");
+        return c != null ? c : BUNDLED.get(Language.EN.code());
     }
 
     public String language() {

@@ -1,7 +1,7 @@
 package io.crisisconsole.composer;
 
 import io.crisisconsole.playbooks.Channel;
-
+import io.crisisconsole.toolkit.Language;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,9 +39,9 @@ public record DraftFile(String language, String hashtag, String hubUrl, Boolean 
     }
 
     private void validate(String name) {
-        if (language == null || !Cues.LANGUAGES.contains(language)) {
+        if (language == null || !Language.codes().contains(language)) {
             throw new ComposerInputException(name, 1, 1, "language: " + (language == null ? "missing" : "unknown language '"
-                    + language + "'") + " (one of en, ru, pl, es)");
+                    + language + "'") + " (one of " + String.join(", ", Language.codes()) + ")");
         }
         if (core == null) {
             throw new ComposerInputException(name, 1, 1, "core: missing");

@@ -1,5 +1,6 @@
 package io.crisisconsole.playbooks;
 
+import io.crisisconsole.toolkit.Language;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -24,7 +25,6 @@ import java.util.regex.Pattern;
 public final class PlaybookValidator {
 
     public static final int FORMAT = 1;
-    public static final Set<String> LANGUAGES = Set.of("en", "ru", "pl", "es");
     public static final Set<String> GROUPS = Set.of("crisis-team", "spokespeople", "customer-care", "legal",
             "executives", "media", "agencies", "specialists");
     public static final Set<String> PLACEHOLDERS = Set.of("hashtag", "hub_url", "next_update", "issue", "action",
@@ -65,8 +65,9 @@ public final class PlaybookValidator {
         if (notBlank("id", p.id()) && !ID.matcher(p.id()).matches()) {
             add("id", "'" + p.id() + "' is not a valid id: use 3 to 60 lowercase letters, digits and dashes");
         }
-        if (notBlank("language", p.language()) && !LANGUAGES.contains(p.language())) {
-            add("language", "unknown language '" + p.language() + "' (one of en, ru, pl, es)");
+        if (notBlank("language", p.language()) && !Language.codes().contains(p.language())) {
+            add("language", "unknown language '" + p.language() + "' (one of " + String.join(", ", Language.codes())
+                    + ")");
         }
         if (notBlank("title", p.title()) && p.title().strip().length() > MAX_TITLE) {
             add("title", "the title is longer than " + MAX_TITLE + " characters");
@@ -220,8 +221,9 @@ public final class PlaybookValidator {
             if (present("how.tone.forbidden_phrases", forbidden)) {
                 for (Map.Entry<String, List<String>> e : forbidden.entrySet()) {
                     String at = "how.tone.forbidden_phrases." + e.getKey();
-                    if (!LANGUAGES.contains(e.getKey())) {
-                        add(at, "unknown language '" + e.getKey() + "' (one of en, ru, pl, es)");
+                    if (!Language.codes().contains(e.getKey())) {
+                        add(at, "unknown language '" + e.getKey() + "' (one of " + String.join(", ", Language.codes())
+                                + ")");
                     }
                     texts(at, e.getValue());
                 }

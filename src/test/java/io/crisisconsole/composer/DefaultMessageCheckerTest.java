@@ -157,6 +157,20 @@ class DefaultMessageCheckerTest {
     }
 
     @Test
+    void aCyrillicOfficialHashtagIsFoundAndAnotherIsAMismatchAtItsSpan() {
+        MessageContext ctx = new MessageContext("ru", "#Авария", "https://status.example.pl", false, Map.of());
+        CoreMessage c = new CoreMessage("", "", "", "", false, List.of());
+        String clean = "Приносим извинения. Проверьте https://status.example.pl #авария";
+        assertThat(check(c, ctx, Channel.X, clean)).as("any case").isEmpty();
+        String other = "Приносим извинения. Проверьте https://status.example.pl #Сбой @ExampleHelp";
+        List<Finding> f = check(c, ctx, Channel.X, other);
+        assertThat(f).extracting(Finding::code, x -> span(other, x)).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("fact-mismatch", "#Сбой"),
+                org.assertj.core.groups.Tuple.tuple("fact-mismatch", "@ExampleHelp"),
+                org.assertj.core.groups.Tuple.tuple("missing-hashtag", ""));
+    }
+
+    @Test
     void polishWithDecomposedDiacriticsMapsSpansBack() {
         String text = "Przepraszamy. Zawinił pracownik, nie ponosimy winy. Sprawdźcie https://status.example.pl #Awaria";
         List<Finding> f = check(core("16.30"), ctx("pl"), Channel.FACEBOOK, text);

@@ -5,7 +5,7 @@ import io.crisisconsole.playbooks.MentionType;
 import io.crisisconsole.playbooks.Playbook;
 import io.crisisconsole.playbooks.ResponseAction;
 import io.crisisconsole.playbooks.Stage;
-
+import io.crisisconsole.toolkit.Language;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +28,6 @@ import javafx.scene.layout.VBox;
  * from the model's records. {@link #value()} gives the playbook as edited.
  */
 public final class PlaybookForm extends TabPane {
-
-    static final List<String> LANGUAGES = List.of("en", "ru", "pl", "es");
 
     private final TextField id = new TextField();
     private final ComboBox<String> language = new ComboBox<>();
@@ -75,10 +73,10 @@ public final class PlaybookForm extends TabPane {
         hashtag.setId("playbook-hashtag");
         notifyOnActivation.setId("playbook-notify");
         toneRules.setId("playbook-tone-rules");
-        language.getItems().setAll(LANGUAGES);
+        language.getItems().setAll(Language.codes());
         summary.setWrapText(true);
         summary.setPrefRowCount(3);
-        for (String lang : LANGUAGES) {
+        for (String lang : Language.codes()) {
             TextArea area = listArea();
             area.setId("playbook-forbidden-" + lang);
             forbidden.put(lang, area);
