@@ -149,13 +149,11 @@ public final class Cli {
 
     /** What to type next, for the problems the command line can solve. */
     static String hint(boolean canRestore, boolean canOpenAsIs) {
-        if (canRestore && canOpenAsIs) {
-            return " (crisis-console restore FILE, or crisis-console store accept-older)";
+        if (!canRestore) {
+            return "";
         }
-        if (canRestore) {
-            return " (crisis-console restore FILE)";
-        }
-        return canOpenAsIs ? " (crisis-console store accept-older)" : "";
+        return canOpenAsIs ? " (crisis-console restore FILE, or crisis-console store accept-older)"
+                : " (crisis-console restore FILE)";
     }
 
     /** Ends a command whose problem was already written to stderr. */
