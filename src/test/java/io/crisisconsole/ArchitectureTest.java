@@ -48,6 +48,15 @@ class ArchitectureTest {
             .and(DescribedPredicate.not(daoOrService()))
             .should().dependOnClassesThat().resideInAPackage("org.jdbi..");
 
+    /**
+     * The unlocked store key stays in store/: the window and the command line hand credentials to
+     * {@code store.StoreOpener} and get an outcome back, never the key or its H2 file password.
+     */
+    @ArchTest
+    static final ArchRule keyMaterialStaysInTheStore = noClasses()
+            .that().resideOutsideOfPackage("io.crisisconsole.store..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("io.crisisconsole.store.crypto.MasterKey");
+
     /** Logging through SLF4J only. */
     @ArchTest
     static final ArchRule slf4jOnly = noClasses()

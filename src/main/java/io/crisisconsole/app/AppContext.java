@@ -33,7 +33,7 @@ import io.crisisconsole.store.BackupScheduler;
 import io.crisisconsole.store.Backups;
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.store.Store;
-import io.crisisconsole.store.crypto.MasterKey;
+import io.crisisconsole.store.StoreOpener;
 import io.crisisconsole.toolkit.SettingsStore;
 import io.crisisconsole.toolkit.ui.EditorAutosave;
 import io.crisisconsole.toolkit.ui.FilePicker;
@@ -138,27 +138,45 @@ public final class AppContext implements AutoCloseable {
         }
     }
 
-    /** Opens the store in {@code home} (may throw {@link io.crisisconsole.store.StoreException}). */
+    /**
+     * Wires the app around a store that is already open and checked (see {@link StoreOpener}); the
+     * context owns the store from here and closes it in {@link #close()} (also when wiring fails).
+     */
+    public static AppContext create(Store store, Clock clock) {
+        return wire(store, clock, FilePicker.system(), MESSAGE_CHECKER);
+    }
+
+    /**
+     * Opens the plain store in {@code home} through {@link StoreOpener} and wires the app around it
+     * (UI tests); throws a {@link io.crisisconsole.store.StoreException} when it does not open.
+     */
     public static AppContext open(DataHome home, Clock clock) {
-        return new AppContext(Store.open(home), clock, FilePicker.system(), MESSAGE_CHECKER);
+        return wire(openPlain(home), clock, FilePicker.system(), MESSAGE_CHECKER);
     }
 
     /** As {@link #open(DataHome, Clock)}, with another way to choose files (UI tests). */
     public static AppContext open(DataHome home, Clock clock, FilePicker files) {
-        return new AppContext(Store.open(home), clock, files, MESSAGE_CHECKER);
+        return wire(openPlain(home), clock, files, MESSAGE_CHECKER);
     }
 
     /** As {@link #open(DataHome, Clock)}, with the given message checks (UI tests). */
     public static AppContext open(DataHome home, Clock clock, MessageChecker checker) {
-        return new AppContext(Store.open(home), clock, FilePicker.system(), () -> checker);
+        return wire(openPlain(home), clock, FilePicker.system(), () -> checker);
     }
 
-    /**
-     * Opens an encrypted store with its unlocked key (null for a plain store), optionally accepting a
-     * store that lost its newest changes.
-     */
-    public static AppContext open(DataHome home, MasterKey key, boolean acceptLostChanges, Clock clock) {
-        return new AppContext(Store.open(home, key, acceptLostChanges), clock, FilePicker.system(), MESSAGE_CHECKER);
+    private static Store openPlain(DataHome home) {
+        try (StoreOpener opener = new StoreOpener(home)) {
+            return opener.open(StoreOpener.OpenMode.NORMAL).storeOrThrow();
+        }
+    }
+
+    private static AppContext wire(Store store, Clock clock, FilePicker files, Supplier<MessageChecker> checker) {
+        try {
+            return new AppContext(store, clock, files, checker);
+        } catch (RuntimeException | Error e) {
+            store.close();
+            throw e;
+        }
     }
 
     public Notifier notifier() {

@@ -1,8 +1,7 @@
 package io.crisisconsole.app;
 
 import io.crisisconsole.store.DataHome;
-import io.crisisconsole.store.Encryption;
-import io.crisisconsole.store.StoreException;
+import io.crisisconsole.store.StoreOpener;
 import io.crisisconsole.toolkit.Theme;
 
 import java.time.Clock;
@@ -24,10 +23,9 @@ public final class CrisisConsoleApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(CrisisConsoleApp.class);
 
     private AppContext context;
-    private AppContext opened;
-    private StoreException openProblem;
-    private boolean needsPassphrase;
     private DataHome home;
+    private StoreOpener opener;
+    private Startup.Step first;
 
     /**
      * Runs on the launcher thread, not the FX thread: opening and migrating a plain store happens
@@ -36,23 +34,18 @@ public final class CrisisConsoleApp extends Application {
     @Override
     public void init() {
         home = DataHome.resolve(getParameters().getNamed().get("data"));
-        try {
-            needsPassphrase = Encryption.needsPassphrase(home);
-            if (!needsPassphrase) {
-                opened = AppContext.open(home, Clock.systemDefaultZone());
-            }
-        } catch (StoreException e) {
-            LOG.error("Cannot open the store: {}", e.getMessage());
-            LOG.debug("Store open failure", e);
-            openProblem = e;
+        opener = new StoreOpener(home);
+        first = Startup.firstAttempt(opener, Clock.systemDefaultZone());
+        if (first.outcome() instanceof StoreOpener.Refused refused) {
+            LOG.error("Cannot open the store: {}", refused.message());
         }
     }
 
     @Override
     public void start(Stage stage) {
         MainWindow.applyTheme(Theme.LIGHT);
-        new Startup(home, Clock.systemDefaultZone(), ready -> showMain(stage, ready))
-                .begin(opened, openProblem, needsPassphrase);
+        new Startup(opener, Clock.systemDefaultZone(), ready -> showMain(stage, ready)).begin(first);
+        first = null;
     }
 
     private void showMain(Stage stage, AppContext ready) {

@@ -1,18 +1,22 @@
 package io.crisisconsole.app;
 
 import io.crisisconsole.store.Backups;
-import io.crisisconsole.store.DataHome;
-import io.crisisconsole.store.Encryption;
+import io.crisisconsole.store.Credentials;
 import io.crisisconsole.store.StoreException;
-import io.crisisconsole.store.crypto.MasterKey;
+import io.crisisconsole.store.StoreOpener;
+import io.crisisconsole.store.StoreOpener.Locked;
+import io.crisisconsole.store.StoreOpener.Opened;
+import io.crisisconsole.store.StoreOpener.OpenMode;
+import io.crisisconsole.store.StoreOpener.Outcome;
+import io.crisisconsole.store.StoreOpener.Refused;
 import io.crisisconsole.toolkit.TimeText;
 import io.crisisconsole.toolkit.ui.Notifier;
 
 import java.time.Clock;
-import java.util.Arrays;
+import java.time.ZoneId;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
@@ -33,108 +37,118 @@ import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 
 /**
- * Gets from "the app starts" to "the store is open", asking the person where needed: the
- * passphrase of an encrypted store, and what to do with a store that is damaged or lost its newest
- * changes (restore the newest backup, open it as it is, or quit). Slow steps (key derivation,
- * restore, opening) run in the background with a progress window.
+ * Gets from "the app starts" to "the store is open" by rendering the outcomes of
+ * {@link StoreOpener} to the person: {@link Locked} as the passphrase (or recovery key) dialog,
+ * again with the reason after a wrong one; {@link Refused} as an alert offering what can be done
+ * (restore the newest backup, open the store as it is, or quit). Every attempt (key derivation,
+ * restore, opening, wiring the app) runs in the background with a progress window.
  */
 final class Startup {
 
-    private final DataHome home;
+    /** Where an attempt got: the wired app when the store opened ({@code ready}), else the outcome to show. */
+    record Step(AppContext ready, Outcome outcome) {
+    }
+
+    private final StoreOpener opener;
     private final Clock clock;
     private final Consumer<AppContext> onReady;
-    private MasterKey key;
 
-    Startup(DataHome home, Clock clock, Consumer<AppContext> onReady) {
-        this.home = home;
+    Startup(StoreOpener opener, Clock clock, Consumer<AppContext> onReady) {
+        this.opener = opener;
         this.clock = clock;
         this.onReady = onReady;
     }
 
-    /** Starts from what {@code init()} found: an open context, a problem, or a store that needs unlocking. */
-    void begin(AppContext opened, StoreException problem, boolean needsPassphrase) {
-        if (opened != null) {
-            onReady.accept(opened);
-        } else if (needsPassphrase) {
-            askPassphrase(null);
+    /**
+     * The first attempt, with no credentials: a plain store opens and the app is wired here, an
+     * encrypted one comes back {@link Locked}. Slow (migrates, reads every row): not on the FX thread.
+     */
+    static Step firstAttempt(StoreOpener opener, Clock clock) {
+        return attempt(opener, clock, () -> opener.open(OpenMode.NORMAL));
+    }
+
+    /** On the FX thread: goes on from where the first attempt got. */
+    void begin(Step first) {
+        show(first);
+    }
+
+    private void show(Step step) {
+        if (step.ready() != null) {
+            if (step.outcome() instanceof Opened opened && opened.restored().isPresent()) {
+                Backups.Restored restored = opened.restored().get();
+                step.ready().notifier().info("Restored the backup from "
+                        + TimeText.dayClock(restored.manifest().createdAt(), ZoneId.systemDefault())
+                        + (restored.previousStore() == null ? "" : "; the previous store is kept as "
+                                + restored.previousStore().getFileName()));
+            }
+            onReady.accept(step.ready());
+        } else if (step.outcome() instanceof Locked locked) {
+            askPassphrase(locked.reason() == Locked.Reason.WRONG_PASSPHRASE ? locked.message() : null);
         } else {
-            handle(problem);
+            handle((Refused) step.outcome());
         }
     }
 
-    private void askPassphrase(String error) {
-        Optional<Unlock> unlock = unlockDialog(error);
-        if (unlock.isEmpty()) {
-            Platform.exit();
-            return;
+    /** Runs one call of the opener and, when the store opened, wires the app around it. */
+    private static Step attempt(StoreOpener opener, Clock clock, Supplier<Outcome> call) {
+        Outcome outcome = call.get();
+        if (!(outcome instanceof Opened opened)) {
+            return new Step(null, outcome);
         }
-        inBackground("Unlocking the store\u2026", () -> {
-            MasterKey k = unlock.get().recoveryKey() != null
-                    ? Encryption.unlockWithRecoveryKey(home, unlock.get().recoveryKey())
-                    : Encryption.unlock(home, unlock.get().passphrase());
-            unlock.get().clear();
-            key = k;
-            return AppContext.open(home, k, false, clock);
-        }, onReady, this::failed);
+        try {
+            return new Step(AppContext.create(opened.store(), clock), outcome);
+        } catch (StoreException e) {
+            return new Step(null, opener.refused(e));
+        }
     }
 
     private void failed(Throwable t) {
-        if (t instanceof StoreException e) {
-            if (e.problem() == StoreException.Problem.WRONG_PASSPHRASE) {
-                askPassphrase(e.getMessage());
-            } else {
-                handle(e);
-            }
-        } else {
-            handle(new StoreException(StoreException.Problem.OTHER, Notifier.describe(t), t));
-        }
+        StoreException problem = t instanceof StoreException e ? e
+                : new StoreException(StoreException.Problem.OTHER, Notifier.describe(t), t);
+        show(new Step(null, opener.refused(problem)));
     }
 
-    private void handle(StoreException problem) {
-        boolean canRestore = problem.problem() == StoreException.Problem.LOST_CHANGES
-                || problem.problem() == StoreException.Problem.DAMAGED;
-        Optional<Backups.Backup> newest = canRestore ? new Backups(home).newest() : Optional.empty();
+    private void askPassphrase(String error) {
+        Optional<Credentials> credentials = unlockDialog(error);
+        if (credentials.isEmpty()) {
+            quit();
+            return;
+        }
+        inBackground("Unlocking the store\u2026", () -> opener.open(credentials.get(), OpenMode.NORMAL));
+    }
+
+    private void handle(Refused refused) {
+        Optional<Backups.Backup> newest = refused.canRestore() ? refused.newestBackup() : Optional.empty();
         ButtonType restore = new ButtonType("Restore backup", ButtonBar.ButtonData.OK_DONE);
         ButtonType asIs = new ButtonType("Open it as it is", ButtonBar.ButtonData.OTHER);
         ButtonType quit = new ButtonType("Quit", ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.ERROR);
         alert.setTitle(MainWindow.TITLE);
-        alert.setHeaderText(header(problem.problem()));
-        alert.setContentText(problem.getMessage());
+        alert.setHeaderText(header(refused.problem()));
+        alert.setContentText(refused.message());
         alert.getButtonTypes().setAll(quit);
         if (newest.isPresent()) {
             alert.getButtonTypes().add(0, restore);
         }
-        if (problem.problem() == StoreException.Problem.LOST_CHANGES) {
+        if (refused.canOpenAsIs()) {
             alert.getButtonTypes().add(asIs);
         }
         alert.getDialogPane().setPrefWidth(680);
         ButtonType choice = alert.showAndWait().orElse(quit);
         if (choice == restore) {
             Backups.Backup b = newest.get();
-            inBackground("Restoring the backup from " + b.manifest().createdAt() + "\u2026", () -> {
-                char[] pw = key == null ? null : key.h2FilePassword();
-                Backups.Restored restored;
-                try {
-                    restored = Backups.restore(home, b.file(), pw);
-                } finally {
-                    if (pw != null) {
-                        Arrays.fill(pw, '\0');
-                    }
-                }
-                AppContext ctx = AppContext.open(home, key, false, clock);
-                Platform.runLater(() -> ctx.notifier().info("Restored the backup from "
-                        + TimeText.dayClock(b.manifest().createdAt(), java.time.ZoneId.systemDefault())
-                        + (restored.previousStore() == null ? "" : "; the previous store is kept as "
-                                + restored.previousStore().getFileName())));
-                return ctx;
-            }, onReady, this::failed);
+            inBackground("Restoring the backup from " + b.manifest().createdAt() + "\u2026",
+                    () -> opener.restoreAndOpen(b.file()));
         } else if (choice == asIs) {
-            inBackground("Opening the store\u2026", () -> AppContext.open(home, key, true, clock), onReady,
-                    this::failed);
+            inBackground("Opening the store\u2026", () -> opener.open(OpenMode.ACCEPT_LOST_CHANGES));
         } else {
-            Platform.exit();
+            quit();
         }
+    }
+
+    private void quit() {
+        opener.close();
+        Platform.exit();
     }
 
     static String header(StoreException.Problem problem) {
@@ -154,18 +168,10 @@ final class Startup {
         }
     }
 
-    private record Unlock(char[] passphrase, String recoveryKey) {
-        void clear() {
-            if (passphrase != null) {
-                Arrays.fill(passphrase, '\0');
-            }
-        }
-    }
-
-    private Optional<Unlock> unlockDialog(String error) {
-        Dialog<Unlock> dialog = new Dialog<>();
+    private Optional<Credentials> unlockDialog(String error) {
+        Dialog<Credentials> dialog = new Dialog<>();
         dialog.setTitle(MainWindow.TITLE);
-        dialog.setHeaderText("The store in " + home.dir() + " is encrypted");
+        dialog.setHeaderText("The store in " + opener.home().dir() + " is encrypted");
         PasswordField passphrase = new PasswordField();
         passphrase.setId("passphraseField");
         passphrase.setPromptText("Passphrase");
@@ -192,17 +198,18 @@ final class Startup {
                 return null;
             }
             if (useRecovery.isSelected()) {
-                return new Unlock(null, recovery.getText());
+                return Credentials.recoveryKey(recovery.getText().toCharArray());
             }
             char[] chars = passphrase.getText().toCharArray();
             passphrase.clear();
-            return new Unlock(chars, null);
+            return Credentials.passphrase(chars);
         });
         Platform.runLater(passphrase::requestFocus);
         return dialog.showAndWait();
     }
 
-    private <T> void inBackground(String what, Callable<T> work, Consumer<T> done, Consumer<Throwable> failed) {
+    /** Runs {@code call} (and wiring the app, when it opens the store) in the background, then shows where it got. */
+    private void inBackground(String what, Supplier<Outcome> call) {
         Stage progress = new Stage(StageStyle.UTILITY);
         progress.setTitle(MainWindow.TITLE);
         ProgressIndicator spinner = new ProgressIndicator();
@@ -212,19 +219,19 @@ final class Startup {
         row.setPadding(new Insets(20));
         progress.setScene(new Scene(row));
         progress.show();
-        Task<T> task = new Task<>() {
+        Task<Step> task = new Task<>() {
             @Override
-            protected T call() throws Exception {
-                return work.call();
+            protected Step call() {
+                return attempt(opener, clock, call);
             }
         };
         task.setOnSucceeded(e -> {
             progress.close();
-            done.accept(task.getValue());
+            show(task.getValue());
         });
         task.setOnFailed(e -> {
             progress.close();
-            failed.accept(task.getException());
+            failed(task.getException());
         });
         Thread t = new Thread(task, "crisis-console-startup");
         t.setDaemon(true);

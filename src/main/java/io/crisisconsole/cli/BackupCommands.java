@@ -3,7 +3,7 @@ package io.crisisconsole.cli;
 import io.crisisconsole.store.Backups;
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.store.Store;
-import io.crisisconsole.store.crypto.MasterKey;
+import io.crisisconsole.store.StoreOpener;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -66,15 +66,11 @@ final class BackupCommands {
 
         @Override
         int run(DataHome home) {
-            MasterKey key = cli.unlockIfNeeded(home);
-            char[] filePassword = key == null ? null : key.h2FilePassword();
             Backups.Restored r;
-            try {
-                r = Backups.restore(home, file, filePassword);
-            } finally {
-                if (filePassword != null) {
-                    java.util.Arrays.fill(filePassword, '\0');
-                }
+            try (StoreOpener opener = cli.unlocked(home)) {
+                StoreOpener.Opened opened = cli.opened(opener.restoreAndOpen(file));
+                opened.store().close(); // opened only to check it through, as every start does
+                r = opened.restored().orElseThrow();
             }
             long rows = r.manifest().rowCounts().entrySet().stream()
                     .filter(e -> !e.getKey().startsWith("flyway")).mapToLong(Map.Entry::getValue).sum();

@@ -1,11 +1,17 @@
 package io.crisisconsole.cli;
 
 import io.crisisconsole.playbooks.PlaybookInvalidException;
+import io.crisisconsole.store.Credentials;
 import io.crisisconsole.store.DataHome;
-import io.crisisconsole.store.Encryption;
 import io.crisisconsole.store.Store;
 import io.crisisconsole.store.StoreException;
-import io.crisisconsole.store.crypto.MasterKey;
+import io.crisisconsole.store.StoreOpener;
+import io.crisisconsole.store.StoreOpener.Locked;
+import io.crisisconsole.store.StoreOpener.NotOpened;
+import io.crisisconsole.store.StoreOpener.Opened;
+import io.crisisconsole.store.StoreOpener.OpenMode;
+import io.crisisconsole.store.StoreOpener.Outcome;
+import io.crisisconsole.store.StoreOpener.Refused;
 import io.crisisconsole.toolkit.ConcurrentChangeException;
 import io.crisisconsole.toolkit.SettingsStore;
 import io.crisisconsole.toolkit.ValidationException;
@@ -17,8 +23,8 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -120,6 +126,9 @@ public final class Cli {
     }
 
     int fail(Exception ex) {
+        if (ex instanceof Ended ended) {
+            return ended.exitCode;
+        }
         if (ex instanceof ValidationException || ex instanceof ConcurrentChangeException) {
             err.println("error: " + oneLine(ex.getMessage()));
             return BAD_INPUT;
@@ -128,8 +137,9 @@ public final class Cli {
             invalid.problems().forEach(p -> err.println(p.format()));
             return BAD_INPUT;
         }
-        if (ex instanceof StoreException) {
-            err.println("error: " + oneLine(ex.getMessage()) + hint(((StoreException) ex).problem()));
+        if (ex instanceof StoreException e) {
+            err.println("error: " + oneLine(e.getMessage())
+                    + hint(Refused.restoreHelps(e.problem()), Refused.openingAsIsHelps(e.problem())));
             return STORE_PROBLEM;
         }
         LOG.error("Command failed", ex);
@@ -138,14 +148,21 @@ public final class Cli {
     }
 
     /** What to type next, for the problems the command line can solve. */
-    static String hint(StoreException.Problem problem) {
-        switch (problem) {
-            case LOST_CHANGES:
-                return " (crisis-console restore FILE, or crisis-console store accept-older)";
-            case DAMAGED:
-                return " (crisis-console restore FILE)";
-            default:
-                return "";
+    static String hint(boolean canRestore, boolean canOpenAsIs) {
+        if (!canRestore) {
+            return "";
+        }
+        return canOpenAsIs ? " (crisis-console restore FILE, or crisis-console store accept-older)"
+                : " (crisis-console restore FILE)";
+    }
+
+    /** Ends a command whose problem was already written to stderr. */
+    static final class Ended extends RuntimeException {
+        final int exitCode;
+
+        Ended(int exitCode) {
+            super(null, null, false, false);
+            this.exitCode = exitCode;
         }
     }
 
@@ -170,39 +187,77 @@ public final class Cli {
         return new SettingsStore(home.settingsFile()).load().authorName();
     }
 
-    /** Opens the store, unlocking it first when it is encrypted. */
+    /**
+     * Opens the store (unlocking it first when it is encrypted, see {@link #unlocked}); when it does
+     * not open, says why on stderr and ends the command with exit 3.
+     */
     Store openStore(DataHome home, boolean acceptLostChanges) {
-        return Store.open(home, unlockIfNeeded(home), acceptLostChanges);
+        try (StoreOpener opener = unlocked(home)) {
+            return opened(opener.open(acceptLostChanges ? OpenMode.ACCEPT_LOST_CHANGES : OpenMode.NORMAL)).store();
+        }
     }
 
-    /** The key of an encrypted store (passphrase or recovery key from the environment or the terminal), else null. */
-    MasterKey unlockIfNeeded(DataHome home) {
-        if (!Encryption.needsPassphrase(home)) {
-            return null;
+    /**
+     * An opener for the store in {@code home} that holds its key when it is encrypted. The
+     * credentials are asked for once: {@value #RECOVERY_KEY_ENV}, else {@value #PASSPHRASE_ENV}, else
+     * (only when the store turns out to be encrypted) the passphrase typed at the terminal. When it
+     * stays locked, says why on stderr and ends the command with exit 3.
+     */
+    StoreOpener unlocked(DataHome home) {
+        StoreOpener opener = new StoreOpener(home);
+        Credentials fromEnvironment = credentialsFromEnvironment();
+        boolean inEnvironment = !(fromEnvironment instanceof Credentials.None);
+        Optional<NotOpened> notUnlocked = opener.unlock(fromEnvironment);
+        if (notUnlocked.isPresent() && !inEnvironment && needsPassphrase(notUnlocked.get())) {
+            char[] typed = prompt.ask("Passphrase for " + home.dir() + ": ");
+            if (typed != null) {
+                notUnlocked = opener.unlock(Credentials.passphrase(typed));
+            }
         }
+        if (notUnlocked.isPresent()) {
+            opener.close();
+            throw notOpened(notUnlocked.get());
+        }
+        return opener;
+    }
+
+    /** The open store of {@code outcome}; else says why on stderr and ends the command with exit 3. */
+    Opened opened(Outcome outcome) {
+        if (outcome instanceof Opened opened) {
+            return opened;
+        }
+        throw notOpened((NotOpened) outcome);
+    }
+
+    private Credentials credentialsFromEnvironment() {
         String recovery = env.get(RECOVERY_KEY_ENV);
         if (recovery != null && !recovery.isBlank()) {
-            return Encryption.unlockWithRecoveryKey(home, recovery);
+            return Credentials.recoveryKey(recovery.toCharArray());
         }
-        char[] passphrase = secret(PASSPHRASE_ENV, "Passphrase for " + home.dir() + ": ");
-        if (passphrase == null) {
-            throw new StoreException(StoreException.Problem.NEEDS_PASSPHRASE, "The store in " + home.dir()
-                    + " is encrypted: type its passphrase at a terminal or set $" + PASSPHRASE_ENV + ".", null);
+        String passphrase = env.get(PASSPHRASE_ENV);
+        if (passphrase != null && !passphrase.isEmpty()) {
+            return Credentials.passphrase(passphrase.toCharArray());
         }
-        try {
-            return Encryption.unlock(home, passphrase);
-        } finally {
-            Arrays.fill(passphrase, '\0');
-        }
+        return Credentials.none();
     }
 
-    /** A secret from the environment variable, else typed at the terminal; null if neither. */
-    char[] secret(String envVar, String promptText) {
-        String fromEnv = env.get(envVar);
-        if (fromEnv != null && !fromEnv.isEmpty()) {
-            return fromEnv.toCharArray();
+    private static boolean needsPassphrase(NotOpened why) {
+        return why instanceof Locked locked && locked.reason() == Locked.Reason.NEEDS_PASSPHRASE;
+    }
+
+    /** One line on stderr: why the store is not open, and the command that helps where there is one. */
+    private Ended notOpened(NotOpened why) {
+        String line;
+        if (needsPassphrase(why)) {
+            line = "The store in " + ((Locked) why).home().dir()
+                    + " is encrypted: type its passphrase at a terminal or set $" + PASSPHRASE_ENV + ".";
+        } else if (why instanceof Refused refused) {
+            line = oneLine(refused.message()) + hint(refused.canRestore(), refused.canOpenAsIs());
+        } else {
+            line = oneLine(why.message());
         }
-        return prompt.ask(promptText);
+        err.println("error: " + line);
+        return new Ended(STORE_PROBLEM);
     }
 
     void requestGui() {

@@ -3,8 +3,8 @@ package io.crisisconsole.cli;
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.store.Encryption;
 import io.crisisconsole.store.StoreException;
+import io.crisisconsole.store.StoreOpener;
 import io.crisisconsole.store.crypto.KeyFile;
-import io.crisisconsole.store.crypto.MasterKey;
 import io.crisisconsole.toolkit.ValidationException;
 
 import java.nio.file.Path;
@@ -50,14 +50,15 @@ final class EncryptionCommands {
         return passphrase;
     }
 
-    /** The key of an encrypted store; a plain store is an error here. */
-    static MasterKey requireKey(Cli cli, DataHome home) {
-        MasterKey key = cli.unlockIfNeeded(home);
-        if (key == null) {
+    /** An opener holding the key of an encrypted store; a plain store is an error here. */
+    static StoreOpener unlockedEncrypted(Cli cli, DataHome home) {
+        StoreOpener opener = cli.unlocked(home);
+        if (!opener.hasKey()) {
+            opener.close();
             throw new StoreException(StoreException.Problem.OTHER, "The store in " + home.dir() + " is not encrypted.",
                     null);
         }
-        return key;
+        return opener;
     }
 
     @Command(name = "encrypt", mixinStandardHelpOptions = true,
@@ -103,11 +104,8 @@ final class EncryptionCommands {
 
         @Override
         int run(DataHome home) {
-            MasterKey key = requireKey(cli, home);
-            try {
-                Encryption.decrypt(home, key);
-            } finally {
-                key.destroy();
+            try (StoreOpener opener = unlockedEncrypted(cli, home)) {
+                Encryption.decrypt(opener);
             }
             cli.out.println("The store in " + home.dir() + " is no longer encrypted.");
             return Cli.OK;
@@ -124,13 +122,13 @@ final class EncryptionCommands {
 
         @Override
         int run(DataHome home) {
-            MasterKey key = requireKey(cli, home);
-            char[] passphrase = newPassphrase(cli);
-            try {
-                Encryption.changePassphrase(home, key, passphrase);
-            } finally {
-                Arrays.fill(passphrase, '\0');
-                key.destroy();
+            try (StoreOpener opener = unlockedEncrypted(cli, home)) {
+                char[] passphrase = newPassphrase(cli);
+                try {
+                    Encryption.changePassphrase(opener, passphrase);
+                } finally {
+                    Arrays.fill(passphrase, '\0');
+                }
             }
             cli.out.println("The passphrase is changed; the recovery key stays the same.");
             return Cli.OK;

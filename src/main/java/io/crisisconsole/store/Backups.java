@@ -241,13 +241,14 @@ public final class Backups {
     }
 
     /**
-     * Restores {@code backupFile} over the store of {@code home}, which must not be open anywhere.
+     * Restores {@code backupFile} over the store of {@code home}, which must not be open anywhere
+     * (the restore step of {@link StoreOpener#restoreAndOpen}).
      * The backup is loaded into a new file and checked against its manifest first; the current store
      * file is kept as {@code store.mv.db.before-restore-TIME} and then replaced in one rename.
      *
      * @param filePassword H2 file password of an encrypted store (also decrypts the script), or null
      */
-    public static Restored restore(DataHome home, Path backupFile, char[] filePassword) {
+    static Restored restore(DataHome home, Path backupFile, char[] filePassword) {
         Manifest manifest = readManifest(backupFile);
         if (manifest.encrypted() && filePassword == null) {
             throw new StoreException(StoreException.Problem.OTHER,

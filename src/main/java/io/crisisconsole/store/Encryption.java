@@ -61,8 +61,8 @@ public final class Encryption {
         return true;
     }
 
-    /** Unlocks the store key with the passphrase. */
-    public static MasterKey unlock(DataHome home, char[] passphrase) {
+    /** Unlocks the store key with the passphrase (the unlock step of {@link StoreOpener}). */
+    static MasterKey unlock(DataHome home, char[] passphrase) {
         try {
             return KeyFile.read(home.dir()).unlock(passphrase);
         } catch (WrongPassphraseException e) {
@@ -72,7 +72,7 @@ public final class Encryption {
     }
 
     /** Unlocks the store key with the recovery key shown when encryption was turned on. */
-    public static MasterKey unlockWithRecoveryKey(DataHome home, String recoveryKey) {
+    static MasterKey unlockWithRecoveryKey(DataHome home, String recoveryKey) {
         try {
             return KeyFile.read(home.dir()).unlockWithRecoveryKey(recoveryKey);
         } catch (WrongRecoveryKeyException e) {
@@ -80,9 +80,24 @@ public final class Encryption {
         }
     }
 
-    /** Sets a new passphrase; the store key, the recovery key and the store file stay as they are. */
-    public static void changePassphrase(DataHome home, MasterKey key, char[] newPassphrase) {
+    /**
+     * Sets a new passphrase for the store {@code unlocked} has unlocked; the store key, the recovery
+     * key and the store file stay as they are (the store may be open in the window meanwhile).
+     */
+    public static void changePassphrase(StoreOpener unlocked, char[] newPassphrase) {
+        changePassphrase(unlocked.home(), requireKey(unlocked), newPassphrase);
+    }
+
+    static void changePassphrase(DataHome home, MasterKey key, char[] newPassphrase) {
         KeyFile.read(home.dir()).changePassphrase(key, newPassphrase);
+    }
+
+    private static MasterKey requireKey(StoreOpener unlocked) {
+        MasterKey key = unlocked.key();
+        if (key == null) {
+            throw new IllegalStateException("The opener holds no unlocked key of an encrypted store");
+        }
+        return key;
     }
 
     /** What turning encryption on did. */
@@ -132,8 +147,12 @@ public final class Encryption {
         }
     }
 
-    /** Decrypts an encrypted store back to a plain file and removes the key file. */
-    public static void decrypt(DataHome home, MasterKey key) {
+    /** Decrypts the encrypted store {@code unlocked} has unlocked back to a plain file and removes the key file. */
+    public static void decrypt(StoreOpener unlocked) {
+        decrypt(unlocked.home(), requireKey(unlocked));
+    }
+
+    static void decrypt(DataHome home, MasterKey key) {
         Map<String, Long> counts;
         try (Store encrypted = Store.open(home, key, false)) {
             counts = encrypted.rowCounts();

@@ -83,31 +83,32 @@ public final class Store implements AutoCloseable {
 
     private static final byte[] ENCRYPTED_HEADER = "H2encrypt\n".getBytes(StandardCharsets.US_ASCII);
 
-    /** Opens (creating on first run), migrates and checks an unencrypted store. */
+    /**
+     * Opens (creating on first run), migrates and checks an unencrypted store, throwing a
+     * {@link StoreException} when it cannot. For tests and tools; the window and the command line
+     * go through {@link StoreOpener}, which also unlocks and says what can be done instead.
+     */
     public static Store open(DataHome home) {
         return open(home, null, false);
     }
 
-    public static Store open(DataHome home, boolean acceptLostChanges) {
+    static Store open(DataHome home, boolean acceptLostChanges) {
         return open(home, null, acceptLostChanges);
     }
 
     /**
-     * Opens the store.
+     * Opens the store: the file step of {@link StoreOpener}'s sequence.
      *
      * @param key the unlocked key of an encrypted store (see {@link Encryption}), or null for a plain one
      * @param acceptLostChanges open even when the store holds fewer changes than were acknowledged
      *        (the person chose to go on with what is there rather than restore a backup)
      */
-    public static Store open(DataHome home, MasterKey key, boolean acceptLostChanges) {
+    static Store open(DataHome home, MasterKey key, boolean acceptLostChanges) {
         home.ensureExists();
         boolean exists = Files.exists(home.storeFile());
         boolean encryptedFile = exists && isEncryptedFile(home.storeFile());
         if (encryptedFile && key == null) {
-            throw new StoreException(StoreException.Problem.NEEDS_PASSPHRASE, KeyFile.exists(home.dir())
-                    ? "The store in " + home.dir() + " is encrypted: unlock it with its passphrase."
-                    : "The store in " + home.dir() + " is encrypted, but its key file " + KeyFile.FILE_NAME
-                            + " is missing. Put it back from where you keep a copy.", null);
+            throw new StoreException(StoreException.Problem.NEEDS_PASSPHRASE, lockedMessage(home), null);
         }
         if (exists && !encryptedFile && key != null) {
             throw new StoreException(StoreException.Problem.OTHER,
@@ -152,6 +153,14 @@ public final class Store implements AutoCloseable {
             pool.dispose();
             throw e;
         }
+    }
+
+    /** Why an encrypted store does not open without credentials. */
+    static String lockedMessage(DataHome home) {
+        return KeyFile.exists(home.dir())
+                ? "The store in " + home.dir() + " is encrypted: unlock it with its passphrase."
+                : "The store in " + home.dir() + " is encrypted, but its key file " + KeyFile.FILE_NAME
+                        + " is missing. Put it back from where you keep a copy.";
     }
 
     static SQLException sqlCause(Throwable t) {

@@ -116,6 +116,33 @@ class StoreCliTest {
     }
 
     @Test
+    void aStoreThatCannotBeOpenedGetsOneLineWithTheCommandThatHelps() throws Exception {
+        ok(run("--data", data(), "case", "create", "--title", "x", "--author", "a"));
+        io.crisisconsole.store.CommitMarker marker = new io.crisisconsole.store.CommitMarker(Path.of(data()));
+        long marked = marker.read().orElseThrow().commitSeq();
+        marker.reset(marked + 3, Instant.now());
+
+        Result lost = run("--data", data(), "store", "check");
+        assertThat(lost.exit()).isEqualTo(Cli.STORE_PROBLEM);
+        assertThat(lost.err().strip()).startsWith("error: The store in").contains("missing its newest changes")
+                .endsWith("(crisis-console restore FILE, or crisis-console store accept-older)").doesNotContain("\n");
+        Result accepted = run("--data", data(), "store", "accept-older");
+        ok(accepted);
+        assertThat(accepted.out()).contains("accepted as it is, at change " + marked);
+        ok(run("--data", data(), "store", "check"));
+
+        Path older = tmp.resolve("older");
+        Files.createDirectories(older);
+        try (var in = getClass().getResourceAsStream("/stores/h2-1.4.200.mv.db")) {
+            Files.copy(in, older.resolve("store.mv.db"));
+        }
+        Result format = run("--data", older.toString(), "store", "check");
+        assertThat(format.exit()).isEqualTo(Cli.STORE_PROBLEM);
+        assertThat(format.err().strip()).contains("older database format").doesNotContain("crisis-console restore")
+                .doesNotContain("\n");
+    }
+
+    @Test
     void newPassphraseTypedTwiceMustMatch() {
         ok(run("--data", data(), "case", "create", "--title", "x", "--author", "a"));
         typed.add("one passphrase");
