@@ -31,8 +31,9 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Draft messages of a case and their review: draft → in review → approved, then marked published
  * per channel. Every write is one transaction; every workflow step writes a case timeline entry in
- * that same transaction (through {@link TimelineService}, with its event code and arguments). Versions are append-only and a new one is written only when the content
- * changed. Approval is refused while the last check found errors, and forces the store to the disk.
+ * that same transaction (through {@link TimelineService}, as an event code with its arguments).
+ * Versions are append-only and a new one is written only when the content changed. Approval is
+ * refused while the last check found errors, and forces the store to the disk.
  */
 public final class DraftService {
 
