@@ -3,8 +3,11 @@ package io.crisisconsole;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import io.crisisconsole.timeline.TimelineDao;
+
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -41,10 +44,13 @@ class ArchitectureTest {
             .that().resideInAPackage("io.crisisconsole.toolkit..")
             .should().dependOnClassesThat(outsideToolkit());
 
-    /** SQL through Jdbi only in DAOs and services, and in the store that opens the database. */
+    /**
+     * SQL through Jdbi only in DAOs and services, in the store that opens the database, and in
+     * services/, which hands the store's Jdbi to the services it builds.
+     */
     @ArchTest
     static final ArchRule jdbiOnlyInDaosAndServices = noClasses()
-            .that().resideOutsideOfPackage("io.crisisconsole.store..")
+            .that().resideOutsideOfPackages("io.crisisconsole.store..", "io.crisisconsole.services..")
             .and(DescribedPredicate.not(daoOrService()))
             .should().dependOnClassesThat().resideInAPackage("org.jdbi..");
 
@@ -57,6 +63,32 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("io.crisisconsole.store..")
             .should().dependOnClassesThat().haveFullyQualifiedName("io.crisisconsole.store.crypto.MasterKey");
 
+    /** The timeline is appended to and read through timeline.TimelineService alone. */
+    @ArchTest
+    static final ArchRule onlyTheTimelineUsesItsDao = noClasses()
+            .that().resideOutsideOfPackage("io.crisisconsole.timeline..")
+            .should().dependOnClassesThat().belongToAnyOf(TimelineDao.class);
+
+    /** Services are built once, in services.Services; no service (nor the window or the CLI) builds one. */
+    @ArchTest
+    static final ArchRule servicesAreBuiltInOnePlace = noClasses()
+            .that().resideOutsideOfPackage("io.crisisconsole.services..")
+            .should().callConstructorWhere(serviceConstructor());
+
+    /** services/ sits below app/ and cli/ and above the features: no UI, no app, no CLI in it. */
+    @ArchTest
+    static final ArchRule servicesAreBelowTheWindowAndTheCli = noClasses()
+            .that().resideInAPackage("io.crisisconsole.services..")
+            .should().dependOnClassesThat().resideInAnyPackage("..ui..", "io.crisisconsole.app..",
+                    "io.crisisconsole.cli..", "javafx..");
+
+    /** Only the window and the command line use services/. */
+    @ArchTest
+    static final ArchRule onlyTheWindowAndTheCliUseServices = noClasses()
+            .that().resideOutsideOfPackages("io.crisisconsole.app..", "io.crisisconsole.cli..",
+                    "io.crisisconsole.services..")
+            .should().dependOnClassesThat().resideInAPackage("io.crisisconsole.services..");
+
     /** Logging through SLF4J only. */
     @ArchTest
     static final ArchRule slf4jOnly = noClasses()
@@ -67,6 +99,13 @@ class ArchitectureTest {
         return DescribedPredicate.describe("a DAO or a service", c -> {
             String top = topLevel(c).getSimpleName();
             return top.endsWith("Dao") || top.endsWith("Service");
+        });
+    }
+
+    private static DescribedPredicate<JavaConstructorCall> serviceConstructor() {
+        return DescribedPredicate.describe("the class built is a service", call -> {
+            JavaClass owner = call.getTargetOwner();
+            return owner.getPackageName().startsWith("io.crisisconsole.") && owner.getSimpleName().endsWith("Service");
         });
     }
 

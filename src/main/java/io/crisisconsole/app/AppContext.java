@@ -1,6 +1,5 @@
 package io.crisisconsole.app;
 
-import io.crisisconsole.cases.CaseService;
 import io.crisisconsole.cases.ui.CaseDetailController;
 import io.crisisconsole.cases.ui.CaseDetailViewModel;
 import io.crisisconsole.cases.ui.CaseDialogs;
@@ -9,31 +8,29 @@ import io.crisisconsole.cases.ui.CaseFormViewModel;
 import io.crisisconsole.cases.ui.CaseListController;
 import io.crisisconsole.cases.ui.CaseListViewModel;
 import io.crisisconsole.composer.DefaultMessageChecker;
-import io.crisisconsole.composer.DraftService;
 import io.crisisconsole.composer.MessageChecker;
 import io.crisisconsole.composer.ui.ComposerController;
 import io.crisisconsole.composer.ui.ComposerViewModel;
 import io.crisisconsole.composer.ui.ComposerWindows;
-import io.crisisconsole.contacts.ContactService;
-import io.crisisconsole.contacts.ContactTransfer;
 import io.crisisconsole.contacts.ui.ContactDialogs;
 import io.crisisconsole.contacts.ui.ContactFormController;
 import io.crisisconsole.contacts.ui.ContactFormViewModel;
 import io.crisisconsole.contacts.ui.ContactListController;
 import io.crisisconsole.contacts.ui.ContactListViewModel;
 import io.crisisconsole.playbooks.BundledPlaybooks;
-import io.crisisconsole.playbooks.CasePlaybookService;
 import io.crisisconsole.playbooks.PlaybookService;
 import io.crisisconsole.playbooks.ui.CasePlaybookController;
 import io.crisisconsole.playbooks.ui.CasePlaybookViewModel;
 import io.crisisconsole.playbooks.ui.PlaybooksController;
 import io.crisisconsole.playbooks.ui.PlaybooksViewModel;
-import io.crisisconsole.store.AutosaveService;
+import io.crisisconsole.services.Services;
 import io.crisisconsole.store.BackupScheduler;
 import io.crisisconsole.store.Backups;
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.store.Store;
 import io.crisisconsole.store.StoreOpener;
+import io.crisisconsole.timeline.TimelineText;
+import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.SettingsStore;
 import io.crisisconsole.toolkit.ui.EditorAutosave;
 import io.crisisconsole.toolkit.ui.FilePicker;
@@ -43,6 +40,7 @@ import io.crisisconsole.toolkit.ui.Notifier;
 import io.crisisconsole.toolkit.ui.ViewLoader;
 
 import java.time.Clock;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -64,6 +62,7 @@ public final class AppContext implements AutoCloseable {
     static final Supplier<MessageChecker> MESSAGE_CHECKER = DefaultMessageChecker::new;
 
     private final Store store;
+    private final Services services;
     private final FxTaskRunner tasks;
     private final BackupScheduler backups;
     private final Notifier notifier;
@@ -80,40 +79,39 @@ public final class AppContext implements AutoCloseable {
         this.notifier = new Notifier();
         SettingsStore settingsStore = new SettingsStore(home.settingsFile());
         Preferences preferences = new Preferences(settingsStore, settingsStore.load(), tasks, notifier);
-        CaseService cases = new CaseService(store.jdbi(), clock);
-        AutosaveService autosave = new AutosaveService(store.jdbi(), clock);
-        PlaybookService playbooks = new PlaybookService(store.jdbi(), clock);
-        importBundledPlaybooks(playbooks);
+        this.services = Services.create(store, clock);
+        importBundledPlaybooks(services.playbooks());
+        // entries shown in the reader's language (the bodies stay English)
+        TimelineText timelineText = new TimelineText(Messages.forLocale(Locale.getDefault()));
         this.backups = new BackupScheduler(store, new Backups(home), BackupScheduler.DEFAULT_INTERVAL,
                 message -> Platform.runLater(() -> notifier.error(message)));
 
-        CaseListViewModel caseList = new CaseListViewModel(cases, tasks, notifier, preferences::author);
-        caseDetail = new CaseDetailViewModel(cases, autosave, tasks, notifier, preferences::author,
+        CaseListViewModel caseList = new CaseListViewModel(services.cases(), tasks, notifier, preferences::author);
+        caseDetail = new CaseDetailViewModel(services.cases(), services.autosave(), tasks, notifier, preferences::author,
                 caseList.selectedProperty(), caseList::caseChanged, clock, FxOneShotTimer::new);
-        this.editorAutosave = new EditorAutosave(autosave, tasks, FxOneShotTimer::new, notifier);
+        this.editorAutosave = new EditorAutosave(services.autosave(), tasks, FxOneShotTimer::new, notifier);
         CaseDialogs caseDialogs = new CaseDialogs(views, editorAutosave);
 
-        ContactService contacts = new ContactService(store.jdbi(), clock);
-        ContactListViewModel contactList = new ContactListViewModel(contacts, new ContactTransfer(contacts), tasks,
-                notifier);
+        ContactListViewModel contactList = new ContactListViewModel(services.contacts(), services.contactTransfer(),
+                tasks, notifier);
         ContactDialogs contactDialogs = new ContactDialogs(views, editorAutosave, files);
-        PlaybooksViewModel playbooksView = new PlaybooksViewModel(playbooks, tasks, notifier, preferences::author,
-                editorAutosave);
-        CasePlaybookViewModel casePlaybook = new CasePlaybookViewModel(new CasePlaybookService(store.jdbi(), playbooks, clock),
-                playbooks, contacts, tasks, notifier, preferences::author, caseList.selectedProperty(),
-                caseDetail::reloadTimeline, caseDetail.entries(), clock);
+        PlaybooksViewModel playbooksView = new PlaybooksViewModel(services.playbooks(), tasks, notifier,
+                preferences::author, editorAutosave);
+        CasePlaybookViewModel casePlaybook = new CasePlaybookViewModel(services.casePlaybooks(),
+                services.playbooks(), services.contacts(), tasks, notifier, preferences::author,
+                caseList.selectedProperty(), caseDetail::reloadTimeline, caseDetail.entries(), clock);
 
-        DraftService drafts = new DraftService(store.jdbi(), clock);
-        ComposerWindows composers = new ComposerWindows(views, c -> new ComposerViewModel(c, drafts, contacts,
-                checker.get(), tasks, notifier, preferences::author, editorAutosave, caseDetail::reloadTimeline, clock,
-                FxOneShotTimer::new), notifier);
+        ComposerWindows composers = new ComposerWindows(views, c -> new ComposerViewModel(c, services.drafts(),
+                services.contacts(), checker.get(), tasks, notifier, preferences::author, editorAutosave,
+                caseDetail::reloadTimeline, clock, FxOneShotTimer::new), notifier);
 
         controllers
                 .register(MainWindowController.class,
                         () -> new MainWindowController(views, notifier, tasks, preferences, home))
                 .register(ComingSoonController.class, ComingSoonController::new)
                 .register(CaseListController.class, () -> new CaseListController(caseList, caseDialogs))
-                .register(CaseDetailController.class, () -> new CaseDetailController(caseDetail, caseDialogs, composers::open))
+                .register(CaseDetailController.class,
+                        () -> new CaseDetailController(caseDetail, caseDialogs, composers::open, timelineText))
                 .register(ComposerController.class, ComposerController::new)
                 .register(CaseFormController.class, () -> new CaseFormController(new CaseFormViewModel()))
                 .register(ContactListController.class,
@@ -193,6 +191,11 @@ public final class AppContext implements AutoCloseable {
 
     public Store store() {
         return store;
+    }
+
+    /** The services the window works with (built once over {@link #store()}). */
+    public Services services() {
+        return services;
     }
 
     /** On the FX thread: writes what the open editors hold (forms, playbook draft) and the composer's text. */

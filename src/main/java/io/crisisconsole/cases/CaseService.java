@@ -2,8 +2,10 @@ package io.crisisconsole.cases;
 
 import io.crisisconsole.store.AutosaveDao;
 import io.crisisconsole.timeline.EntryKind;
-import io.crisisconsole.timeline.TimelineDao;
+import io.crisisconsole.timeline.EventCode;
 import io.crisisconsole.timeline.TimelineEntry;
+import io.crisisconsole.timeline.TimelineEvent;
+import io.crisisconsole.timeline.TimelineService;
 import io.crisisconsole.toolkit.ConcurrentChangeException;
 import io.crisisconsole.toolkit.ValidationException;
 
@@ -12,27 +14,32 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Cases and their timelines. Every change to a case writes a timeline entry in the same
- * transaction, so the timeline always explains the case as it stands.
+ * Cases and their timelines. Every change to a case writes a timeline entry (through
+ * {@link TimelineService}) in the same transaction, so the timeline always explains the case as it
+ * stands.
  */
 public final class CaseService {
 
-    public static final int MAX_BODY = 20_000;
+    public static final int MAX_BODY = TimelineService.MAX_BODY;
     /** Entries may be dated by hand, but not into the future beyond small clock differences. */
     static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(2);
 
     private final Jdbi jdbi;
+    private final TimelineService timeline;
     private final Clock clock;
 
-    public CaseService(Jdbi jdbi, Clock clock) {
+    public CaseService(Jdbi jdbi, TimelineService timeline, Clock clock) {
         this.jdbi = Objects.requireNonNull(jdbi);
+        this.timeline = Objects.requireNonNull(timeline);
         this.clock = Objects.requireNonNull(clock);
     }
 
@@ -41,10 +48,8 @@ public final class CaseService {
         Instant now = now();
         return jdbi.inTransaction(h -> {
             long id = h.attach(CaseDao.class).insert(details, CaseStatus.OPEN, now);
-            h.attach(TimelineDao.class).append(id, EntryKind.STATUS_CHANGE, who,
-                    "Case opened: " + Severity.label(details.severity())
-                            + (details.owner() == null ? "" : ", owner " + details.owner()),
-                    now, now, null);
+            timeline.append(h, TimelineEvent.of(id, EventCode.CASE_OPENED, who, now)
+                    .with("severity", details.severity()).with("owner", details.owner()));
             return caseOrFail(h, id);
         });
     }
@@ -73,13 +78,12 @@ public final class CaseService {
         return jdbi.inTransaction(h -> {
             CrisisCase current = caseOrFail(h, id);
             checkVersion(current, expectedVersion);
-            List<String> changes = describeChanges(current.details(), details);
+            List<Map<String, Object>> changes = describeChanges(current.details(), details);
             if (changes.isEmpty()) {
                 return current;
             }
             writeCase(h, current, details, current.status(), current.closedAt(), now);
-            h.attach(TimelineDao.class).append(id, EntryKind.CASE_UPDATED, who, String.join("; ", changes), now, now,
-                    null);
+            timeline.append(h, TimelineEvent.of(id, EventCode.CASE_UPDATED, who, now).withList("changes", changes));
             return caseOrFail(h, id);
         });
     }
@@ -105,15 +109,10 @@ public final class CaseService {
                 closedAt = null;
             }
             writeCase(h, current, current.details(), to, closedAt, now);
-            String text = "Status " + current.status().label() + " \u2192 " + to.label();
-            if (current.status().isClosed() && !to.isClosed()) {
-                text += " (reopened)";
-            }
-            String why = CaseDetails.blankToNull(reason);
-            if (why != null) {
-                text += ": " + why;
-            }
-            h.attach(TimelineDao.class).append(id, EntryKind.STATUS_CHANGE, who, checkBody(text), now, now, null);
+            EventCode code = current.status().isClosed() && !to.isClosed() ? EventCode.CASE_REOPENED
+                    : EventCode.CASE_STATUS_CHANGED;
+            timeline.append(h, TimelineEvent.of(id, code, who, now).with("from", current.status()).with("to", to)
+                    .with("reason", CaseDetails.blankToNull(reason)));
             return caseOrFail(h, id);
         });
         if (changed.status().isClosed()) {
@@ -155,7 +154,7 @@ public final class CaseService {
             throw new ValidationException("kind", "'" + kind.cliName()
                     + "' entries are written by the app; add a note, decision, message-published, mention-handled or escalation");
         }
-        String text = checkBody(body);
+        String text = TimelineService.checkText(body);
         Instant now = now();
         Instant when = occurredAt == null ? now : occurredAt.truncatedTo(ChronoUnit.MILLIS);
         if (when.isAfter(now.plus(FUTURE_TOLERANCE))) {
@@ -163,33 +162,26 @@ public final class CaseService {
         }
         return jdbi.inTransaction(h -> {
             caseOrFail(h, caseId);
-            TimelineDao dao = h.attach(TimelineDao.class);
-            long id = dao.append(caseId, kind, who, text, when, now, null);
+            TimelineEntry added = timeline.append(h, TimelineEvent.of(caseId, EventCode.ofUserEntry(kind), who, now)
+                    .occurredAt(when).with("text", text));
             if (clearAutosaveKey != null) {
                 h.attach(AutosaveDao.class).delete(clearAutosaveKey);
             }
-            return dao.find(id).orElseThrow();
+            return added;
         });
     }
 
     /** Corrects an entry by appending a correction that points at it; the original stays as written. */
     public TimelineEntry correct(long entryId, String correctedText, String author) {
         String who = checkAuthor(author);
-        String text = checkBody(correctedText);
-        Instant now = now();
-        return jdbi.inTransaction(h -> {
-            TimelineDao dao = h.attach(TimelineDao.class);
-            TimelineEntry original = dao.find(entryId)
-                    .orElseThrow(() -> new ValidationException("entry", "no timeline entry #" + entryId));
-            long id = dao.append(original.caseId(), EntryKind.CORRECTION, who, text, now, now, entryId);
-            return dao.find(id).orElseThrow();
-        });
+        String text = TimelineService.checkText(correctedText);
+        return timeline.correct(entryId, text, who, now());
     }
 
     public List<TimelineEntry> timeline(long caseId) {
         return jdbi.inTransaction(h -> {
             caseOrFail(h, caseId);
-            return h.attach(TimelineDao.class).listForCase(caseId);
+            return timeline.list(h, caseId);
         });
     }
 
@@ -219,26 +211,25 @@ public final class CaseService {
         return new ValidationException("case", "no case #" + id);
     }
 
-    static List<String> describeChanges(CaseDetails before, CaseDetails after) {
-        List<String> changes = new ArrayList<>();
+    /** What changed, as the {@code changes} of a {@code case.updated} event: field, from, to. */
+    static List<Map<String, Object>> describeChanges(CaseDetails before, CaseDetails after) {
+        List<Map<String, Object>> changes = new ArrayList<>();
         change(changes, "title", before.title(), after.title());
-        if (before.severity() != after.severity()) {
-            changes.add("severity " + Severity.label(before.severity()) + " \u2192 " + Severity.label(after.severity()));
-        }
+        change(changes, "severity", before.severity(), after.severity());
         change(changes, "owner", before.owner(), after.owner());
         change(changes, "hashtag", before.hashtag(), after.hashtag());
-        change(changes, "hub URL", before.hubUrl(), after.hubUrl());
+        change(changes, "hubUrl", before.hubUrl(), after.hubUrl());
         return changes;
     }
 
-    private static void change(List<String> changes, String field, String before, String after) {
+    private static void change(List<Map<String, Object>> changes, String field, Object before, Object after) {
         if (!Objects.equals(before, after)) {
-            changes.add(field + " " + show(before) + " \u2192 " + show(after));
+            Map<String, Object> change = new LinkedHashMap<>();
+            change.put("field", field);
+            change.put("from", before);
+            change.put("to", after);
+            changes.add(change);
         }
-    }
-
-    private static String show(String value) {
-        return value == null ? "(none)" : "\u201c" + value + "\u201d";
     }
 
     static String checkAuthor(String author) {
@@ -252,14 +243,4 @@ public final class CaseService {
         return a;
     }
 
-    static String checkBody(String body) {
-        String b = body == null ? "" : body.strip();
-        if (b.isEmpty()) {
-            throw new ValidationException("body", "the entry text is empty");
-        }
-        if (b.length() > MAX_BODY) {
-            throw new ValidationException("body", "the entry text is longer than " + MAX_BODY + " characters");
-        }
-        return b;
-    }
 }

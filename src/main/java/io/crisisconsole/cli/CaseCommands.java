@@ -5,6 +5,7 @@ import io.crisisconsole.cases.CaseService;
 import io.crisisconsole.cases.CaseStatus;
 import io.crisisconsole.cases.CrisisCase;
 import io.crisisconsole.cases.Severity;
+import io.crisisconsole.services.Services;
 import io.crisisconsole.store.DataHome;
 
 import java.util.List;
@@ -41,7 +42,8 @@ final class CaseCommands extends CommandGroup {
         }
 
         @Override
-        int run(DataHome home, CaseService cases) {
+        int run(DataHome home, Services services) {
+            CaseService cases = services.cases();
             CaseDetails details = new CaseDetails(title, severity, owner, hashtag, hub);
             CrisisCase c = cases.open(details, cli.author(author, home));
             cli.out.println(c.id());
@@ -59,7 +61,8 @@ final class CaseCommands extends CommandGroup {
         }
 
         @Override
-        int run(DataHome home, CaseService cases) throws Exception {
+        int run(DataHome home, Services services) throws Exception {
+            CaseService cases = services.cases();
             List<CrisisCase> list = cases.list();
             if (asJson) {
                 cli.out.println(cli.json.writeValueAsString(list));
@@ -92,7 +95,8 @@ final class CaseCommands extends CommandGroup {
         }
 
         @Override
-        int run(DataHome home, CaseService cases) throws Exception {
+        int run(DataHome home, Services services) throws Exception {
+            CaseService cases = services.cases();
             CrisisCase c = cases.get(id);
             if (asJson) {
                 cli.out.println(cli.json.writeValueAsString(c));
@@ -126,7 +130,8 @@ final class CaseCommands extends CommandGroup {
         }
 
         @Override
-        int run(DataHome home, CaseService cases) {
+        int run(DataHome home, Services services) {
+            CaseService cases = services.cases();
             CaseStatus status = CaseStatus.parse(to);
             CrisisCase c = cases.get(id);
             CrisisCase changed = cases.changeStatus(id, c.version(), status, reason, cli.author(author, home));

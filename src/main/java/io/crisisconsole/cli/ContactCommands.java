@@ -6,8 +6,8 @@ import io.crisisconsole.contacts.ContactService;
 import io.crisisconsole.contacts.ContactTransfer;
 import io.crisisconsole.contacts.ContactTransfer.Format;
 import io.crisisconsole.contacts.ContactTransfer.ImportResult;
+import io.crisisconsole.services.Services;
 import io.crisisconsole.store.DataHome;
-import io.crisisconsole.store.Store;
 import io.crisisconsole.toolkit.ValidationException;
 
 import java.nio.file.Path;
@@ -26,19 +26,17 @@ final class ContactCommands extends CommandGroup {
     }
 
     /** A command on the contacts in the store; opens it for the command and closes it after. */
-    abstract static class ContactsCommand extends DataCommand {
+    abstract static class ContactsCommand extends StoreCommand {
         ContactsCommand(Cli cli) {
             super(cli);
         }
 
         @Override
-        final int run(DataHome home) throws Exception {
-            try (Store store = cli.openStore(home, false)) {
-                return run(new ContactService(store.jdbi(), cli.clock));
-            }
+        final int run(DataHome home, Services services) throws Exception {
+            return run(services.contacts(), services.contactTransfer());
         }
 
-        abstract int run(ContactService contacts) throws Exception;
+        abstract int run(ContactService contacts, ContactTransfer transfer) throws Exception;
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
@@ -54,8 +52,8 @@ final class ContactCommands extends CommandGroup {
         }
 
         @Override
-        int run(ContactService contacts) {
-            ImportResult result = new ContactTransfer(contacts).importFile(file);
+        int run(ContactService contacts, ContactTransfer transfer) {
+            ImportResult result = transfer.importFile(file);
             if (!result.ok()) {
                 result.problems().forEach(p -> cli.err.println(Cli.oneLine(p)));
                 cli.err.println("error: " + result.problems().size()
@@ -82,12 +80,12 @@ final class ContactCommands extends CommandGroup {
         }
 
         @Override
-        int run(ContactService contacts) throws Exception {
+        int run(ContactService contacts, ContactTransfer transfer) throws Exception {
             Format f = format != null ? Format.parse(format) : Format.ofFile(out);
             if (f == null) {
                 throw new ValidationException("format", "say --format csv or --format vcf (or end --out with .csv or .vcf)");
             }
-            int count = new ContactTransfer(contacts).exportFile(out, f);
+            int count = transfer.exportFile(out, f);
             cli.out.println("Exported " + count + (count == 1 ? " contact" : " contacts") + " to " + out);
             return Cli.OK;
         }
@@ -106,7 +104,7 @@ final class ContactCommands extends CommandGroup {
         }
 
         @Override
-        int run(ContactService contacts) throws Exception {
+        int run(ContactService contacts, ContactTransfer transfer) throws Exception {
             List<Contact> list;
             if (group == null) {
                 list = contacts.list();

@@ -1,6 +1,7 @@
 package io.crisisconsole.cli;
 
 import io.crisisconsole.cases.CaseService;
+import io.crisisconsole.services.Services;
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.timeline.EntryKind;
 import io.crisisconsole.timeline.TimelineEntry;
@@ -42,7 +43,8 @@ final class TimelineCommands extends CommandGroup {
         }
 
         @Override
-        int run(DataHome home, CaseService cases) {
+        int run(DataHome home, Services services) {
+            CaseService cases = services.cases();
             TimelineEntry e = cases.addEntry(caseId, EntryKind.parse(kind), text, at, cli.author(author, home));
             cli.out.println(e.id());
             return Cli.OK;
@@ -64,7 +66,8 @@ final class TimelineCommands extends CommandGroup {
         }
 
         @Override
-        int run(DataHome home, CaseService cases) {
+        int run(DataHome home, Services services) {
+            CaseService cases = services.cases();
             cli.out.println(cases.correct(entryId, text, cli.author(author, home)).id());
             return Cli.OK;
         }
@@ -82,7 +85,8 @@ final class TimelineCommands extends CommandGroup {
         }
 
         @Override
-        int run(DataHome home, CaseService cases) throws Exception {
+        int run(DataHome home, Services services) throws Exception {
+            CaseService cases = services.cases();
             List<TimelineEntry> entries = cases.timeline(caseId);
             if (asJson) {
                 cli.out.println(cli.json.writeValueAsString(entries));

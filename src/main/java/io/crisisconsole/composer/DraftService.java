@@ -10,7 +10,9 @@ import io.crisisconsole.playbooks.Playbook;
 import io.crisisconsole.playbooks.PlaybookService;
 import io.crisisconsole.playbooks.Stage;
 import io.crisisconsole.timeline.EntryKind;
-import io.crisisconsole.timeline.TimelineDao;
+import io.crisisconsole.timeline.EventCode;
+import io.crisisconsole.timeline.TimelineEvent;
+import io.crisisconsole.timeline.TimelineService;
 import io.crisisconsole.toolkit.ConcurrentChangeException;
 import io.crisisconsole.toolkit.ValidationException;
 
@@ -29,8 +31,9 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Draft messages of a case and their review: draft → in review → approved, then marked published
  * per channel. Every write is one transaction; every workflow step writes a case timeline entry in
- * that same transaction. Versions are append-only and a new one is written only when the content
- * changed. Approval is refused while the last check found errors, and forces the store to the disk.
+ * that same transaction (through {@link TimelineService}, as an event code with its arguments).
+ * Versions are append-only and a new one is written only when the content changed. Approval is
+ * refused while the last check found errors, and forces the store to the disk.
  */
 public final class DraftService {
 
@@ -43,14 +46,19 @@ public final class DraftService {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final TimelineService timeline;
     private final PlaybookService playbooks;
     private final CasePlaybookService casePlaybooks;
+    private final ContactService contacts;
 
-    public DraftService(Jdbi jdbi, Clock clock) {
+    public DraftService(Jdbi jdbi, Clock clock, TimelineService timeline, PlaybookService playbooks,
+            CasePlaybookService casePlaybooks, ContactService contacts) {
         this.jdbi = Objects.requireNonNull(jdbi);
         this.clock = Objects.requireNonNull(clock);
-        this.playbooks = new PlaybookService(jdbi, clock);
-        this.casePlaybooks = new CasePlaybookService(jdbi, playbooks, clock);
+        this.timeline = Objects.requireNonNull(timeline);
+        this.playbooks = Objects.requireNonNull(playbooks);
+        this.casePlaybooks = Objects.requireNonNull(casePlaybooks);
+        this.contacts = Objects.requireNonNull(contacts);
     }
 
     /** Starts a draft with an empty core message; see {@link #create(long, String, Stage, CoreMessage, String)}. */
@@ -78,9 +86,9 @@ public final class DraftService {
             DraftDao dao = h.attach(DraftDao.class);
             long id = dao.insert(caseId, name, DraftStatus.DRAFT, stage, now);
             dao.insertVersion(id, 1, json, now, who);
-            timeline(h, caseId, EntryKind.CASE_UPDATED, who, "Draft message \u201c" + name + "\u201d started ("
-                    + stage.yamlName() + (playbook == null ? ", no playbook" : ", from the playbook " + playbook.title())
-                    + ")", now);
+            timeline.append(h, TimelineEvent.of(caseId, EventCode.DRAFT_STARTED, who, now).with("draftId", id)
+                    .with("title", name).with("stage", stage)
+                    .with("playbook", playbook == null ? null : playbook.title()));
             return dao.find(id).orElseThrow();
         });
     }
@@ -174,9 +182,8 @@ public final class DraftService {
             }
             if (d.status() == DraftStatus.APPROVED) {
                 write(h, d, DraftStatus.DRAFT, newStage, next, null, null, null, now);
-                timeline(h, d.caseId(), EntryKind.CASE_UPDATED, who, "Draft message \u201c" + d.title()
-                        + "\u201d changed after approval (version " + next + "); back to draft, the approval by "
-                        + d.approvedByName() + " no longer applies", now);
+                timeline.append(h, event(d, EventCode.DRAFT_CHANGED_AFTER_APPROVAL, who, now).with("version", next)
+                        .with("approver", d.approvedByName()));
             } else {
                 write(h, d, d.status(), newStage, next, d.approvedByContactId(), d.approvedByName(), d.approvedAt(),
                         now);
@@ -197,8 +204,7 @@ public final class DraftService {
                         + d.status().label().toLowerCase() + ")");
             }
             write(h, d, DraftStatus.IN_REVIEW, d.stage(), d.currentVersion(), null, null, null, now);
-            timeline(h, d.caseId(), EntryKind.CASE_UPDATED, who, "Draft message \u201c" + d.title()
-                    + "\u201d submitted for review (version " + d.currentVersion() + ")", now);
+            timeline.append(h, event(d, EventCode.DRAFT_SUBMITTED, who, now).with("version", d.currentVersion()));
             return draftOrFail(h, draftId);
         });
     }
@@ -216,7 +222,7 @@ public final class DraftService {
             throw new ValidationException("check", "cannot approve: the check found " + errors
                     + (errors == 1 ? " error" : " errors") + "; fix " + (errors == 1 ? "it" : "them") + " first");
         }
-        Contact approver = new ContactService(jdbi, clock).find(approverContactId)
+        Contact approver = contacts.find(approverContactId)
                 .orElseThrow(() -> new ValidationException("approver", "no contact #" + approverContactId));
         Instant now = now();
         Draft approved = jdbi.inTransaction(h -> {
@@ -227,11 +233,9 @@ public final class DraftService {
                         + d.status().label().toLowerCase() + "); submit it for review first");
             }
             write(h, d, DraftStatus.APPROVED, d.stage(), d.currentVersion(), approver.id(), approver.name(), now, now);
-            long warnings = lastCheck.findings().size();
-            timeline(h, d.caseId(), EntryKind.DECISION, who, "Message \u201c" + d.title() + "\u201d approved by "
-                    + approver.name() + " (version " + d.currentVersion() + ", " + d.stage().yamlName()
-                    + (warnings == 0 ? ", checks clean" : ", " + warnings + (warnings == 1 ? " warning" : " warnings"))
-                    + ")", now);
+            timeline.append(h, event(d, EventCode.DRAFT_APPROVED, who, now).with("version", d.currentVersion())
+                    .with("stage", d.stage()).with("approver", approver.name())
+                    .with("approverContactId", approver.id()).with("warnings", lastCheck.findings().size()));
             return draftOrFail(h, draftId);
         });
         forceSync();
@@ -249,10 +253,9 @@ public final class DraftService {
                 return d;
             }
             write(h, d, DraftStatus.DRAFT, d.stage(), d.currentVersion(), null, null, null, now);
-            String why = reason == null || reason.isBlank() ? "" : ": " + reason.strip();
-            timeline(h, d.caseId(), EntryKind.CASE_UPDATED, who, "Draft message \u201c" + d.title() + "\u201d back to draft"
-                    + (d.status() == DraftStatus.APPROVED ? ", the approval by " + d.approvedByName()
-                            + " no longer applies" : " from review") + why, now);
+            timeline.append(h, event(d, EventCode.DRAFT_REOPENED, who, now).with("from", d.status())
+                    .with("approver", d.approvedByName())
+                    .with("reason", reason == null || reason.isBlank() ? null : reason.strip()));
             return draftOrFail(h, draftId);
         });
     }
@@ -288,8 +291,8 @@ public final class DraftService {
             }
             long id = dao.insertPublication(draftId, channel, d.currentVersion(), when, who, now);
             String quoted = text.length() > MAX_QUOTE ? text.substring(0, MAX_QUOTE) + "\u2026" : text;
-            timeline(h, d.caseId(), EntryKind.MESSAGE_PUBLISHED, who, label(channel) + " (\u201c" + d.title()
-                    + "\u201d, version " + d.currentVersion() + "): " + quoted, when, now);
+            timeline.append(h, event(d, EventCode.DRAFT_PUBLISHED, who, now).occurredAt(when)
+                    .with("version", d.currentVersion()).with("channel", channel).with("text", quoted));
             return dao.publications(draftId).stream().filter(p -> p.id() == id).findFirst().orElseThrow();
         });
     }
@@ -323,13 +326,9 @@ public final class DraftService {
         }
     }
 
-    private static void timeline(Handle h, long caseId, EntryKind kind, String author, String body, Instant now) {
-        timeline(h, caseId, kind, author, body, now, now);
-    }
-
-    private static void timeline(Handle h, long caseId, EntryKind kind, String author, String body, Instant occurred,
-            Instant recorded) {
-        h.attach(TimelineDao.class).append(caseId, kind, author, body, occurred, recorded, null);
+    /** An event about draft {@code d}, with its id and title. */
+    private static TimelineEvent event(Draft d, EventCode code, String author, Instant now) {
+        return TimelineEvent.of(d.caseId(), code, author, now).with("draftId", d.id()).with("title", d.title());
     }
 
     private static void checkVersion(Draft d, int expectedVersion) {

@@ -1,7 +1,8 @@
 package io.crisisconsole.playbooks;
 
-import io.crisisconsole.timeline.EntryKind;
-import io.crisisconsole.timeline.TimelineDao;
+import io.crisisconsole.timeline.EventCode;
+import io.crisisconsole.timeline.TimelineEvent;
+import io.crisisconsole.timeline.TimelineService;
 import io.crisisconsole.toolkit.ValidationException;
 
 import java.sql.Timestamp;
@@ -16,11 +17,13 @@ public final class CasePlaybookService {
 
     private final Jdbi jdbi;
     private final PlaybookService playbooks;
+    private final TimelineService timeline;
     private final Clock clock;
 
-    public CasePlaybookService(Jdbi jdbi, PlaybookService playbooks, Clock clock) {
+    public CasePlaybookService(Jdbi jdbi, PlaybookService playbooks, TimelineService timeline, Clock clock) {
         this.jdbi = jdbi;
         this.playbooks = playbooks;
+        this.timeline = timeline;
         this.clock = clock;
     }
 
@@ -55,10 +58,10 @@ public final class CasePlaybookService {
                     + "VALUES (:caseId, :playbookId, :at, :by)")
                     .bind("caseId", caseId).bind("playbookId", playbookId).bind("at", Timestamp.from(now))
                     .bind("by", author.strip()).execute();
-            h.attach(TimelineDao.class).append(caseId, EntryKind.CASE_UPDATED, author.strip(),
-                    "Playbook " + (before.isPresent() ? "changed to " : "chosen: ") + playbook.title() + " ("
-                            + playbook.name() + ", version " + playbook.currentVersion() + ")",
-                    now, now, null);
+            EventCode code = before.isPresent() ? EventCode.CASE_PLAYBOOK_CHANGED : EventCode.CASE_PLAYBOOK_CHOSEN;
+            timeline.append(h, TimelineEvent.of(caseId, code, author.strip(), now).with("playbookId", playbook.id())
+                    .with("name", playbook.name()).with("title", playbook.title())
+                    .with("version", playbook.currentVersion()));
             return playbook;
         });
     }

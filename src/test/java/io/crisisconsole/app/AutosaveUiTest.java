@@ -51,7 +51,7 @@ class AutosaveUiTest {
         this.stage = stage;
         home = new DataHome(tmp.resolve("data"));
         context = AppContext.open(home, Clock.systemUTC());
-        outage = new CaseService(context.store().jdbi(), Clock.systemUTC())
+        outage = context.services().cases()
                 .open(new CaseDetails("Payment outage", 2, "Anna Nowak", null, null), "anna");
         stage.setScene(MainWindow.createScene(context, 1280, 800));
         stage.show();

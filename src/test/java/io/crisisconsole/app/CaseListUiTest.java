@@ -37,7 +37,7 @@ class CaseListUiTest {
     @Start
     void start(Stage stage) {
         context = AppContext.open(new DataHome(tmp.resolve("data")), Clock.systemUTC());
-        CaseService cases = new CaseService(context.store().jdbi(), Clock.systemUTC());
+        CaseService cases = context.services().cases();
         cases.open(new CaseDetails("Checkout outage", 2, "Anna", "#CheckoutStatus", null), "t");
         CrisisCase closed = cases.open(new CaseDetails("Old troll wave", 3, null, null, null), "t");
         cases.changeStatus(closed.id(), closed.version(), CaseStatus.RESOLVED, null, "t");

@@ -113,7 +113,7 @@ class CasesUiTest {
                 .as("the note is visible in the timeline").isPresent();
 
         // it is in the store, not just on screen
-        List<TimelineEntry> stored = new CaseService(context.store().jdbi(), Clock.systemUTC()).timeline(created.id());
+        List<TimelineEntry> stored = context.services().cases().timeline(created.id());
         assertThat(stored).extracting(TimelineEntry::body).contains("First complaints on X about failed card payments");
     }
 

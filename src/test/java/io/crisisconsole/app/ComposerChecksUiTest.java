@@ -6,6 +6,7 @@ import io.crisisconsole.cases.CrisisCase;
 import io.crisisconsole.composer.Finding;
 import io.crisisconsole.playbooks.CasePlaybookService;
 import io.crisisconsole.playbooks.PlaybookService;
+import io.crisisconsole.services.Services;
 import io.crisisconsole.store.DataHome;
 
 import static io.crisisconsole.testsupport.UiTests.list;
@@ -41,12 +42,11 @@ class ComposerChecksUiTest {
     @Start
     void start(Stage stage) {
         context = AppContext.open(new DataHome(tmp.resolve("data")), Clock.systemUTC());
-        var jdbi = context.store().jdbi();
-        CrisisCase outage = new CaseService(jdbi, Clock.systemUTC()).open(new CaseDetails("Checkout outage", 2,
+        Services services = context.services();
+        CrisisCase outage = services.cases().open(new CaseDetails("Checkout outage", 2,
                 "Anna Nowak", "CheckoutStatus", "https://status.example.com"), "anna");
-        PlaybookService playbooks = new PlaybookService(jdbi, Clock.systemUTC());
-        long playbook = playbooks.find("service-outage", "en").orElseThrow().id();
-        new CasePlaybookService(jdbi, playbooks, Clock.systemUTC()).assign(outage.id(), playbook, "anna");
+        long playbook = services.playbooks().find("service-outage", "en").orElseThrow().id();
+        services.casePlaybooks().assign(outage.id(), playbook, "anna");
         stage.setScene(MainWindow.createScene(context, 1280, 800));
         stage.show();
     }

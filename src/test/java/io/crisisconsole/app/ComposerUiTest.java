@@ -14,6 +14,7 @@ import io.crisisconsole.contacts.ContactGroup;
 import io.crisisconsole.contacts.ContactService;
 import io.crisisconsole.playbooks.CasePlaybookService;
 import io.crisisconsole.playbooks.PlaybookService;
+import io.crisisconsole.services.Services;
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.timeline.EntryKind;
 import io.crisisconsole.timeline.TimelineEntry;
@@ -59,13 +60,12 @@ class ComposerUiTest {
     @Start
     void start(Stage stage) {
         context = AppContext.open(new DataHome(tmp.resolve("data")), Clock.systemUTC(), new LengthOnlyChecker());
-        var jdbi = context.store().jdbi();
-        outage = new CaseService(jdbi, Clock.systemUTC()).open(new CaseDetails("Checkout outage", 2, "Anna Nowak",
+        Services services = context.services();
+        outage = services.cases().open(new CaseDetails("Checkout outage", 2, "Anna Nowak",
                 "CheckoutStatus", "https://status.example.com"), "anna");
-        PlaybookService playbooks = new PlaybookService(jdbi, Clock.systemUTC());
-        long playbook = playbooks.find("service-outage", "en").orElseThrow().id();
-        new CasePlaybookService(jdbi, playbooks, Clock.systemUTC()).assign(outage.id(), playbook, "anna");
-        anna = new ContactService(jdbi, Clock.systemUTC()).create(new ContactDetails("Anna Nowak", "Head of PR", null,
+        long playbook = services.playbooks().find("service-outage", "en").orElseThrow().id();
+        services.casePlaybooks().assign(outage.id(), playbook, "anna");
+        anna = services.contacts().create(new ContactDetails("Anna Nowak", "Head of PR", null,
                 List.of(), List.of("anna@example.com"), List.of(), null, null, null, Set.of(ContactGroup.CRISIS_TEAM),
                 null));
         stage.setScene(MainWindow.createScene(context, 1280, 800));
@@ -150,7 +150,7 @@ class ComposerUiTest {
         assertThat(timeline.getItems()).extracting(TimelineEntry::body)
                 .anyMatch(b -> b.startsWith("Message \u201cHolding statement") && b.contains("approved by Anna Nowak"));
 
-        DraftService drafts = new DraftService(context.store().jdbi(), Clock.systemUTC());
+        DraftService drafts = context.services().drafts();
         Draft stored = drafts.list(outage.id()).get(0);
         assertThat(stored.status()).isEqualTo(DraftStatus.APPROVED);
         assertThat(drafts.content(stored.id()).core().whatHappened()).isEqualTo("Card payments fail at checkout");

@@ -165,6 +165,6 @@ class PlaybooksUiTest {
         assertThat(robot.from(callList).lookup((Label l) -> l.getText() != null
                 && l.getText().contains("nobody is in the group spokespeople")).tryQuery())
                 .as("gaps are shown").isPresent();
-        assertThat(new CaseService(context.store().jdbi(), Clock.systemUTC()).list()).hasSize(1);
+        assertThat(context.services().cases().list()).hasSize(1);
     }
 }

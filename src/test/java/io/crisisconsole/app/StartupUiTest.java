@@ -2,6 +2,7 @@ package io.crisisconsole.app;
 
 import io.crisisconsole.cases.CaseDetails;
 import io.crisisconsole.cases.CaseService;
+import io.crisisconsole.services.Services;
 import io.crisisconsole.cases.CrisisCase;
 import io.crisisconsole.store.Backups;
 import io.crisisconsole.store.CommitMarker;
@@ -67,7 +68,7 @@ class StartupUiTest {
 
     static long seed(DataHome home) {
         try (Store store = Store.open(home)) {
-            CaseService cases = new CaseService(store.jdbi(), Clock.systemUTC());
+            CaseService cases = Services.create(store, Clock.systemUTC()).cases();
             CrisisCase c = cases.open(new CaseDetails("Outage", 2, null, null, null), "anna");
             cases.addEntry(c.id(), EntryKind.NOTE, "first", null, "anna");
             return c.id();
@@ -116,7 +117,7 @@ class StartupUiTest {
         waitUntil(() -> ready.size() == 1);
         Store store = ready.get(0).store();
         assertThat(store.isEncrypted()).isTrue();
-        assertThat(new CaseService(store.jdbi(), Clock.systemUTC()).timeline(caseId)).extracting(TimelineEntry::body)
+        assertThat(Services.create(store, Clock.systemUTC()).cases().timeline(caseId)).extracting(TimelineEntry::body)
                 .contains("first");
     }
 
@@ -126,7 +127,7 @@ class StartupUiTest {
         long caseId = seed(home);
         try (Store store = Store.open(home)) {
             new Backups(home).backupNow(store);
-            new CaseService(store.jdbi(), Clock.systemUTC()).addEntry(caseId, EntryKind.NOTE, "after the backup", null,
+            Services.create(store, Clock.systemUTC()).cases().addEntry(caseId, EntryKind.NOTE, "after the backup", null,
                     "anna");
         }
         long marked = new CommitMarker(home.dir()).read().orElseThrow().commitSeq();
@@ -146,7 +147,7 @@ class StartupUiTest {
         AppContext context = ready.get(0);
         assertThat(context.notifier().messageProperty().get()).startsWith("Restored the backup from")
                 .contains("the previous store is kept as store.mv.db.before-restore-");
-        assertThat(new CaseService(context.store().jdbi(), Clock.systemUTC()).timeline(caseId))
+        assertThat(Services.create(context.store(), Clock.systemUTC()).cases().timeline(caseId))
                 .extracting(TimelineEntry::body).contains("first").doesNotContain("after the backup");
     }
 }

@@ -4,7 +4,6 @@ import io.crisisconsole.store.Store;
 import io.crisisconsole.store.TestStores;
 import io.crisisconsole.timeline.EntryKind;
 import io.crisisconsole.timeline.TimelineDao;
-import io.crisisconsole.timeline.TimelineEntry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -54,7 +53,8 @@ class CaseDaoTest {
     void enumsAreStoredByName() {
         CaseDao dao = store.jdbi().onDemand(CaseDao.class);
         long id = dao.insert(new CaseDetails("Outage", 2, null, null, null), CaseStatus.CONTAINED, T0);
-        store.jdbi().onDemand(TimelineDao.class).append(id, EntryKind.MESSAGE_PUBLISHED, "a", "posted", T0, T0, null);
+        store.jdbi().onDemand(TimelineDao.class).append(id, EntryKind.MESSAGE_PUBLISHED, "a", "posted", T0, T0, null,
+                null, null);
 
         Map<String, Object> row = store.jdbi().withHandle(h -> h.createQuery(
                 "SELECT c.status, t.kind FROM crisis_case c JOIN timeline_entry t ON t.case_id = c.id").mapToMap().one());
@@ -87,10 +87,10 @@ class CaseDaoTest {
         long id = store.jdbi().onDemand(CaseDao.class).insert(new CaseDetails("Outage", 2, null, null, null),
                 CaseStatus.OPEN, T0);
         TimelineDao timeline = store.jdbi().onDemand(TimelineDao.class);
-        assertThatThrownBy(() -> timeline.append(id, EntryKind.CORRECTION, "a", "fix", T0, T0, null))
+        assertThatThrownBy(() -> timeline.append(id, EntryKind.CORRECTION, "a", "fix", T0, T0, null, null, null))
                 .as("a correction must point at the entry it corrects")
                 .hasMessageContaining("TIMELINE_CORRECTION_TARGET");
-        assertThatThrownBy(() -> timeline.append(id + 100, EntryKind.NOTE, "a", "x", T0, T0, null))
+        assertThatThrownBy(() -> timeline.append(id + 100, EntryKind.NOTE, "a", "x", T0, T0, null, null, null))
                 .hasMessageContaining("TIMELINE_CASE");
     }
 
@@ -99,11 +99,11 @@ class CaseDaoTest {
         long id = store.jdbi().onDemand(CaseDao.class).insert(new CaseDetails("Outage", 2, null, null, null),
                 CaseStatus.OPEN, T0);
         TimelineDao timeline = store.jdbi().onDemand(TimelineDao.class);
-        long later = timeline.append(id, EntryKind.NOTE, "a", "later", T0.plusSeconds(60), T0, null);
-        long first = timeline.append(id, EntryKind.NOTE, "a", "first", T0, T0, null);
-        long second = timeline.append(id, EntryKind.NOTE, "a", "second", T0, T0, null);
+        long later = timeline.append(id, EntryKind.NOTE, "a", "later", T0.plusSeconds(60), T0, null, null, null);
+        long first = timeline.append(id, EntryKind.NOTE, "a", "first", T0, T0, null, null, null);
+        long second = timeline.append(id, EntryKind.NOTE, "a", "second", T0, T0, null, null, null);
 
-        assertThat(timeline.listForCase(id)).extracting(TimelineEntry::id).containsExactly(first, second, later);
+        assertThat(timeline.listForCase(id)).extracting(TimelineDao.Row::id).containsExactly(first, second, later);
         assertThat(timeline.find(later).orElseThrow().occurredAt()).isEqualTo(T0.plusSeconds(60));
     }
 }

@@ -1,5 +1,6 @@
 package io.crisisconsole.cases;
 
+import io.crisisconsole.services.Services;
 import io.crisisconsole.store.AutosaveService;
 import io.crisisconsole.store.Store;
 import io.crisisconsole.store.TestStores;
@@ -37,7 +38,7 @@ class CaseServiceTest {
     void open() {
         store = TestStores.openIn(tmp);
         clock = new MutableClock(T0);
-        cases = new CaseService(store.jdbi(), clock);
+        cases = Services.create(store, clock).cases();
     }
 
     @AfterEach
@@ -242,7 +243,7 @@ class CaseServiceTest {
         store.close();
 
         store = TestStores.openIn(tmp);
-        cases = new CaseService(store.jdbi(), clock);
+        cases = Services.create(store, clock).cases();
         assertThat(cases.get(c.id())).isEqualTo(c);
         assertThat(cases.timeline(c.id())).extracting(TimelineEntry::kind)
                 .containsExactly(EntryKind.STATUS_CHANGE, EntryKind.DECISION);

@@ -25,7 +25,7 @@ class UpdateCadenceTest {
 
     private void published(int minutes) {
         Instant at = T0.plus(Duration.ofMinutes(minutes));
-        timeline.add(new TimelineEntry(timeline.size() + 1, 1, EntryKind.MESSAGE_PUBLISHED, "a", "posted", at, at, null));
+        timeline.add(new TimelineEntry(timeline.size() + 1, 1, EntryKind.MESSAGE_PUBLISHED, "a", "posted", at, at, null, null, null));
     }
 
     @Test
@@ -38,7 +38,7 @@ class UpdateCadenceTest {
 
     @Test
     void thenEveryTwentyMinutesForTheFirstTwoHours() {
-        timeline.add(new TimelineEntry(1, 1, EntryKind.NOTE, "a", "not public", T0.plusSeconds(60), T0, null));
+        timeline.add(new TimelineEntry(1, 1, EntryKind.NOTE, "a", "not public", T0.plusSeconds(60), T0, null, null, null));
         published(12);
         assertThat(at(20).text()).isEqualTo("Last public message 09:12 (8 min ago) \u2014 next update due 09:32 "
                 + "(in 12 min; every 20 min for the first 2 h)");

@@ -68,6 +68,20 @@ class CliTest extends CliTestBase {
     }
 
     @Test
+    void timelineJsonHasTheEventCodeAndItsArguments() throws Exception {
+        long id = createCase("--severity", "1");
+        run("--data", data(), "timeline", "add", "--case", "" + id, "--kind", "escalation", "--text", "Legal on call");
+
+        JsonNode entries = json.readTree(run("--data", data(), "timeline", "list", "--case", "" + id, "--json").out());
+        assertThat(entries.get(0).get("eventCode").asText()).isEqualTo("case.opened");
+        assertThat(entries.get(0).get("eventArgs").get("severity").asInt()).isEqualTo(1);
+        assertThat(entries.get(0).get("eventArgs").get("owner").isNull()).isTrue();
+        assertThat(entries.get(0).get("body").asText()).isEqualTo("Case opened: SEV1 Critical");
+        assertThat(entries.get(1).get("eventCode").asText()).isEqualTo("entry.escalation");
+        assertThat(entries.get(1).get("eventArgs").get("text").asText()).isEqualTo("Legal on call");
+    }
+
+    @Test
     void correctionsAndStatusChangesGoToTheTimeline() throws Exception {
         long id = createCase();
         String entry = run("--data", data(), "timeline", "add", "--case", "" + id, "--kind", "decision", "--text",

@@ -12,6 +12,7 @@ import io.crisisconsole.playbooks.CasePlaybookService;
 import io.crisisconsole.playbooks.Channel;
 import io.crisisconsole.playbooks.PlaybookService;
 import io.crisisconsole.playbooks.Stage;
+import io.crisisconsole.services.Services;
 import io.crisisconsole.store.Store;
 import io.crisisconsole.store.TestStores;
 import io.crisisconsole.testsupport.MutableClock;
@@ -43,6 +44,7 @@ class DraftServiceTest {
     Path tmp;
     Store store;
     MutableClock clock;
+    Services services;
     CaseService cases;
     DraftService drafts;
     CrisisCase outage;
@@ -52,11 +54,12 @@ class DraftServiceTest {
     void open() {
         store = TestStores.openIn(tmp);
         clock = new MutableClock(T0);
-        cases = new CaseService(store.jdbi(), clock);
-        drafts = new DraftService(store.jdbi(), clock);
+        services = Services.create(store, clock);
+        cases = services.cases();
+        drafts = services.drafts();
         outage = cases.open(new CaseDetails("Checkout outage", 2, "Anna Nowak", "CheckoutStatus",
                 "https://status.example.com/checkout"), "anna");
-        anna = new ContactService(store.jdbi(), clock).create(new ContactDetails("Anna Nowak", "Head of PR", null,
+        anna = services.contacts().create(new ContactDetails("Anna Nowak", "Head of PR", null,
                 List.of(), List.of("anna@example.com"), List.of(), null, null, null, Set.of(ContactGroup.CRISIS_TEAM),
                 null));
     }
@@ -67,10 +70,10 @@ class DraftServiceTest {
     }
 
     private void followServiceOutagePlaybook() {
-        PlaybookService playbooks = new PlaybookService(store.jdbi(), clock);
+        PlaybookService playbooks = services.playbooks();
         BundledPlaybooks.importOnFirstRun(playbooks, BundledPlaybooks.AUTHOR);
         long id = playbooks.find("service-outage", "en").orElseThrow().id();
-        new CasePlaybookService(store.jdbi(), playbooks, clock).assign(outage.id(), id, "anna");
+        services.casePlaybooks().assign(outage.id(), id, "anna");
     }
 
     private static CoreMessage core(String happened) {
@@ -269,7 +272,7 @@ class DraftServiceTest {
     @Test
     void deletingTheApproverKeepsTheApprovalByName() {
         Draft d = approved(drafts.create(outage.id(), "Holding statement", Stage.INVESTIGATING, "anna"));
-        assertThat(new ContactService(store.jdbi(), clock).delete(anna.id())).isTrue();
+        assertThat(services.contacts().delete(anna.id())).isTrue();
 
         Draft after = drafts.get(d.id());
         assertThat(after.status()).isEqualTo(DraftStatus.APPROVED);

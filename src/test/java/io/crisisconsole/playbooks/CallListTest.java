@@ -8,6 +8,7 @@ import io.crisisconsole.contacts.ContactDetails;
 import io.crisisconsole.contacts.ContactGroup;
 import io.crisisconsole.contacts.ContactService;
 import io.crisisconsole.contacts.Phone;
+import io.crisisconsole.services.Services;
 import io.crisisconsole.store.Store;
 import io.crisisconsole.store.TestStores;
 import io.crisisconsole.timeline.EntryKind;
@@ -32,14 +33,16 @@ class CallListTest {
     @TempDir
     Path tmp;
     Store store;
+    Services services;
     ContactService contacts;
     PlaybookService playbooks;
 
     @BeforeEach
     void open() {
         store = TestStores.openIn(tmp);
-        contacts = new ContactService(store.jdbi(), Clock.systemUTC());
-        playbooks = new PlaybookService(store.jdbi(), Clock.systemUTC());
+        services = Services.create(store, Clock.systemUTC());
+        contacts = services.contacts();
+        playbooks = services.playbooks();
     }
 
     @AfterEach
@@ -95,13 +98,13 @@ class CallListTest {
 
     @Test
     void choosingAPlaybookForACaseGoesToItsTimeline() {
-        CaseService cases = new CaseService(store.jdbi(), Clock.systemUTC());
+        CaseService cases = services.cases();
         CrisisCase c = cases.open(new CaseDetails("Outage", 2, null, null, null), "anna");
         StoredPlaybook first = playbooks.importYaml("small.yaml", Fixtures.SMALL, "anna");
         StoredPlaybook second = playbooks.importYaml("other.yaml",
                 Fixtures.SMALL.replace("id: small-test", "id: other-test").replace("title: Small test", "title: Other"),
                 "anna");
-        CasePlaybookService casePlaybooks = new CasePlaybookService(store.jdbi(), playbooks, Clock.systemUTC());
+        CasePlaybookService casePlaybooks = services.casePlaybooks();
         assertThat(casePlaybooks.of(c.id())).isEmpty();
 
         casePlaybooks.assign(c.id(), first.id(), "anna");

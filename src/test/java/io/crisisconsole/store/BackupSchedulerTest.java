@@ -2,6 +2,7 @@ package io.crisisconsole.store;
 
 import io.crisisconsole.cases.CaseDetails;
 import io.crisisconsole.cases.CaseService;
+import io.crisisconsole.services.Services;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +25,7 @@ class BackupSchedulerTest {
         Backups backups = new Backups(home);
         List<String> failures = new ArrayList<>();
         try (Store store = Store.open(home)) {
-            CaseService cases = new CaseService(store.jdbi(), Clock.systemUTC());
+            CaseService cases = Services.create(store, Clock.systemUTC()).cases();
             BackupScheduler scheduler = new BackupScheduler(store, backups, Duration.ofHours(1), failures::add);
 
             cases.open(new CaseDetails("Outage", 2, null, null, null), "a");

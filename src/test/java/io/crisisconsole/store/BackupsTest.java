@@ -3,6 +3,7 @@ package io.crisisconsole.store;
 import io.crisisconsole.cases.CaseDetails;
 import io.crisisconsole.cases.CaseService;
 import io.crisisconsole.cases.CrisisCase;
+import io.crisisconsole.services.Services;
 import io.crisisconsole.timeline.EntryKind;
 import io.crisisconsole.timeline.TimelineEntry;
 
@@ -42,7 +43,7 @@ class BackupsTest {
         long caseId;
         Backups.Backup backup;
         try (Store store = Store.open(home)) {
-            CaseService cases = new CaseService(store.jdbi(), Clock.systemUTC());
+            CaseService cases = Services.create(store, Clock.systemUTC()).cases();
             CrisisCase c = cases.open(new CaseDetails("Outage", 2, "Anna", "#Down", null), "a");
             caseId = c.id();
             cases.addEntry(caseId, EntryKind.NOTE, "before the backup", null, "a");
@@ -56,7 +57,7 @@ class BackupsTest {
 
         assertThat(restored.previousStore()).exists();
         try (Store store = Store.open(home)) {
-            CaseService cases = new CaseService(store.jdbi(), Clock.systemUTC());
+            CaseService cases = Services.create(store, Clock.systemUTC()).cases();
             assertThat(cases.timeline(caseId)).extracting(TimelineEntry::body)
                     .contains("before the backup").doesNotContain("after the backup");
             assertThat(cases.get(caseId).owner()).isEqualTo("Anna");
@@ -77,7 +78,7 @@ class BackupsTest {
         DataHome home = home();
         Backups.Backup backup;
         try (Store store = Store.open(home)) {
-            CaseService cases = new CaseService(store.jdbi(), Clock.systemUTC());
+            CaseService cases = Services.create(store, Clock.systemUTC()).cases();
             CrisisCase c = cases.open(new CaseDetails("Outage", 2, null, null, null), "a");
             cases.addEntry(c.id(), EntryKind.NOTE, "kept", null, "a");
             backup = new Backups(home).write(store, tmp.resolve("drill.ccbackup"));
@@ -100,7 +101,7 @@ class BackupsTest {
                 .hasMessageContaining("The store was not changed");
         try (Store store = Store.open(home)) {
             assertThat(store.marker().read().orElseThrow().commitSeq()).isEqualTo(seqBefore);
-            assertThat(new CaseService(store.jdbi(), Clock.systemUTC()).list()).hasSize(1);
+            assertThat(Services.create(store, Clock.systemUTC()).cases().list()).hasSize(1);
         }
         assertThat(Files.list(home.dir()).map(p -> p.getFileName().toString()))
                 .noneMatch(n -> n.startsWith("restore-"));
@@ -121,7 +122,7 @@ class BackupsTest {
     void backupFilesAreWholeOrAbsentAndHoldNoTempLeftovers() throws Exception {
         DataHome home = home();
         try (Store store = Store.open(home)) {
-            new CaseService(store.jdbi(), Clock.systemUTC()).open(new CaseDetails("Outage", 2, null, null, null), "a");
+            Services.create(store, Clock.systemUTC()).cases().open(new CaseDetails("Outage", 2, null, null, null), "a");
             Backups backups = new Backups(home);
             backups.backupNow(store);
             backups.backupNow(store);

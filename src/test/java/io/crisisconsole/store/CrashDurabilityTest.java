@@ -1,6 +1,7 @@
 package io.crisisconsole.store;
 
 import io.crisisconsole.cases.CaseService;
+import io.crisisconsole.services.Services;
 import io.crisisconsole.timeline.TimelineEntry;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,7 +91,7 @@ class CrashDurabilityTest {
             assertThat(k.acknowledged()).as("run %d (seed %d) wrote something", run, seed).isPositive();
 
             try (Store store = Store.open(new DataHome(dir))) {
-                List<TimelineEntry> entries = new CaseService(store.jdbi(), Clock.systemUTC()).timeline(k.caseId());
+                List<TimelineEntry> entries = Services.create(store, Clock.systemUTC()).cases().timeline(k.caseId());
                 Set<String> bodies = entries.stream().map(TimelineEntry::body).collect(Collectors.toSet());
                 for (int i = 1; i <= k.acknowledged(); i++) {
                     assertThat(bodies).as("run %d (seed %d): acknowledged entry %d of %d", run, seed, i,

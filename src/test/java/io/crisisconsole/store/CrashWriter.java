@@ -2,6 +2,7 @@ package io.crisisconsole.store;
 
 import io.crisisconsole.cases.CaseDetails;
 import io.crisisconsole.cases.CaseService;
+import io.crisisconsole.services.Services;
 import io.crisisconsole.timeline.EntryKind;
 
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ public final class CrashWriter {
         DataHome home = new DataHome(Path.of(args[0]));
         int limit = args.length > 1 ? Integer.parseInt(args[1]) : Integer.MAX_VALUE;
         try (Store store = Store.open(home)) {
-            CaseService cases = new CaseService(store.jdbi(), Clock.systemUTC());
+            CaseService cases = Services.create(store, Clock.systemUTC()).cases();
             long caseId = cases.list().isEmpty()
                     ? cases.open(new CaseDetails("Crash drill", 2, null, null, null), "writer").id()
                     : cases.list().get(0).id();

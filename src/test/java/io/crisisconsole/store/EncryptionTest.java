@@ -3,6 +3,7 @@ package io.crisisconsole.store;
 import io.crisisconsole.cases.CaseDetails;
 import io.crisisconsole.cases.CaseService;
 import io.crisisconsole.cases.CrisisCase;
+import io.crisisconsole.services.Services;
 import io.crisisconsole.store.crypto.KeyFile;
 import io.crisisconsole.store.crypto.MasterKey;
 import io.crisisconsole.timeline.EntryKind;
@@ -41,7 +42,7 @@ class EncryptionTest {
 
     private long seed(DataHome home) {
         try (Store store = Store.open(home)) {
-            CaseService cases = new CaseService(store.jdbi(), Clock.systemUTC());
+            CaseService cases = Services.create(store, Clock.systemUTC()).cases();
             CrisisCase c = cases.open(new CaseDetails("Data breach at the call centre", 1, null, null, null), "anna");
             cases.addEntry(c.id(), EntryKind.ESCALATION, "Call the DPO on " + PHONE + " now", null, "anna");
             new Backups(home).backupNow(store);
@@ -90,7 +91,7 @@ class EncryptionTest {
 
         MasterKey key = Encryption.unlock(home, PASSPHRASE);
         try (Store store = Store.open(home, key, false)) {
-            List<TimelineEntry> entries = new CaseService(store.jdbi(), Clock.systemUTC()).timeline(caseId);
+            List<TimelineEntry> entries = Services.create(store, Clock.systemUTC()).cases().timeline(caseId);
             assertThat(entries).extracting(TimelineEntry::body).contains("Call the DPO on " + PHONE + " now");
             assertThat(store.isEncrypted()).isTrue();
             new Backups(home).backupNow(store);
@@ -135,14 +136,14 @@ class EncryptionTest {
         Backups.Backup backup;
         try (Store store = Store.open(home, key, false)) {
             backup = new Backups(home).write(store, tmp.resolve("drill" + Backups.EXTENSION));
-            new CaseService(store.jdbi(), Clock.systemUTC()).addEntry(caseId, EntryKind.NOTE, "after", null, "a");
+            Services.create(store, Clock.systemUTC()).cases().addEntry(caseId, EntryKind.NOTE, "after", null, "a");
         }
         assertThat(backup.manifest().encrypted()).isTrue();
         assertThatThrownBy(() -> Backups.restore(home, backup.file(), null)).hasMessageContaining("encrypted");
 
         Backups.restore(home, backup.file(), key.h2FilePassword());
         try (Store store = Store.open(home, key, false)) {
-            assertThat(new CaseService(store.jdbi(), Clock.systemUTC()).timeline(caseId))
+            assertThat(Services.create(store, Clock.systemUTC()).cases().timeline(caseId))
                     .extracting(TimelineEntry::body).doesNotContain("after").contains("Call the DPO on " + PHONE + " now");
         }
     }
@@ -157,7 +158,7 @@ class EncryptionTest {
         assertThat(KeyFile.exists(home.dir())).isFalse();
         assertThat(Encryption.needsPassphrase(home)).isFalse();
         try (Store store = Store.open(home)) {
-            assertThat(new CaseService(store.jdbi(), Clock.systemUTC()).timeline(caseId)).hasSize(2);
+            assertThat(Services.create(store, Clock.systemUTC()).cases().timeline(caseId)).hasSize(2);
         }
     }
 
@@ -181,7 +182,8 @@ class EncryptionTest {
         try (Store store = Store.open(home())) {
             var dao = store.jdbi().onDemand(io.crisisconsole.timeline.TimelineDao.class);
             java.time.Instant now = java.time.Instant.now();
-            assertThatThrownBy(() -> dao.append(999, EntryKind.NOTE, "anna", "Call " + PHONE, now, now, null))
+            assertThatThrownBy(() -> dao.append(999, EntryKind.NOTE, "anna", "Call " + PHONE, now, now, null, null,
+                    null))
                     .as("what reaches the log when a write fails")
                     .satisfies(e -> {
                         java.io.StringWriter trace = new java.io.StringWriter();

@@ -3,6 +3,7 @@ package io.crisisconsole.store;
 import io.crisisconsole.cases.CaseDetails;
 import io.crisisconsole.cases.CaseService;
 import io.crisisconsole.cases.CrisisCase;
+import io.crisisconsole.services.Services;
 import io.crisisconsole.timeline.EntryKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +29,7 @@ class StoreIntegrityTest {
     @Test
     void theMarkerCountsWriteTransactionsOnly() {
         try (Store store = Store.open(home())) {
-            CaseService cases = new CaseService(store.jdbi(), Clock.systemUTC());
+            CaseService cases = Services.create(store, Clock.systemUTC()).cases();
             long before = store.marker().read().orElseThrow().commitSeq();
             CrisisCase c = cases.open(new CaseDetails("Outage", 2, null, null, null), "a");
             cases.addEntry(c.id(), EntryKind.NOTE, "one", null, "a");
@@ -50,7 +51,7 @@ class StoreIntegrityTest {
     void aStoreOlderThanItsMarkerIsNotOpenedSilently() throws Exception {
         DataHome home = home();
         try (Store store = Store.open(home)) {
-            CaseService cases = new CaseService(store.jdbi(), Clock.systemUTC());
+            CaseService cases = Services.create(store, Clock.systemUTC()).cases();
             CrisisCase c = cases.open(new CaseDetails("Outage", 2, null, null, null), "a");
             new Backups(home).backupNow(store);
             cases.addEntry(c.id(), EntryKind.NOTE, "acknowledged later", null, "a");
@@ -78,7 +79,7 @@ class StoreIntegrityTest {
     void damageInTheMiddleOfTheFileIsFoundWhenOpening() throws Exception {
         DataHome home = home();
         try (Store store = Store.open(home)) {
-            CaseService cases = new CaseService(store.jdbi(), Clock.systemUTC());
+            CaseService cases = Services.create(store, Clock.systemUTC()).cases();
             CrisisCase c = cases.open(new CaseDetails("Outage", 2, null, null, null), "a");
             for (int i = 0; i < 300; i++) {
                 cases.addEntry(c.id(), EntryKind.NOTE, "entry " + i + " " + "x".repeat(200), null, "a");

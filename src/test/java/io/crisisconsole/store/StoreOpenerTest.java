@@ -2,6 +2,7 @@ package io.crisisconsole.store;
 
 import io.crisisconsole.cases.CaseDetails;
 import io.crisisconsole.cases.CaseService;
+import io.crisisconsole.services.Services;
 import io.crisisconsole.cases.CrisisCase;
 import io.crisisconsole.store.StoreOpener.Locked;
 import io.crisisconsole.store.StoreOpener.Opened;
@@ -43,7 +44,7 @@ class StoreOpenerTest {
     }
 
     static CaseService cases(Store store) {
-        return new CaseService(store.jdbi(), Clock.systemUTC());
+        return Services.create(store, Clock.systemUTC()).cases();
     }
 
     /** A store with one case and one entry; returns the case id. */

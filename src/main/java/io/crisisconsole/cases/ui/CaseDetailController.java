@@ -5,6 +5,7 @@ import io.crisisconsole.cases.CrisisCase;
 import io.crisisconsole.cases.Severity;
 import io.crisisconsole.timeline.EntryKind;
 import io.crisisconsole.timeline.TimelineEntry;
+import io.crisisconsole.timeline.TimelineText;
 import io.crisisconsole.toolkit.TimeText;
 
 import javafx.animation.Animation;
@@ -36,6 +37,7 @@ public final class CaseDetailController {
     private final CaseDetailViewModel vm;
     private final CaseDialogs dialogs;
     private final ComposeAction composer;
+    private final TimelineText timelineText;
 
     @FXML
     private StackPane root;
@@ -74,10 +76,13 @@ public final class CaseDetailController {
     @FXML
     private Button correctButton;
 
-    public CaseDetailController(CaseDetailViewModel vm, CaseDialogs dialogs, ComposeAction composer) {
+    /** @param timelineText how entries read in the reader's language */
+    public CaseDetailController(CaseDetailViewModel vm, CaseDialogs dialogs, ComposeAction composer,
+            TimelineText timelineText) {
         this.vm = vm;
         this.dialogs = dialogs;
         this.composer = composer;
+        this.timelineText = timelineText;
     }
 
     @FXML
@@ -244,7 +249,7 @@ public final class CaseDetailController {
                 correctionNote = "corrected below";
             }
             flag.setText(correctionNote);
-            body.setText(e.body());
+            body.setText(timelineText.render(e));
             if (getListView() != null && !body.prefWidthProperty().isBound()) {
                 // wrap long entries inside the list's width instead of cutting them off
                 body.prefWidthProperty().bind(getListView().widthProperty().subtract(WHEN_COLUMN + 48));

@@ -3,6 +3,7 @@ package io.crisisconsole.cases.ui;
 import io.crisisconsole.cases.CaseDetails;
 import io.crisisconsole.cases.CaseService;
 import io.crisisconsole.cases.CrisisCase;
+import io.crisisconsole.services.Services;
 import io.crisisconsole.store.AutosaveService;
 import io.crisisconsole.store.Store;
 import io.crisisconsole.store.TestStores;
@@ -49,8 +50,9 @@ class CaseDetailAutosaveTest {
     void open() {
         store = TestStores.openIn(tmp);
         clock = new MutableClock(T0);
-        cases = new CaseService(store.jdbi(), clock);
-        autosave = new AutosaveService(store.jdbi(), clock);
+        Services services = Services.create(store, clock);
+        cases = services.cases();
+        autosave = services.autosave();
         tasks = new QueuedTasks();
         timer = new ManualTimer();
         notifier = new Notifier();

@@ -1,0 +1,58 @@
+package io.crisisconsole.services;
+
+import io.crisisconsole.cases.CaseService;
+import io.crisisconsole.composer.DraftService;
+import io.crisisconsole.contacts.ContactService;
+import io.crisisconsole.contacts.ContactTransfer;
+import io.crisisconsole.playbooks.CasePlaybookService;
+import io.crisisconsole.playbooks.PlaybookService;
+import io.crisisconsole.store.AutosaveService;
+import io.crisisconsole.store.Store;
+import io.crisisconsole.timeline.TimelineService;
+import io.crisisconsole.timeline.TimelineText;
+
+import java.time.Clock;
+import java.util.Objects;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Every service of the app, each built once over one open store and handed the services it uses
+ * through its constructor. The window ({@code app.AppContext}) and every command of the command
+ * line build from here, so both work with the same services wired the same way; no service builds
+ * another. Opening the store, and importing the bundled playbooks, stay with the caller.
+ */
+public record Services(
+        TimelineService timeline,
+        CaseService cases,
+        AutosaveService autosave,
+        PlaybookService playbooks,
+        CasePlaybookService casePlaybooks,
+        ContactService contacts,
+        ContactTransfer contactTransfer,
+        DraftService drafts) {
+
+    public Services {
+        Objects.requireNonNull(timeline, "timeline");
+        Objects.requireNonNull(cases, "cases");
+        Objects.requireNonNull(autosave, "autosave");
+        Objects.requireNonNull(playbooks, "playbooks");
+        Objects.requireNonNull(casePlaybooks, "casePlaybooks");
+        Objects.requireNonNull(contacts, "contacts");
+        Objects.requireNonNull(contactTransfer, "contactTransfer");
+        Objects.requireNonNull(drafts, "drafts");
+    }
+
+    /** The services over {@code store} (already open, and closed by the caller), on {@code clock}. */
+    public static Services create(Store store, Clock clock) {
+        Jdbi jdbi = store.jdbi();
+        TimelineService timeline = new TimelineService(jdbi, TimelineText.forBodies());
+        CaseService cases = new CaseService(jdbi, timeline, clock);
+        AutosaveService autosave = new AutosaveService(jdbi, clock);
+        PlaybookService playbooks = new PlaybookService(jdbi, clock);
+        CasePlaybookService casePlaybooks = new CasePlaybookService(jdbi, playbooks, timeline, clock);
+        ContactService contacts = new ContactService(jdbi, clock);
+        ContactTransfer contactTransfer = new ContactTransfer(contacts);
+        DraftService drafts = new DraftService(jdbi, clock, timeline, playbooks, casePlaybooks, contacts);
+        return new Services(timeline, cases, autosave, playbooks, casePlaybooks, contacts, contactTransfer, drafts);
+    }
+}

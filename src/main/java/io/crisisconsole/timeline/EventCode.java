@@ -1,0 +1,86 @@
+package io.crisisconsole.timeline;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What happened, as a stable code stored beside the entry ({@code timeline_entry.event_code}) with
+ * its arguments. The code, not the constant's name, is what is stored, so the constants may be
+ * renamed; a code is never reused for another meaning, and its arguments keep their meaning (a new
+ * argument that changes the sentence is a new code). Each code has the message pattern
+ * {@code timeline.<code>} in {@code i18n/messages.properties} and always writes the same
+ * {@link EntryKind}.
+ */
+public enum EventCode {
+    /** {@code severity} (1-4), {@code owner} (may be null). */
+    CASE_OPENED("case.opened", EntryKind.STATUS_CHANGE),
+    /** {@code changes}: a list of {@code field} (title, severity, owner, hashtag, hubUrl), {@code from}, {@code to}. */
+    CASE_UPDATED("case.updated", EntryKind.CASE_UPDATED),
+    /** {@code from}, {@code to} (status names), {@code reason} (may be null). */
+    CASE_STATUS_CHANGED("case.status_changed", EntryKind.STATUS_CHANGE),
+    /** As {@link #CASE_STATUS_CHANGED}, from a closed status back to an open one. */
+    CASE_REOPENED("case.reopened", EntryKind.STATUS_CHANGE),
+    /** {@code playbookId}, {@code name} (key.language), {@code title}, {@code version}. */
+    CASE_PLAYBOOK_CHOSEN("case.playbook_chosen", EntryKind.CASE_UPDATED),
+    /** As {@link #CASE_PLAYBOOK_CHOSEN}, replacing the playbook chosen before. */
+    CASE_PLAYBOOK_CHANGED("case.playbook_changed", EntryKind.CASE_UPDATED),
+    /** {@code text}: what the person wrote. The same for the other {@code entry.*} codes. */
+    ENTRY_NOTE("entry.note", EntryKind.NOTE),
+    ENTRY_DECISION("entry.decision", EntryKind.DECISION),
+    ENTRY_MESSAGE_PUBLISHED("entry.message_published", EntryKind.MESSAGE_PUBLISHED),
+    ENTRY_MENTION_HANDLED("entry.mention_handled", EntryKind.MENTION_HANDLED),
+    ENTRY_ESCALATION("entry.escalation", EntryKind.ESCALATION),
+    /** {@code text}: what the corrected entry should have said; the entry points at it. */
+    ENTRY_CORRECTION("entry.correction", EntryKind.CORRECTION),
+    /** {@code draftId}, {@code title}, {@code stage} (name), {@code playbook} (its title; may be null). */
+    DRAFT_STARTED("draft.started", EntryKind.CASE_UPDATED),
+    /** {@code draftId}, {@code title}, {@code version}. */
+    DRAFT_SUBMITTED("draft.submitted", EntryKind.CASE_UPDATED),
+    /**
+     * {@code draftId}, {@code title}, {@code version}, {@code stage}, {@code approver} (name),
+     * {@code approverContactId}, {@code warnings} (count).
+     */
+    DRAFT_APPROVED("draft.approved", EntryKind.DECISION),
+    /** {@code draftId}, {@code title}, {@code version} (the new one), {@code approver}: the approval withdrawn. */
+    DRAFT_CHANGED_AFTER_APPROVAL("draft.changed_after_approval", EntryKind.CASE_UPDATED),
+    /** {@code draftId}, {@code title}, {@code from} (status name), {@code approver} (may be null), {@code reason} (may be null). */
+    DRAFT_REOPENED("draft.reopened", EntryKind.CASE_UPDATED),
+    /** {@code draftId}, {@code title}, {@code version}, {@code channel} (name), {@code text} (as it went out, shortened past 19,000). */
+    DRAFT_PUBLISHED("draft.published", EntryKind.MESSAGE_PUBLISHED);
+
+    private final String code;
+    private final EntryKind kind;
+
+    EventCode(String code, EntryKind kind) {
+        this.code = code;
+        this.kind = kind;
+    }
+
+    /** What is stored, e.g. {@code case.opened}. */
+    public String code() {
+        return code;
+    }
+
+    /** The kind of entry this event writes. */
+    public EntryKind kind() {
+        return kind;
+    }
+
+    /** The key of its message pattern. */
+    public String messageKey() {
+        return "timeline." + code;
+    }
+
+    /** The code of an entry a person adds of {@code kind} ({@code entry.note}, ...). */
+    public static EventCode ofUserEntry(EntryKind kind) {
+        Objects.requireNonNull(kind, "kind");
+        return Arrays.stream(values()).filter(c -> c.kind == kind && c.code.startsWith("entry.")).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no entry code for " + kind));
+    }
+
+    /** The code stored as {@code code}; empty for null or a code this version does not know. */
+    public static Optional<EventCode> find(String code) {
+        return Arrays.stream(values()).filter(c -> c.code.equals(code)).findFirst();
+    }
+}
