@@ -1,17 +1,22 @@
 package io.crisisconsole;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import io.crisisconsole.timeline.TimelineDao;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /**
  * The layering of the code base, checked on the compiled main classes in every build. No frozen
@@ -89,6 +94,26 @@ class ArchitectureTest {
                     "io.crisisconsole.services..")
             .should().dependOnClassesThat().resideInAPackage("io.crisisconsole.services..");
 
+    /**
+     * A feature's DAOs belong to it: code of another feature (and review, rehearsal...) reads
+     * through that feature's service, never through its DAO, and never writes its tables.
+     */
+    @ArchTest
+    static final ArchRule daosAreUsedOnlyByTheirOwnFeature = classes()
+            .should(new ArchCondition<JavaClass>("use only the DAOs of their own top-level package") {
+                @Override
+                public void check(JavaClass c, ConditionEvents events) {
+                    for (Dependency d : c.getDirectDependenciesFromSelf()) {
+                        JavaClass target = d.getTargetClass();
+                        if (topLevel(target).getSimpleName().endsWith("Dao") && !c.getPackageName().equals("")
+                                && target.getPackageName().startsWith("io.crisisconsole.")
+                                && !feature(target).equals(feature(c))) {
+                            events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                        }
+                    }
+                }
+            });
+
     /** Logging through SLF4J only. */
     @ArchTest
     static final ArchRule slf4jOnly = noClasses()
@@ -113,6 +138,14 @@ class ArchitectureTest {
         return DescribedPredicate.describe("classes of the app outside the toolkit",
                 c -> c.getPackageName().startsWith("io.crisisconsole.")
                         && !c.getPackageName().startsWith("io.crisisconsole.toolkit"));
+    }
+
+    /** The top-level package under io.crisisconsole: cases, playbooks, store, ... */
+    private static String feature(JavaClass c) {
+        String rest = c.getPackageName().substring("io.crisisconsole".length());
+        rest = rest.startsWith(".") ? rest.substring(1) : rest;
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
     }
 
     private static JavaClass topLevel(JavaClass c) {

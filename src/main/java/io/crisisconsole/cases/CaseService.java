@@ -1,11 +1,12 @@
 package io.crisisconsole.cases;
 
-import io.crisisconsole.store.AutosaveDao;
+import io.crisisconsole.store.AutosaveService;
 import io.crisisconsole.timeline.EntryKind;
 import io.crisisconsole.timeline.EventCode;
 import io.crisisconsole.timeline.TimelineEntry;
 import io.crisisconsole.timeline.TimelineEvent;
 import io.crisisconsole.timeline.TimelineService;
+import io.crisisconsole.toolkit.DiskSync;
 import io.crisisconsole.toolkit.ConcurrentChangeException;
 import io.crisisconsole.toolkit.ValidationException;
 
@@ -35,12 +36,16 @@ public final class CaseService {
 
     private final Jdbi jdbi;
     private final TimelineService timeline;
+    private final AutosaveService autosave;
     private final Clock clock;
+    private final DiskSync disk;
 
-    public CaseService(Jdbi jdbi, TimelineService timeline, Clock clock) {
+    public CaseService(Jdbi jdbi, TimelineService timeline, AutosaveService autosave, Clock clock, DiskSync disk) {
         this.jdbi = Objects.requireNonNull(jdbi);
         this.timeline = Objects.requireNonNull(timeline);
+        this.autosave = Objects.requireNonNull(autosave);
         this.clock = Objects.requireNonNull(clock);
+        this.disk = Objects.requireNonNull(disk);
     }
 
     public CrisisCase open(CaseDetails details, String author) {
@@ -126,7 +131,7 @@ public final class CaseService {
      * at once (WRITE_DELAY=0); at important points (a case closed) this also survives a power cut.
      */
     private void forceSync() {
-        jdbi.useHandle(h -> h.execute("CHECKPOINT SYNC"));
+        disk.sync();
     }
 
     /**
@@ -143,7 +148,7 @@ public final class CaseService {
      * crash the text is either still autosaved and not in the timeline, or in the timeline and no
      * longer autosaved: never lost, never offered again as a duplicate.
      *
-     * @param clearAutosaveKey the editor's autosave key ({@link io.crisisconsole.store.AutosaveDao}),
+     * @param clearAutosaveKey the editor's autosave key ({@link AutosaveService}),
      *                         or null to leave autosaves alone
      */
     public TimelineEntry addEntry(long caseId, EntryKind kind, String body, Instant occurredAt, String author,
@@ -165,7 +170,7 @@ public final class CaseService {
             TimelineEntry added = timeline.append(h, TimelineEvent.of(caseId, EventCode.ofUserEntry(kind), who, now)
                     .occurredAt(when).with("text", text));
             if (clearAutosaveKey != null) {
-                h.attach(AutosaveDao.class).delete(clearAutosaveKey);
+                autosave.discard(h, clearAutosaveKey);
             }
             return added;
         });

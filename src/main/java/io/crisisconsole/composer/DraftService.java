@@ -1,6 +1,6 @@
 package io.crisisconsole.composer;
 
-import io.crisisconsole.cases.CaseDao;
+import io.crisisconsole.cases.CaseService;
 import io.crisisconsole.cases.CrisisCase;
 import io.crisisconsole.contacts.Contact;
 import io.crisisconsole.contacts.ContactService;
@@ -14,6 +14,7 @@ import io.crisisconsole.timeline.EventCode;
 import io.crisisconsole.timeline.TimelineEvent;
 import io.crisisconsole.timeline.TimelineService;
 import io.crisisconsole.toolkit.ConcurrentChangeException;
+import io.crisisconsole.toolkit.DiskSync;
 import io.crisisconsole.toolkit.ValidationException;
 
 import java.time.Clock;
@@ -46,16 +47,20 @@ public final class DraftService {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final DiskSync disk;
     private final TimelineService timeline;
+    private final CaseService cases;
     private final PlaybookService playbooks;
     private final CasePlaybookService casePlaybooks;
     private final ContactService contacts;
 
-    public DraftService(Jdbi jdbi, Clock clock, TimelineService timeline, PlaybookService playbooks,
-            CasePlaybookService casePlaybooks, ContactService contacts) {
+    public DraftService(Jdbi jdbi, Clock clock, DiskSync disk, TimelineService timeline, CaseService cases,
+            PlaybookService playbooks, CasePlaybookService casePlaybooks, ContactService contacts) {
         this.jdbi = Objects.requireNonNull(jdbi);
         this.clock = Objects.requireNonNull(clock);
+        this.disk = Objects.requireNonNull(disk);
         this.timeline = Objects.requireNonNull(timeline);
+        this.cases = Objects.requireNonNull(cases);
         this.playbooks = Objects.requireNonNull(playbooks);
         this.casePlaybooks = Objects.requireNonNull(casePlaybooks);
         this.contacts = Objects.requireNonNull(contacts);
@@ -76,8 +81,7 @@ public final class DraftService {
         String who = checkAuthor(author);
         String name = checkTitle(title);
         Objects.requireNonNull(stage, "stage");
-        CrisisCase c = jdbi.withExtension(CaseDao.class, dao -> dao.find(caseId))
-                .orElseThrow(() -> new ValidationException("case", "no case #" + caseId));
+        CrisisCase c = cases.get(caseId);
         Playbook playbook = playbookOf(caseId).orElse(null);
         DraftContent content = startingContent(c, playbook, stage, core);
         String json = checkContent(content);
@@ -314,7 +318,7 @@ public final class DraftService {
     }
 
     private void forceSync() {
-        jdbi.useHandle(h -> h.execute("CHECKPOINT SYNC"));
+        disk.sync();
     }
 
     private static void write(Handle h, Draft d, DraftStatus status, Stage stage, int currentVersion, Long approverId,

@@ -46,13 +46,14 @@ public record Services(
     public static Services create(Store store, Clock clock) {
         Jdbi jdbi = store.jdbi();
         TimelineService timeline = new TimelineService(jdbi, TimelineText.forBodies());
-        CaseService cases = new CaseService(jdbi, timeline, clock);
         AutosaveService autosave = new AutosaveService(jdbi, clock);
+        CaseService cases = new CaseService(jdbi, timeline, autosave, clock, store::sync);
         PlaybookService playbooks = new PlaybookService(jdbi, clock);
-        CasePlaybookService casePlaybooks = new CasePlaybookService(jdbi, playbooks, timeline, clock);
+        CasePlaybookService casePlaybooks = new CasePlaybookService(jdbi, cases, playbooks, timeline, clock);
         ContactService contacts = new ContactService(jdbi, clock);
         ContactTransfer contactTransfer = new ContactTransfer(contacts);
-        DraftService drafts = new DraftService(jdbi, clock, timeline, playbooks, casePlaybooks, contacts);
+        DraftService drafts = new DraftService(jdbi, clock, store::sync, timeline, cases, playbooks, casePlaybooks,
+                contacts);
         return new Services(timeline, cases, autosave, playbooks, casePlaybooks, contacts, contactTransfer, drafts);
     }
 }

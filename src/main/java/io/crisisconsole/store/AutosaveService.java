@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 
@@ -86,6 +87,15 @@ public final class AutosaveService implements Autosaves {
         } catch (JdbiException | IllegalStateException e) {
             throw failure("the store could not be written", e);
         }
+    }
+
+    /**
+     * Deletes the row for {@code key} inside the caller's transaction {@code h}, so that what the
+     * text became (a timeline entry, say) and the end of its autosave commit together.
+     */
+    public void discard(Handle h, String key) {
+        checkKey(key);
+        h.attach(AutosaveDao.class).delete(key);
     }
 
     /** Everything autosaved, newest first. */
