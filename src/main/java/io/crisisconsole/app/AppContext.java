@@ -34,15 +34,21 @@ import io.crisisconsole.store.Backups;
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.store.Store;
 import io.crisisconsole.store.crypto.MasterKey;
+import io.crisisconsole.toolkit.Formats;
+import io.crisisconsole.toolkit.Messages;
+import io.crisisconsole.toolkit.Settings;
 import io.crisisconsole.toolkit.SettingsStore;
+import io.crisisconsole.toolkit.UiLocale;
 import io.crisisconsole.toolkit.ui.EditorAutosave;
 import io.crisisconsole.toolkit.ui.FilePicker;
 import io.crisisconsole.toolkit.ui.FxOneShotTimer;
 import io.crisisconsole.toolkit.ui.FxTaskRunner;
+import io.crisisconsole.toolkit.ui.FxmlView;
 import io.crisisconsole.toolkit.ui.Notifier;
 import io.crisisconsole.toolkit.ui.ViewLoader;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -71,7 +77,9 @@ public final class AppContext implements AutoCloseable {
     private final EditorAutosave editorAutosave;
     private boolean closed;
     private final ControllerFactory controllers = new ControllerFactory();
-    private final ViewLoader views = new ViewLoader(controllers);
+    private final Messages messages;
+    private final Formats formats;
+    private final ViewLoader views;
 
     private AppContext(Store store, Clock clock, FilePicker files, Supplier<MessageChecker> checker) {
         this.store = store;
@@ -79,7 +87,12 @@ public final class AppContext implements AutoCloseable {
         DataHome home = store.home();
         this.notifier = new Notifier();
         SettingsStore settingsStore = new SettingsStore(home.settingsFile());
-        Preferences preferences = new Preferences(settingsStore, settingsStore.load(), tasks, notifier);
+        Settings settings = settingsStore.load();
+        // the UI language, once: every text (FXML and code) and every shown date and number follow it
+        this.messages = Messages.forLocale(UiLocale.resolve(settings.language()));
+        this.formats = new Formats(messages, ZoneId.systemDefault());
+        this.views = new ViewLoader(messages.bundle(), controllers);
+        Preferences preferences = new Preferences(settingsStore, settings, tasks, notifier);
         CaseService cases = new CaseService(store.jdbi(), clock);
         AutosaveService autosave = new AutosaveService(store.jdbi(), clock);
         PlaybookService playbooks = new PlaybookService(store.jdbi(), clock);
@@ -90,13 +103,13 @@ public final class AppContext implements AutoCloseable {
         CaseListViewModel caseList = new CaseListViewModel(cases, tasks, notifier, preferences::author);
         caseDetail = new CaseDetailViewModel(cases, autosave, tasks, notifier, preferences::author,
                 caseList.selectedProperty(), caseList::caseChanged, clock, FxOneShotTimer::new);
-        this.editorAutosave = new EditorAutosave(autosave, tasks, FxOneShotTimer::new, notifier);
-        CaseDialogs caseDialogs = new CaseDialogs(views, editorAutosave);
+        this.editorAutosave = new EditorAutosave(autosave, tasks, FxOneShotTimer::new, notifier, messages, formats);
+        CaseDialogs caseDialogs = new CaseDialogs(views, editorAutosave, messages);
 
         ContactService contacts = new ContactService(store.jdbi(), clock);
         ContactListViewModel contactList = new ContactListViewModel(contacts, new ContactTransfer(contacts), tasks,
                 notifier);
-        ContactDialogs contactDialogs = new ContactDialogs(views, editorAutosave, files);
+        ContactDialogs contactDialogs = new ContactDialogs(views, editorAutosave, files, messages);
         PlaybooksViewModel playbooksView = new PlaybooksViewModel(playbooks, tasks, notifier, preferences::author,
                 editorAutosave);
         CasePlaybookViewModel casePlaybook = new CasePlaybookViewModel(new CasePlaybookService(store.jdbi(), playbooks, clock),
@@ -106,21 +119,30 @@ public final class AppContext implements AutoCloseable {
         DraftService drafts = new DraftService(store.jdbi(), clock);
         ComposerWindows composers = new ComposerWindows(views, c -> new ComposerViewModel(c, drafts, contacts,
                 checker.get(), tasks, notifier, preferences::author, editorAutosave, caseDetail::reloadTimeline, clock,
-                FxOneShotTimer::new), notifier);
+                FxOneShotTimer::new), notifier, messages);
+
+        // the main window's areas, in navigation order: a new area is one more line here
+        Areas areas = new Areas(views, messages)
+                .view("cases", "area.cases", "fth-alert-triangle", FxmlView.CASES)
+                .view("playbooks", "area.playbooks", "fth-book-open", FxmlView.PLAYBOOKS)
+                .view("contacts", "area.contacts", "fth-users", FxmlView.CONTACTS)
+                .planned("rehearsal", "area.rehearsal", "fth-play-circle", "area.rehearsal.planned")
+                .planned("reviews", "area.reviews", "fth-file-text", "area.reviews.planned");
 
         controllers
                 .register(MainWindowController.class,
-                        () -> new MainWindowController(views, notifier, tasks, preferences, home))
+                        () -> new MainWindowController(areas, messages, notifier, tasks, preferences, home))
                 .register(ComingSoonController.class, ComingSoonController::new)
-                .register(CaseListController.class, () -> new CaseListController(caseList, caseDialogs))
-                .register(CaseDetailController.class, () -> new CaseDetailController(caseDetail, caseDialogs, composers::open))
-                .register(ComposerController.class, ComposerController::new)
+                .register(CaseListController.class, () -> new CaseListController(caseList, caseDialogs, messages, formats))
+                .register(CaseDetailController.class,
+                        () -> new CaseDetailController(caseDetail, caseDialogs, composers::open, messages, formats))
+                .register(ComposerController.class, () -> new ComposerController(messages, formats))
                 .register(CaseFormController.class, () -> new CaseFormController(new CaseFormViewModel()))
                 .register(ContactListController.class,
-                        () -> new ContactListController(contactList, contactDialogs, clock))
+                        () -> new ContactListController(contactList, contactDialogs, clock, messages, formats))
                 .register(ContactFormController.class, () -> new ContactFormController(new ContactFormViewModel()))
-                .register(PlaybooksController.class, () -> new PlaybooksController(playbooksView))
-                .register(CasePlaybookController.class, () -> new CasePlaybookController(casePlaybook));
+                .register(PlaybooksController.class, () -> new PlaybooksController(playbooksView, messages, formats))
+                .register(CasePlaybookController.class, () -> new CasePlaybookController(casePlaybook, messages, formats));
     }
 
     /**
@@ -167,6 +189,16 @@ public final class AppContext implements AutoCloseable {
 
     public ViewLoader views() {
         return views;
+    }
+
+    /** The texts of the UI language. */
+    public Messages messages() {
+        return messages;
+    }
+
+    /** Dates, times and numbers in the UI language and the system time zone. */
+    public Formats formats() {
+        return formats;
     }
 
     public FxTaskRunner tasks() {

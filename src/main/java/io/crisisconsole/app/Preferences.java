@@ -22,6 +22,7 @@ public final class Preferences {
     private final Notifier notifier;
     private final StringProperty authorName;
     private final ObjectProperty<Theme> theme;
+    private final String language;
 
     public Preferences(SettingsStore store, Settings initial, TaskRunner tasks, Notifier notifier) {
         this.store = store;
@@ -29,12 +30,13 @@ public final class Preferences {
         this.notifier = notifier;
         this.authorName = new SimpleStringProperty(initial.authorName());
         this.theme = new SimpleObjectProperty<>(initial.theme());
+        this.language = initial.language();
         authorName.addListener((o, a, b) -> save());
         theme.addListener((o, a, b) -> save());
     }
 
     private void save() {
-        Settings s = new Settings(authorName.get(), theme.get());
+        Settings s = new Settings(authorName.get(), theme.get(), language);
         tasks.run("Saving settings", () -> {
             store.save(s);
             return s;
