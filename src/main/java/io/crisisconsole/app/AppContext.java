@@ -92,7 +92,7 @@ public final class AppContext implements AutoCloseable {
         this.messages = Messages.forLocale(UiLocale.resolve(settings.language()));
         this.formats = new Formats(messages, ZoneId.systemDefault());
         this.views = new ViewLoader(messages.bundle(), controllers);
-        Preferences preferences = new Preferences(settingsStore, settings, tasks, notifier);
+        Preferences preferences = new Preferences(settingsStore, settings, tasks, notifier, messages);
         CaseService cases = new CaseService(store.jdbi(), clock);
         AutosaveService autosave = new AutosaveService(store.jdbi(), clock);
         PlaybookService playbooks = new PlaybookService(store.jdbi(), clock);
