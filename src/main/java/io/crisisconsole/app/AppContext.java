@@ -30,17 +30,21 @@ import io.crisisconsole.store.DataHome;
 import io.crisisconsole.store.Store;
 import io.crisisconsole.store.StoreOpener;
 import io.crisisconsole.timeline.TimelineText;
+import io.crisisconsole.toolkit.Formats;
 import io.crisisconsole.toolkit.Messages;
+import io.crisisconsole.toolkit.Settings;
 import io.crisisconsole.toolkit.SettingsStore;
+import io.crisisconsole.toolkit.UiLocale;
 import io.crisisconsole.toolkit.ui.EditorAutosave;
 import io.crisisconsole.toolkit.ui.FilePicker;
 import io.crisisconsole.toolkit.ui.FxOneShotTimer;
 import io.crisisconsole.toolkit.ui.FxTaskRunner;
+import io.crisisconsole.toolkit.ui.FxmlView;
 import io.crisisconsole.toolkit.ui.Notifier;
 import io.crisisconsole.toolkit.ui.ViewLoader;
 
 import java.time.Clock;
-import java.util.Locale;
+import java.time.ZoneId;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -70,7 +74,9 @@ public final class AppContext implements AutoCloseable {
     private final EditorAutosave editorAutosave;
     private boolean closed;
     private final ControllerFactory controllers = new ControllerFactory();
-    private final ViewLoader views = new ViewLoader(controllers);
+    private final Messages messages;
+    private final Formats formats;
+    private final ViewLoader views;
 
     private AppContext(Store store, Clock clock, FilePicker files, Supplier<MessageChecker> checker) {
         this.store = store;
@@ -78,23 +84,29 @@ public final class AppContext implements AutoCloseable {
         DataHome home = store.home();
         this.notifier = new Notifier();
         SettingsStore settingsStore = new SettingsStore(home.settingsFile());
-        Preferences preferences = new Preferences(settingsStore, settingsStore.load(), tasks, notifier);
+        Settings settings = settingsStore.load();
+        // the UI language, once: every text (FXML and code) and every shown date and number follow it
+        this.messages = Messages.forLocale(UiLocale.resolve(settings.language()));
+        this.formats = new Formats(messages, ZoneId.systemDefault());
+        this.views = new ViewLoader(messages.bundle(), controllers);
+        Preferences preferences = new Preferences(settingsStore, settings, tasks, notifier, messages);
         this.services = Services.create(store, clock);
         importBundledPlaybooks(services.playbooks());
         // entries shown in the reader's language (the bodies stay English)
-        TimelineText timelineText = new TimelineText(Messages.forLocale(Locale.getDefault()));
+        TimelineText timelineText = new TimelineText(messages);
         this.backups = new BackupScheduler(store, new Backups(home), BackupScheduler.DEFAULT_INTERVAL,
                 message -> Platform.runLater(() -> notifier.error(message)));
 
         CaseListViewModel caseList = new CaseListViewModel(services.cases(), tasks, notifier, preferences::author);
         caseDetail = new CaseDetailViewModel(services.cases(), services.autosave(), tasks, notifier, preferences::author,
                 caseList.selectedProperty(), caseList::caseChanged, clock, FxOneShotTimer::new);
-        this.editorAutosave = new EditorAutosave(services.autosave(), tasks, FxOneShotTimer::new, notifier);
-        CaseDialogs caseDialogs = new CaseDialogs(views, editorAutosave);
+        this.editorAutosave = new EditorAutosave(services.autosave(), tasks, FxOneShotTimer::new, notifier, messages,
+                formats);
+        CaseDialogs caseDialogs = new CaseDialogs(views, editorAutosave, messages);
 
         ContactListViewModel contactList = new ContactListViewModel(services.contacts(), services.contactTransfer(),
                 tasks, notifier);
-        ContactDialogs contactDialogs = new ContactDialogs(views, editorAutosave, files);
+        ContactDialogs contactDialogs = new ContactDialogs(views, editorAutosave, files, messages);
         PlaybooksViewModel playbooksView = new PlaybooksViewModel(services.playbooks(), tasks, notifier,
                 preferences::author, editorAutosave);
         CasePlaybookViewModel casePlaybook = new CasePlaybookViewModel(services.casePlaybooks(),
@@ -103,22 +115,30 @@ public final class AppContext implements AutoCloseable {
 
         ComposerWindows composers = new ComposerWindows(views, c -> new ComposerViewModel(c, services.drafts(),
                 services.contacts(), checker.get(), tasks, notifier, preferences::author, editorAutosave,
-                caseDetail::reloadTimeline, clock, FxOneShotTimer::new), notifier);
+                caseDetail::reloadTimeline, clock, FxOneShotTimer::new), notifier, messages);
+
+        // the main window's areas, in navigation order: a new area is one more line here
+        Areas areas = new Areas(views, messages)
+                .view("cases", "area.cases", "fth-alert-triangle", FxmlView.CASES)
+                .view("playbooks", "area.playbooks", "fth-book-open", FxmlView.PLAYBOOKS)
+                .view("contacts", "area.contacts", "fth-users", FxmlView.CONTACTS)
+                .planned("rehearsal", "area.rehearsal", "fth-play-circle", "area.rehearsal.planned")
+                .planned("reviews", "area.reviews", "fth-file-text", "area.reviews.planned");
 
         controllers
                 .register(MainWindowController.class,
-                        () -> new MainWindowController(views, notifier, tasks, preferences, home))
+                        () -> new MainWindowController(areas, messages, notifier, tasks, preferences, home))
                 .register(ComingSoonController.class, ComingSoonController::new)
-                .register(CaseListController.class, () -> new CaseListController(caseList, caseDialogs))
-                .register(CaseDetailController.class,
-                        () -> new CaseDetailController(caseDetail, caseDialogs, composers::open, timelineText))
-                .register(ComposerController.class, ComposerController::new)
+                .register(CaseListController.class, () -> new CaseListController(caseList, caseDialogs, messages, formats))
+                .register(CaseDetailController.class, () -> new CaseDetailController(caseDetail, caseDialogs,
+                        composers::open, timelineText, messages, formats))
+                .register(ComposerController.class, () -> new ComposerController(messages, formats))
                 .register(CaseFormController.class, () -> new CaseFormController(new CaseFormViewModel()))
                 .register(ContactListController.class,
-                        () -> new ContactListController(contactList, contactDialogs, clock))
+                        () -> new ContactListController(contactList, contactDialogs, clock, messages, formats))
                 .register(ContactFormController.class, () -> new ContactFormController(new ContactFormViewModel()))
-                .register(PlaybooksController.class, () -> new PlaybooksController(playbooksView))
-                .register(CasePlaybookController.class, () -> new CasePlaybookController(casePlaybook));
+                .register(PlaybooksController.class, () -> new PlaybooksController(playbooksView, messages, formats))
+                .register(CasePlaybookController.class, () -> new CasePlaybookController(casePlaybook, messages, formats));
     }
 
     /**
@@ -183,6 +203,16 @@ public final class AppContext implements AutoCloseable {
 
     public ViewLoader views() {
         return views;
+    }
+
+    /** The texts of the UI language. */
+    public Messages messages() {
+        return messages;
+    }
+
+    /** Dates, times and numbers in the UI language and the system time zone. */
+    public Formats formats() {
+        return formats;
     }
 
     public FxTaskRunner tasks() {

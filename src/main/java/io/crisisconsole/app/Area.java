@@ -1,30 +1,32 @@
 package io.crisisconsole.app;
 
-/** The areas of the main window's navigation. */
-public enum Area {
-    CASES("Cases", null),
-    PLAYBOOKS("Playbooks", null),
-    CONTACTS("Contacts", null),
-    REHEARSAL("Rehearsal",
-            "Run a playbook offline against scripted injects, with the clock running, before a real crisis does it for you."),
-    REVIEWS("Reviews",
-            "The post-crisis review of a case: timeline, response times against the SLAs, what went out where, "
-                    + "and what to change in the playbook, exported for the team.");
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Supplier;
+import javafx.scene.Node;
 
-    private final String title;
-    private final String planned;
+/**
+ * One area of the main window's navigation.
+ *
+ * @param id short name ({@code cases}); the nav button's node id is {@code navCases}
+ * @param titleKey the message key of its title, shown on the nav button
+ * @param icon the Feather icon of the nav button ({@code fth-users})
+ * @param view makes the area's view; called once, when the area is first shown
+ */
+public record Area(String id, String titleKey, String icon, Supplier<Node> view) {
 
-    Area(String title, String planned) {
-        this.title = title;
-        this.planned = planned;
+    public Area {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(titleKey, "titleKey");
+        Objects.requireNonNull(icon, "icon");
+        Objects.requireNonNull(view, "view");
+        if (!id.matches("[a-z][a-zA-Z0-9]*")) {
+            throw new IllegalArgumentException("area id must be a lower camel-case word: " + id);
+        }
     }
 
-    public String title() {
-        return title;
-    }
-
-    /** What the area will hold; {@code null} for areas that are built. */
-    public String planned() {
-        return planned;
+    /** The node id of the area's nav button, e.g. {@code navContacts} (UI tests look it up). */
+    public String navId() {
+        return "nav" + id.substring(0, 1).toUpperCase(Locale.ROOT) + id.substring(1);
     }
 }

@@ -1,17 +1,17 @@
 package io.crisisconsole.app;
 
 import io.crisisconsole.store.DataHome;
+import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.Theme;
 import io.crisisconsole.toolkit.ui.FxTaskRunner;
-import io.crisisconsole.toolkit.ui.FxmlView;
 import io.crisisconsole.toolkit.ui.Notifier;
-import io.crisisconsole.toolkit.ui.ViewLoader;
 
-import java.util.EnumMap;
+import atlantafx.base.theme.Styles;
+import java.util.HashMap;
 import java.util.Map;
-import javafx.application.Application;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -22,31 +22,28 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The app shell: navigation, the content area and the status bar. */
+/** The app shell: navigation built from the {@link Areas}, the content area and the status bar. */
 public final class MainWindowController {
 
-    private final ViewLoader views;
+    private static final int MAX_AUTHOR_LENGTH = 200;
+
+    private final Areas areas;
+    private final Messages messages;
     private final Notifier notifier;
     private final FxTaskRunner tasks;
     private final Preferences preferences;
     private final DataHome home;
-    private final Map<Area, Node> loaded = new EnumMap<>(Area.class);
+    private final Map<String, Node> loaded = new HashMap<>();
 
     @FXML
     private BorderPane root;
     @FXML
     private ToggleGroup nav;
     @FXML
-    private ToggleButton navCases;
-    @FXML
-    private ToggleButton navPlaybooks;
-    @FXML
-    private ToggleButton navContacts;
-    @FXML
-    private ToggleButton navRehearsal;
-    @FXML
-    private ToggleButton navReviews;
+    private VBox navBox;
     @FXML
     private StackPane content;
     @FXML
@@ -62,9 +59,10 @@ public final class MainWindowController {
     @FXML
     private Label dataLabel;
 
-    public MainWindowController(ViewLoader views, Notifier notifier, FxTaskRunner tasks, Preferences preferences,
-            DataHome home) {
-        this.views = views;
+    public MainWindowController(Areas areas, Messages messages, Notifier notifier, FxTaskRunner tasks,
+            Preferences preferences, DataHome home) {
+        this.areas = areas;
+        this.messages = messages;
         this.notifier = notifier;
         this.tasks = tasks;
         this.preferences = preferences;
@@ -73,11 +71,9 @@ public final class MainWindowController {
 
     @FXML
     private void initialize() {
-        navCases.setUserData(Area.CASES);
-        navPlaybooks.setUserData(Area.PLAYBOOKS);
-        navContacts.setUserData(Area.CONTACTS);
-        navRehearsal.setUserData(Area.REHEARSAL);
-        navReviews.setUserData(Area.REVIEWS);
+        for (Area area : areas.all()) {
+            navBox.getChildren().add(navButton(area));
+        }
         nav.selectedToggleProperty().addListener((o, before, after) -> {
             if (after == null) {
                 // keep one area selected: clicking the active button again does nothing
@@ -89,25 +85,38 @@ public final class MainWindowController {
 
         messageLabel.textProperty().bind(notifier.messageProperty());
         notifier.errorProperty().addListener((o, a, isError) -> {
-            messageLabel.getStyleClass().remove("danger");
+            messageLabel.getStyleClass().remove(Styles.DANGER);
             if (isError) {
-                messageLabel.getStyleClass().add("danger");
+                messageLabel.getStyleClass().add(Styles.DANGER);
             }
         });
         var busy = tasks.runningProperty().greaterThan(0);
         busyIndicator.visibleProperty().bind(busy);
         busyIndicator.managedProperty().bind(busy);
         busyLabel.textProperty().bind(tasks.currentProperty());
-        dataLabel.setText("Data: " + home.dir());
+        dataLabel.setText(messages.get("main.data", home.dir().toString()));
 
         authorButton.textProperty().bind(preferences.authorNameProperty());
         themeButton.textProperty().bind(Bindings.createStringBinding(
-                () -> preferences.themeProperty().get() == Theme.DARK ? "Light theme" : "Dark theme",
+                () -> messages.get(preferences.themeProperty().get() == Theme.DARK ? "main.theme.light" : "main.theme.dark"),
                 preferences.themeProperty()));
         applyTheme(preferences.themeProperty().get());
         preferences.themeProperty().addListener((o, a, b) -> applyTheme(b));
 
-        nav.selectToggle(navCases);
+        if (!nav.getToggles().isEmpty()) {
+            nav.selectToggle(nav.getToggles().get(0));
+        }
+    }
+
+    private ToggleButton navButton(Area area) {
+        ToggleButton b = new ToggleButton(messages.get(area.titleKey()), new FontIcon(area.icon()));
+        b.setId(area.navId());
+        b.setUserData(area);
+        b.setToggleGroup(nav);
+        b.setMaxWidth(Double.MAX_VALUE);
+        b.setAlignment(Pos.CENTER_LEFT);
+        b.getStyleClass().add(Styles.FLAT);
+        return b;
     }
 
     private static Area areaOf(Toggle t) {
@@ -115,23 +124,8 @@ public final class MainWindowController {
     }
 
     void show(Area area) {
-        Node view = loaded.computeIfAbsent(area, this::load);
+        Node view = loaded.computeIfAbsent(area.id(), id -> area.view().get());
         content.getChildren().setAll(view);
-    }
-
-    private Node load(Area area) {
-        if (area == Area.CASES) {
-            return views.<Node>load(FxmlView.CASES).root();
-        }
-        if (area == Area.CONTACTS) {
-            return views.<Node>load(FxmlView.CONTACTS).root();
-        }
-        if (area == Area.PLAYBOOKS) {
-            return views.<Node>load(FxmlView.PLAYBOOKS).root();
-        }
-        ViewLoader.Loaded<Node> page = views.load(FxmlView.COMING_SOON);
-        page.controller(ComingSoonController.class).show(area.title(), area.planned());
-        return page.root();
     }
 
     private static void applyTheme(Theme theme) {
@@ -147,9 +141,9 @@ public final class MainWindowController {
     private void changeAuthor() {
         TextInputDialog dialog = new TextInputDialog(preferences.author());
         dialog.initOwner(root.getScene().getWindow());
-        dialog.setTitle("Acting as");
-        dialog.setHeaderText("Your name as it appears on timeline entries");
-        dialog.showAndWait().map(String::strip).filter(s -> !s.isEmpty() && s.length() <= 200)
+        dialog.setTitle(messages.get("main.author.dialog.title"));
+        dialog.setHeaderText(messages.get("main.author.dialog.header"));
+        dialog.showAndWait().map(String::strip).filter(s -> !s.isEmpty() && s.length() <= MAX_AUTHOR_LENGTH)
                 .ifPresent(preferences.authorNameProperty()::set);
     }
 }

@@ -1,5 +1,6 @@
 package io.crisisconsole.app;
 
+import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.Settings;
 import io.crisisconsole.toolkit.SettingsStore;
 import io.crisisconsole.toolkit.TaskRunner;
@@ -20,25 +21,29 @@ public final class Preferences {
     private final SettingsStore store;
     private final TaskRunner tasks;
     private final Notifier notifier;
+    private final Messages messages;
     private final StringProperty authorName;
     private final ObjectProperty<Theme> theme;
+    private final String language;
 
-    public Preferences(SettingsStore store, Settings initial, TaskRunner tasks, Notifier notifier) {
+    public Preferences(SettingsStore store, Settings initial, TaskRunner tasks, Notifier notifier, Messages messages) {
         this.store = store;
         this.tasks = tasks;
         this.notifier = notifier;
+        this.messages = messages;
         this.authorName = new SimpleStringProperty(initial.authorName());
         this.theme = new SimpleObjectProperty<>(initial.theme());
+        this.language = initial.language();
         authorName.addListener((o, a, b) -> save());
         theme.addListener((o, a, b) -> save());
     }
 
     private void save() {
-        Settings s = new Settings(authorName.get(), theme.get());
-        tasks.run("Saving settings", () -> {
+        Settings s = new Settings(authorName.get(), theme.get(), language);
+        tasks.run(messages.get("settings.task.save"), () -> {
             store.save(s);
             return s;
-        }, saved -> { }, t -> notifier.failed("Settings not saved", t));
+        }, saved -> { }, t -> notifier.failed(messages.get("settings.save.failed"), t));
     }
 
     /** The author of new timeline entries. */

@@ -1,8 +1,13 @@
 package io.crisisconsole.toolkit;
 
+import com.ibm.icu.number.LocalizedNumberFormatter;
+import com.ibm.icu.number.Notation;
+import com.ibm.icu.number.NumberFormatter;
+import com.ibm.icu.number.Precision;
 import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.text.PluralRules;
 import com.ibm.icu.util.ULocale;
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
@@ -29,20 +34,38 @@ public final class Messages {
     private final Locale locale;
     private final ResourceBundle bundle;
     private final PluralRules plurals;
+    private final LocalizedNumberFormatter numbers;
     private final Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
 
     private Messages(Locale locale, ResourceBundle bundle) {
         this.locale = locale;
         this.bundle = bundle;
-        this.plurals = PluralRules.forLocale(ULocale.forLocale(locale));
+        ULocale uLocale = ULocale.forLocale(locale);
+        this.plurals = PluralRules.forLocale(uLocale);
+        this.numbers = NumberFormatter.withLocale(uLocale);
     }
 
     /** The texts for {@code locale}; keys a translation lacks come from the base (English) file. */
     public static Messages forLocale(Locale locale) {
+        return forLocale(BUNDLE, locale);
+    }
+
+    /** The texts of another bundle (tests bring their own). */
+    public static Messages forLocale(String baseName, Locale locale) {
         Objects.requireNonNull(locale, "locale");
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale,
+        ResourceBundle bundle = ResourceBundle.getBundle(baseName, locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         return new Messages(locale, bundle);
+    }
+
+    /**
+     * Whether the app's bundle has its own file for the language of {@code locale}
+     * ({@code messages_ru.properties}); English is the base file and always there.
+     */
+    public static boolean hasTranslation(Locale locale) {
+        String language = locale.getLanguage();
+        return language.equals(Locale.ENGLISH.getLanguage())
+                || Messages.class.getResource("/" + BUNDLE.replace('.', '/') + "_" + language + ".properties") != null;
     }
 
     public Locale locale() {
@@ -73,6 +96,23 @@ public final class Messages {
     /** The CLDR plural category of {@code n} in this language: zero, one, two, few, many or other. */
     public String pluralCategory(double n) {
         return plurals.select(n);
+    }
+
+    /**
+     * The plural category of {@code n} shown with as many fraction digits as its scale: {@code 1.0}
+     * is not {@code 1} (English and Russian say "1.0 cases"/"1,0 случая", Spanish says "1,0 caso").
+     */
+    public String pluralCategory(BigDecimal n) {
+        int digits = Math.max(0, n.scale());
+        return plurals.select(numbers.precision(Precision.minMaxFraction(digits, digits)).format(n));
+    }
+
+    /**
+     * The plural category of {@code n} shown in the language's compact form ({@code 1,1 M}); Spanish
+     * treats millions so written apart ("1 M de casos").
+     */
+    public String compactPluralCategory(BigDecimal n) {
+        return plurals.select(numbers.notation(Notation.compactShort()).format(n));
     }
 
     private MessageFormat format(String key) {

@@ -1,20 +1,27 @@
 package io.crisisconsole.toolkit;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** What the app remembers between runs (stored as settings.json in the data folder). */
+/**
+ * What the app remembers between runs (stored as settings.json in the data folder).
+ *
+ * @param language the language of the window ({@code en}, {@code ru}, {@code pl}, {@code es}), or
+ *        null to follow the system; read at start-up, see {@link UiLocale}
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Settings(String authorName, Theme theme) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Settings(String authorName, Theme theme, String language) {
 
     public static Settings defaults() {
-        return new Settings(System.getProperty("user.name", "me"), Theme.LIGHT);
+        return new Settings(System.getProperty("user.name", "me"), Theme.LIGHT, null);
     }
 
     public Settings withAuthorName(String name) {
-        return new Settings(name, theme);
+        return new Settings(name, theme, language);
     }
 
     public Settings withTheme(Theme t) {
-        return new Settings(authorName, t);
+        return new Settings(authorName, t, language);
     }
 }

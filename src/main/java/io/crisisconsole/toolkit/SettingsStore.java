@@ -35,7 +35,8 @@ public final class SettingsStore {
             Settings d = Settings.defaults();
             return new Settings(
                     s.authorName() == null || s.authorName().isBlank() ? d.authorName() : s.authorName(),
-                    s.theme() == null ? d.theme() : s.theme());
+                    s.theme() == null ? d.theme() : s.theme(),
+                    s.language() == null || s.language().isBlank() ? d.language() : s.language().strip());
         } catch (IOException e) {
             LOG.warn("Cannot read {} ({}); using default settings", file, e.getMessage());
             return Settings.defaults();

@@ -1,40 +1,31 @@
 package io.crisisconsole.toolkit;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** How times read in the case views: wall-clock time plus the offset from the case opening. */
+/**
+ * The English forms of {@link Formats}, for code that is not handed a {@code Formats} yet (start-up
+ * messages, domain texts that are still English sentences). Views use the {@code Formats} of the UI
+ * language instead; this class goes once the last caller does.
+ */
 public final class TimeText {
 
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
-    private static final DateTimeFormatter DAY_CLOCK = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
+    private static final Messages ENGLISH = Messages.forLocale(Locale.ENGLISH);
 
     private TimeText() {
     }
 
     public static String clock(Instant at, ZoneId zone) {
-        return CLOCK.format(at.atZone(zone));
+        return new Formats(ENGLISH, zone).clock(at);
     }
 
     public static String dayClock(Instant at, ZoneId zone) {
-        return DAY_CLOCK.format(at.atZone(zone));
+        return new Formats(ENGLISH, zone).dayClock(at);
     }
 
     /** {@code T+0 min}, {@code T+7 min}, {@code T+2 h 05 min}, {@code T+3 d 4 h}, {@code T-5 min}. */
     public static String offset(Instant opened, Instant at) {
-        Duration d = Duration.between(opened, at);
-        String sign = d.isNegative() ? "T\u2212" : "T+";
-        d = d.abs();
-        long minutes = d.toMinutes();
-        if (minutes < 60) {
-            return sign + minutes + " min";
-        }
-        if (minutes < 24 * 60) {
-            return sign + (minutes / 60) + " h " + String.format(Locale.ROOT, "%02d", minutes % 60) + " min";
-        }
-        return sign + (minutes / (24 * 60)) + " d " + ((minutes / 60) % 24) + " h";
+        return new Formats(ENGLISH, ZoneId.of("UTC")).offset(opened, at);
     }
 }

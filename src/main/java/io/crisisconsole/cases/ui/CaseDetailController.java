@@ -6,8 +6,11 @@ import io.crisisconsole.cases.Severity;
 import io.crisisconsole.timeline.EntryKind;
 import io.crisisconsole.timeline.TimelineEntry;
 import io.crisisconsole.timeline.TimelineText;
-import io.crisisconsole.toolkit.TimeText;
+import io.crisisconsole.toolkit.Formats;
+import io.crisisconsole.toolkit.Messages;
 
+import atlantafx.base.theme.Styles;
+import java.util.Map;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -38,6 +41,8 @@ public final class CaseDetailController {
     private final CaseDialogs dialogs;
     private final ComposeAction composer;
     private final TimelineText timelineText;
+    private final Messages messages;
+    private final Formats formats;
 
     @FXML
     private StackPane root;
@@ -78,11 +83,13 @@ public final class CaseDetailController {
 
     /** @param timelineText how entries read in the reader's language */
     public CaseDetailController(CaseDetailViewModel vm, CaseDialogs dialogs, ComposeAction composer,
-            TimelineText timelineText) {
+            TimelineText timelineText, Messages messages, Formats formats) {
         this.vm = vm;
         this.dialogs = dialogs;
         this.composer = composer;
         this.timelineText = timelineText;
+        this.messages = messages;
+        this.formats = formats;
     }
 
     @FXML
@@ -116,11 +123,11 @@ public final class CaseDetailController {
 
         timelineList.setItems(vm.entries());
         timelineList.setCellFactory(list -> new EntryCell());
-        timelineList.setPlaceholder(new Label("Nothing recorded yet."));
+        timelineList.setPlaceholder(new Label(messages.get("cases.detail.timeline.placeholder")));
         vm.selectedEntryProperty().bind(timelineList.getSelectionModel().selectedItemProperty());
         correctButton.disableProperty().bind(vm.selectedEntryProperty().isNull());
         entryCountLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> vm.entries().size() == 1 ? "1 entry" : vm.entries().size() + " entries", vm.entries()));
+                () -> messages.get("cases.detail.timeline.count", Map.of("count", vm.entries().size())), vm.entries()));
         vm.entries().addListener((javafx.collections.ListChangeListener<TimelineEntry>) change -> {
             timelineList.refresh();
             if (!vm.entries().isEmpty()) {
@@ -142,15 +149,20 @@ public final class CaseDetailController {
         }
         titleLabel.setText(c.title());
         severityLabel.setText(Severity.label(c.severity()));
-        severityLabel.getStyleClass().removeAll("danger", "warning", "accent", "success");
-        severityLabel.getStyleClass().add(c.severity() == 1 ? "danger" : c.severity() == 2 ? "warning" : "accent");
-        statusLabel.setText(c.status().label() + (c.closedAt() == null ? ""
-                : " since " + TimeText.dayClock(c.closedAt(), vm.zone())));
-        ownerLabel.setText("Owner: " + (c.owner() == null ? "not set" : c.owner()));
-        hashtagLabel.setText("Hashtag: " + (c.hashtag() == null ? "not set" : c.hashtag()));
-        hubLabel.setText("Hub: " + (c.hubUrl() == null ? "not set" : c.hubUrl()));
-        openedLabel.setText("Opened " + TimeText.dayClock(c.openedAt(), vm.zone()) + " ("
-                + TimeText.offset(c.openedAt(), vm.now()) + " now)");
+        severityLabel.getStyleClass().removeAll(Styles.DANGER, Styles.WARNING, Styles.ACCENT, Styles.SUCCESS);
+        severityLabel.getStyleClass().add(c.severity() == 1 ? Styles.DANGER : c.severity() == 2 ? Styles.WARNING
+                : Styles.ACCENT);
+        statusLabel.setText(c.closedAt() == null ? c.status().label()
+                : messages.get("cases.detail.status.since", c.status().label(), formats.dayClock(c.closedAt())));
+        ownerLabel.setText(messages.get("cases.detail.owner", orNotSet(c.owner())));
+        hashtagLabel.setText(messages.get("cases.detail.hashtag", orNotSet(c.hashtag())));
+        hubLabel.setText(messages.get("cases.detail.hub", orNotSet(c.hubUrl())));
+        openedLabel.setText(messages.get("cases.detail.opened", formats.dayClock(c.openedAt()),
+                formats.offset(c.openedAt(), vm.now())));
+    }
+
+    private String orNotSet(String value) {
+        return value == null ? messages.get("cases.detail.notSet") : value;
     }
 
     @FXML
@@ -170,7 +182,8 @@ public final class CaseDetailController {
     private void editCase() {
         CrisisCase c = vm.currentProperty().get();
         if (c != null) {
-            dialogs.caseForm(root.getScene().getWindow(), "Edit case #" + c.id(), c.details(), c.id())
+            dialogs.caseForm(root.getScene().getWindow(), messages.get("cases.form.heading.edit", String.valueOf(c.id())),
+                    c.details(), c.id())
                     .ifPresent(vm::update);
         }
     }
@@ -202,11 +215,11 @@ public final class CaseDetailController {
         private final HBox row;
 
         EntryCell() {
-            time.getStyleClass().add("text-bold");
-            offset.getStyleClass().addAll("text-muted", "text-small");
-            kind.getStyleClass().add("text-small");
-            author.getStyleClass().addAll("text-muted", "text-small");
-            flag.getStyleClass().addAll("text-small", "warning");
+            time.getStyleClass().add(Styles.TEXT_BOLD);
+            offset.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+            kind.getStyleClass().add(Styles.TEXT_SMALL);
+            author.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+            flag.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.WARNING);
             body.setWrapText(true);
             body.setMinHeight(Region.USE_PREF_SIZE);
             VBox when = new VBox(2, time, offset);
@@ -228,25 +241,26 @@ public final class CaseDetailController {
                 return;
             }
             CrisisCase c = vm.currentProperty().get();
-            time.setText(TimeText.clock(e.occurredAt(), vm.zone()));
-            offset.setText(c == null ? "" : TimeText.offset(c.openedAt(), e.occurredAt()));
-            kind.setText(e.kind().label().toUpperCase());
-            kind.getStyleClass().removeAll("accent", "success", "danger", "warning");
+            time.setText(formats.clock(e.occurredAt()));
+            offset.setText(c == null ? "" : formats.offset(c.openedAt(), e.occurredAt()));
+            kind.setText(e.kind().label().toUpperCase(formats.locale()));
+            kind.getStyleClass().removeAll(Styles.ACCENT, Styles.SUCCESS, Styles.DANGER, Styles.WARNING);
             switch (e.kind()) {
-                case MESSAGE_PUBLISHED -> kind.getStyleClass().add("success");
-                case ESCALATION -> kind.getStyleClass().add("danger");
-                case DECISION, STATUS_CHANGE -> kind.getStyleClass().add("accent");
-                case CORRECTION -> kind.getStyleClass().add("warning");
+                case MESSAGE_PUBLISHED -> kind.getStyleClass().add(Styles.SUCCESS);
+                case ESCALATION -> kind.getStyleClass().add(Styles.DANGER);
+                case DECISION, STATUS_CHANGE -> kind.getStyleClass().add(Styles.ACCENT);
+                case CORRECTION -> kind.getStyleClass().add(Styles.WARNING);
                 default -> { }
             }
             author.setText(e.author());
             String correctionNote = "";
             if (e.correctsId() != null) {
                 TimelineEntry original = vm.entry(e.correctsId());
-                correctionNote = original == null ? "corrects an earlier entry"
-                        : "corrects " + TimeText.clock(original.occurredAt(), vm.zone()) + " " + original.kind().label().toLowerCase();
+                correctionNote = original == null ? messages.get("cases.detail.entry.corrects.unknown")
+                        : messages.get("cases.detail.entry.corrects", formats.clock(original.occurredAt()),
+                                original.kind().label().toLowerCase(formats.locale()));
             } else if (vm.isCorrected(e)) {
-                correctionNote = "corrected below";
+                correctionNote = messages.get("cases.detail.entry.corrected");
             }
             flag.setText(correctionNote);
             body.setText(timelineText.render(e));

@@ -4,12 +4,15 @@ import io.crisisconsole.cases.CaseDetails;
 import io.crisisconsole.cases.CaseStatus;
 import io.crisisconsole.cases.CrisisCase;
 import io.crisisconsole.timeline.TimelineEntry;
+import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.ui.EditorAutosave;
 import io.crisisconsole.toolkit.ui.FxmlView;
 import io.crisisconsole.toolkit.ui.ViewLoader;
 
+import atlantafx.base.theme.Styles;
 import java.util.Optional;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -26,10 +29,12 @@ public final class CaseDialogs {
 
     private final ViewLoader views;
     private final EditorAutosave autosave;
+    private final Messages messages;
 
-    public CaseDialogs(ViewLoader views, EditorAutosave autosave) {
+    public CaseDialogs(ViewLoader views, EditorAutosave autosave, Messages messages) {
         this.views = views;
         this.autosave = autosave;
+        this.messages = messages;
     }
 
     /** The autosave key of the new-case form, or of the edit form of case {@code id}. */
@@ -70,24 +75,24 @@ public final class CaseDialogs {
     public Optional<String> correction(Window owner, TimelineEntry original) {
         Dialog<String> dialog = new Dialog<>();
         dialog.initOwner(owner);
-        dialog.setTitle("Correct a timeline entry");
-        dialog.setHeaderText("The original entry stays in the timeline. Write what it should have said.");
+        dialog.setTitle(messages.get("cases.correction.title"));
+        dialog.setHeaderText(messages.get("cases.correction.header"));
         Label was = new Label(original.body());
         was.setWrapText(true);
-        was.getStyleClass().add("text-muted");
+        was.getStyleClass().add(Styles.TEXT_MUTED);
         TextArea text = new TextArea(original.body());
         text.setWrapText(true);
         text.setPrefRowCount(5);
         text.setId("correctionText");
-        VBox box = new VBox(8, new Label("Original (" + original.kind().label() + ", " + original.author() + "):"), was,
-                new Label("Corrected text:"), text);
+        VBox box = new VBox(8, new Label(messages.get("cases.correction.original", original.kind().label(),
+                original.author())), was, new Label(messages.get("cases.correction.text")), text);
         box.setPadding(new Insets(8, 4, 4, 4));
         box.setPrefWidth(520);
         dialog.getDialogPane().setContent(box);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         Button ok = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);
         ok.disableProperty().bind(text.textProperty().isEqualTo(original.body())
-                .or(javafx.beans.binding.Bindings.createBooleanBinding(() -> text.getText().isBlank(),
+                .or(Bindings.createBooleanBinding(() -> text.getText().isBlank(),
                         text.textProperty())));
         dialog.setResultConverter(b -> b == ButtonType.OK ? text.getText() : null);
         EditorAutosave.Session draft = autosave.open("correction:entry:" + original.id(), original.caseId(),
@@ -104,12 +109,12 @@ public final class CaseDialogs {
     public Optional<String> statusReason(Window owner, CrisisCase c, CaseStatus to) {
         Dialog<String> dialog = new Dialog<>();
         dialog.initOwner(owner);
-        dialog.setTitle("Set status");
-        dialog.setHeaderText("Case #" + c.id() + ": " + c.status().label() + " \u2192 " + to.label());
+        dialog.setTitle(messages.get("cases.status.title"));
+        dialog.setHeaderText(messages.get("cases.status.header", String.valueOf(c.id()), c.status().label(), to.label()));
         TextField reason = new TextField();
         reason.setId("statusReason");
-        reason.setPromptText("Why (optional, goes to the timeline)");
-        VBox box = new VBox(8, new Label("Reason"), reason);
+        reason.setPromptText(messages.get("cases.status.reason.prompt"));
+        VBox box = new VBox(8, new Label(messages.get("cases.status.reason")), reason);
         box.setPadding(new Insets(8, 4, 4, 4));
         box.setPrefWidth(440);
         dialog.getDialogPane().setContent(box);

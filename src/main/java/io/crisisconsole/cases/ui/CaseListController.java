@@ -2,9 +2,12 @@ package io.crisisconsole.cases.ui;
 
 import io.crisisconsole.cases.CrisisCase;
 import io.crisisconsole.cases.Severity;
-import io.crisisconsole.toolkit.TimeText;
+import io.crisisconsole.toolkit.Formats;
+import io.crisisconsole.toolkit.Messages;
 
-import java.time.ZoneId;
+import atlantafx.base.theme.Styles;
+import java.util.HashMap;
+import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -22,6 +25,8 @@ public final class CaseListController {
 
     private final CaseListViewModel vm;
     private final CaseDialogs dialogs;
+    private final Messages messages;
+    private final Formats formats;
 
     @FXML
     private SplitPane root;
@@ -38,9 +43,11 @@ public final class CaseListController {
     @FXML
     private Label countLabel;
 
-    public CaseListController(CaseListViewModel vm, CaseDialogs dialogs) {
+    public CaseListController(CaseListViewModel vm, CaseDialogs dialogs, Messages messages, Formats formats) {
         this.vm = vm;
         this.dialogs = dialogs;
+        this.messages = messages;
+        this.formats = formats;
     }
 
     @FXML
@@ -52,7 +59,8 @@ public final class CaseListController {
         severityFilter.setConverter(new StringConverter<>() {
             @Override
             public String toString(Integer s) {
-                return s == null || s == CaseListViewModel.ANY_SEVERITY ? "Any severity" : Severity.label(s);
+                return s == null || s == CaseListViewModel.ANY_SEVERITY ? messages.get("cases.list.severity.any")
+                        : Severity.label(s);
             }
 
             @Override
@@ -67,7 +75,7 @@ public final class CaseListController {
 
         caseList.setItems(vm.visibleCases());
         caseList.setCellFactory(list -> new CaseCell());
-        caseList.setPlaceholder(new Label("No cases match. Clear the search or filters, or open a new case."));
+        caseList.setPlaceholder(new Label(messages.get("cases.list.placeholder")));
         caseList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
                 vm.selectedProperty().set(b);
@@ -79,24 +87,24 @@ public final class CaseListController {
             }
         });
         countLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> vm.visibleCases().size() + " shown", vm.visibleCases()));
+                () -> messages.get("cases.list.count", Map.of("count", vm.visibleCases().size())), vm.visibleCases()));
         vm.reload();
     }
 
     @FXML
     private void newCase() {
-        dialogs.caseForm(root.getScene().getWindow(), "New case", null, null)
+        dialogs.caseForm(root.getScene().getWindow(), messages.get("cases.form.heading.new"), null, null)
                 .ifPresent(details -> vm.create(details, c -> caseList.scrollTo(c)));
     }
 
-    private static final class CaseCell extends ListCell<CrisisCase> {
+    private final class CaseCell extends ListCell<CrisisCase> {
         private final Label title = new Label();
         private final Label meta = new Label();
         private final VBox box = new VBox(2, title, meta);
 
         CaseCell() {
-            title.getStyleClass().add("text-bold");
-            meta.getStyleClass().addAll("text-muted", "text-small");
+            title.getStyleClass().add(Styles.TEXT_BOLD);
+            meta.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
             setPrefWidth(0);
         }
 
@@ -108,13 +116,13 @@ public final class CaseListController {
                 return;
             }
             title.setText(c.title());
-            StringBuilder m = new StringBuilder("#").append(c.id()).append(" \u00b7 ")
-                    .append(Severity.label(c.severity())).append(" \u00b7 ").append(c.status().label())
-                    .append(" \u00b7 opened ").append(TimeText.dayClock(c.openedAt(), ZoneId.systemDefault()));
-            if (c.hashtag() != null) {
-                m.append(" \u00b7 ").append(c.hashtag());
-            }
-            meta.setText(m.toString());
+            Map<String, Object> args = new HashMap<>();
+            args.put("id", String.valueOf(c.id()));
+            args.put("severity", Severity.label(c.severity()));
+            args.put("status", c.status().label());
+            args.put("opened", formats.dayClock(c.openedAt()));
+            args.put("hashtag", c.hashtag() == null ? "" : c.hashtag());
+            meta.setText(messages.get(c.hashtag() == null ? "cases.list.item" : "cases.list.item.hashtag", args));
             setGraphic(box);
         }
     }

@@ -9,13 +9,19 @@ import io.crisisconsole.composer.Finding;
 import io.crisisconsole.contacts.Contact;
 import io.crisisconsole.playbooks.Channel;
 import io.crisisconsole.playbooks.Stage;
-import io.crisisconsole.toolkit.TimeText;
+import io.crisisconsole.toolkit.Formats;
+import io.crisisconsole.toolkit.Messages;
 
+import atlantafx.base.theme.Styles;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -103,22 +109,26 @@ public final class ComposerController {
     @FXML
     private Label publishedLabel;
 
+    private final Messages messages;
+    private final Formats formats;
     private ComposerViewModel vm;
     private final Map<Channel, TextArea> variantAreas = new EnumMap<>(Channel.class);
     private final Map<Channel, Label> counters = new EnumMap<>(Channel.class);
     private final Map<Channel, Tab> tabs = new EnumMap<>(Channel.class);
 
-    public ComposerController() {
+    public ComposerController(Messages messages, Formats formats) {
+        this.messages = messages;
+        this.formats = formats;
     }
 
     /** Connects the controls to the composer of one case. */
     public void bind(ComposerViewModel model) {
         this.vm = model;
-        caseLabel.setText("Case #" + vm.crisisCase().id() + ": " + vm.crisisCase().title());
+        caseLabel.setText(messages.get("composer.case", String.valueOf(vm.crisisCase().id()), vm.crisisCase().title()));
 
         draftChoice.setItems(vm.drafts());
-        draftChoice.setConverter(converter(d -> d.title() + " \u00b7 v" + d.currentVersion() + " \u00b7 "
-                + d.status().label()));
+        draftChoice.setConverter(converter(d -> messages.get("composer.draft.item", d.title(), d.currentVersion(),
+                d.status().label())));
         vm.draftProperty().addListener((o, a, d) -> {
             if (d != null && !d.equals(draftChoice.getValue())) {
                 draftChoice.setValue(d);
@@ -127,7 +137,7 @@ public final class ComposerController {
         });
         draftChoice.setOnAction(e -> vm.select(draftChoice.getValue()));
         // replacing the shown draft in the list (new status, new version) clears the box's value: put it back
-        vm.drafts().addListener((javafx.collections.ListChangeListener<Draft>) ch -> {
+        vm.drafts().addListener((ListChangeListener<Draft>) ch -> {
             Draft d = vm.draftProperty().get();
             if (d != null && !d.equals(draftChoice.getValue())) {
                 draftChoice.setValue(d);
@@ -151,7 +161,8 @@ public final class ComposerController {
         newDraftButton.disableProperty().bind(vm.busyProperty());
 
         approverChoice.setItems(vm.approvers());
-        approverChoice.setConverter(converter(c -> c.name() + (c.roleTitle() == null ? "" : " (" + c.roleTitle() + ")")));
+        approverChoice.setConverter(converter(c -> c.roleTitle() == null ? c.name()
+                : messages.get("composer.approver.item", c.name(), c.roleTitle())));
         approverChoice.valueProperty().bindBidirectional(vm.approverProperty());
 
         stageChoice.getItems().setAll(Stage.values());
@@ -169,8 +180,8 @@ public final class ComposerController {
             @Override
             protected void updateItem(DraftVersion v, boolean empty) {
                 super.updateItem(v, empty);
-                setText(empty || v == null ? null : "Version " + v.version() + " \u00b7 "
-                        + TimeText.dayClock(v.savedAt(), vm.zone()) + " \u00b7 " + v.author());
+                setText(empty || v == null ? null
+                        : messages.get("composer.versions.item", v.version(), formats.dayClock(v.savedAt()), v.author()));
             }
         });
         versionList.setOnMouseClicked(e -> {
@@ -187,8 +198,19 @@ public final class ComposerController {
         publishChannel.getItems().setAll(Channel.values());
         publishChannel.setConverter(converter(DraftService::label));
         publishChannel.setValue(Channel.X);
+        publishDate.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(LocalDate day) {
+                return day == null ? "" : formats.date(day);
+            }
+
+            @Override
+            public LocalDate fromString(String text) {
+                return formats.parseDate(text);
+            }
+        });
         resetPublishTime();
-        vm.publications().addListener((javafx.collections.ListChangeListener<DraftPublication>) ch -> showPublished());
+        vm.publications().addListener((ListChangeListener<DraftPublication>) ch -> showPublished());
         showStatus(null);
         vm.load();
     }
@@ -203,29 +225,29 @@ public final class ComposerController {
         VBox.setVgrow(text, Priority.ALWAYS);
         Label counter = new Label();
         counter.setId("counter-" + id);
-        counter.getStyleClass().add("text-bold");
-        Button copy = new Button("Copy", new FontIcon("fth-copy"));
+        counter.getStyleClass().add(Styles.TEXT_BOLD);
+        Button copy = new Button(messages.get("composer.variant.copy"), new FontIcon("fth-copy"));
         copy.setId("copy-" + id);
         copy.setOnAction(e -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(text.getText());
             Clipboard.getSystemClipboard().setContent(content);
-            copy.setText("Copied");
+            copy.setText(messages.get("composer.variant.copied"));
         });
-        text.textProperty().addListener((o, a, b) -> copy.setText("Copy"));
+        text.textProperty().addListener((o, a, b) -> copy.setText(messages.get("composer.variant.copy")));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox bar = new HBox(8, counter, gap, copy);
-        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.setAlignment(Pos.CENTER_LEFT);
         ListView<Finding> found = new ListView<>(vm.findings(c));
         found.setId("findings-" + id);
         found.setPrefHeight(120);
-        found.setPlaceholder(new Label("No findings"));
+        found.setPlaceholder(new Label(messages.get("composer.findings.none")));
         found.setCellFactory(list -> new FindingCell());
         found.getSelectionModel().selectedItemProperty().addListener((o, a, f) -> selectSpan(text, f));
         found.setOnMouseClicked(e -> selectSpan(text, found.getSelectionModel().getSelectedItem()));
-        VBox box = new VBox(8, text, bar, new Label("Findings"), found);
-        box.setPadding(new javafx.geometry.Insets(8));
+        VBox box = new VBox(8, text, bar, new Label(messages.get("composer.findings.heading")), found);
+        box.setPadding(new Insets(8));
         Tab tab = new Tab(DraftService.label(c), box);
         tab.setId("tab-" + id);
         variantAreas.put(c, text);
@@ -249,20 +271,21 @@ public final class ComposerController {
         for (Channel c : Channel.values()) {
             counters.get(c).setText(vm.count(c).map(ComposerViewModel::counterText).orElse(""));
             boolean over = vm.count(c).map(x -> x.overLimit()).orElse(false);
-            counters.get(c).getStyleClass().remove("danger");
+            counters.get(c).getStyleClass().remove(Styles.DANGER);
             if (over) {
-                counters.get(c).getStyleClass().add("danger");
+                counters.get(c).getStyleClass().add(Styles.DANGER);
             }
             long e = vm.findings(c).stream().filter(f -> f.level() == Finding.Level.ERROR).count();
             long w = vm.findings(c).size() - e;
             errors += e;
             warnings += w;
             Tab tab = tabs.get(c);
-            tab.setGraphic(e > 0 ? icon("fth-x-circle", "danger") : w > 0 ? icon("fth-alert-triangle", "warning") : null);
+            tab.setGraphic(e > 0 ? icon("fth-x-circle", Styles.DANGER)
+                    : w > 0 ? icon("fth-alert-triangle", Styles.WARNING) : null);
         }
-        checkSummaryLabel.setText(errors == 0 && warnings == 0 ? "Checks clean"
-                : errors + (errors == 1 ? " error" : " errors") + ", " + warnings
-                        + (warnings == 1 ? " warning" : " warnings") + (errors > 0 ? " \u2014 approval is blocked" : ""));
+        Map<String, Object> counts = Map.of("errors", errors, "warnings", warnings);
+        checkSummaryLabel.setText(errors == 0 && warnings == 0 ? messages.get("composer.checks.clean")
+                : messages.get(errors > 0 ? "composer.checks.blocked" : "composer.checks.found", counts));
     }
 
     private static FontIcon icon(String literal, String style) {
@@ -272,42 +295,42 @@ public final class ComposerController {
     }
 
     private void showStatus(Draft d) {
-        draftStatusLabel.getStyleClass().removeAll("success", "warning", "accent");
+        draftStatusLabel.getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING, Styles.ACCENT);
         if (d == null) {
-            draftStatusLabel.setText("No draft yet: start one with New draft");
+            draftStatusLabel.setText(messages.get("composer.status.none"));
             return;
         }
-        String text = d.status().label();
         if (d.status() == DraftStatus.APPROVED) {
-            text += " by " + d.approvedByName() + " " + TimeText.clock(d.approvedAt(), vm.zone())
-                    + " (editing sends it back to draft)";
-            draftStatusLabel.getStyleClass().add("success");
+            draftStatusLabel.setText(messages.get("composer.status.approved", d.status().label(), d.approvedByName(),
+                    formats.clock(d.approvedAt()), d.currentVersion()));
+            draftStatusLabel.getStyleClass().add(Styles.SUCCESS);
         } else {
-            draftStatusLabel.getStyleClass().add(d.status() == DraftStatus.IN_REVIEW ? "warning" : "accent");
+            draftStatusLabel.setText(messages.get("composer.status", d.status().label(), d.currentVersion()));
+            draftStatusLabel.getStyleClass().add(d.status() == DraftStatus.IN_REVIEW ? Styles.WARNING : Styles.ACCENT);
         }
-        draftStatusLabel.setText(text + " \u00b7 version " + d.currentVersion());
     }
 
     private void showPublished() {
-        publishedLabel.setText(vm.publications().isEmpty() ? "Not published anywhere yet"
-                : "Published: " + vm.publications().stream().map(p -> DraftService.label(p.channel()) + " "
-                        + TimeText.clock(p.publishedAt(), vm.zone())).collect(Collectors.joining(", ")));
+        publishedLabel.setText(vm.publications().isEmpty() ? messages.get("composer.published.none")
+                : messages.get("composer.published", vm.publications().stream()
+                        .map(p -> messages.get("composer.published.item", DraftService.label(p.channel()),
+                                formats.clock(p.publishedAt())))
+                        .collect(Collectors.joining(", "))));
         resetPublishTime();
     }
 
     private void resetPublishTime() {
         publishDate.setValue(LocalDate.ofInstant(vm.now(), vm.zone()));
-        publishTime.setText(TimeText.clock(vm.now(), vm.zone()));
+        publishTime.setText(formats.atZone(vm.zone()).clock(vm.now()));
     }
 
     @FXML
     private void newDraft() {
         TextInputDialog ask = new TextInputDialog(vm.suggestedTitle());
         ask.initOwner(root.getScene().getWindow());
-        ask.setTitle("New draft");
-        ask.setHeaderText("Start a draft for the " + vm.stageProperty().get().yamlName()
-                + " stage from the playbook's templates");
-        ask.setContentText("Title");
+        ask.setTitle(messages.get("composer.newDraft.title"));
+        ask.setHeaderText(messages.get("composer.newDraft.header", vm.stageProperty().get().yamlName()));
+        ask.setContentText(messages.get("composer.newDraft.field"));
         ask.getEditor().setId("draftTitleField");
         ask.showAndWait().filter(t -> !t.isBlank()).ifPresent(vm::createDraft);
     }
@@ -349,7 +372,7 @@ public final class ComposerController {
         }
     }
 
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> show) {
+    private static <T> StringConverter<T> converter(Function<T, String> show) {
         return new StringConverter<>() {
             @Override
             public String toString(T t) {
@@ -363,19 +386,19 @@ public final class ComposerController {
         };
     }
 
-    private static final class FindingCell extends ListCell<Finding> {
+    private final class FindingCell extends ListCell<Finding> {
         @Override
         protected void updateItem(Finding f, boolean empty) {
             super.updateItem(f, empty);
-            getStyleClass().removeAll("danger", "warning");
+            getStyleClass().removeAll(Styles.DANGER, Styles.WARNING);
             if (empty || f == null) {
                 setText(null);
                 setGraphic(null);
                 return;
             }
-            setText(f.message() + " (" + f.code() + ")");
-            setGraphic(f.level() == Finding.Level.ERROR ? icon("fth-x-circle", "danger")
-                    : icon("fth-alert-triangle", "warning"));
+            setText(messages.get("composer.finding", f.message(), f.code()));
+            setGraphic(f.level() == Finding.Level.ERROR ? icon("fth-x-circle", Styles.DANGER)
+                    : icon("fth-alert-triangle", Styles.WARNING));
         }
     }
 }

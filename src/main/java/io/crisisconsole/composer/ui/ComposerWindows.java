@@ -1,6 +1,7 @@
 package io.crisisconsole.composer.ui;
 
 import io.crisisconsole.cases.CrisisCase;
+import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.ui.FxmlView;
 import io.crisisconsole.toolkit.ui.Notifier;
 import io.crisisconsole.toolkit.ui.ViewLoader;
@@ -19,16 +20,19 @@ public final class ComposerWindows {
     private final ViewLoader views;
     private final Function<CrisisCase, ComposerViewModel> models;
     private final Notifier notifier;
+    private final Messages messages;
     private final Map<Long, Stage> open = new HashMap<>();
 
     /**
      * @param models makes the composer of a case; may throw when the message checks are not
      *        available, which is then shown instead of a window
      */
-    public ComposerWindows(ViewLoader views, Function<CrisisCase, ComposerViewModel> models, Notifier notifier) {
+    public ComposerWindows(ViewLoader views, Function<CrisisCase, ComposerViewModel> models, Notifier notifier,
+            Messages messages) {
         this.views = views;
         this.models = models;
         this.notifier = notifier;
+        this.messages = messages;
     }
 
     public void open(Window owner, CrisisCase c) {
@@ -42,7 +46,7 @@ public final class ComposerWindows {
         try {
             vm = models.apply(c);
         } catch (RuntimeException e) {
-            notifier.failed("Cannot open the composer", e);
+            notifier.failed(messages.get("composer.window.failed"), e);
             return;
         }
         ViewLoader.Loaded<Parent> loaded = views.load(FxmlView.COMPOSER);
@@ -51,7 +55,7 @@ public final class ComposerWindows {
         if (owner != null) {
             stage.initOwner(owner);
         }
-        stage.setTitle("Compose \u2014 case #" + c.id() + " " + c.title());
+        stage.setTitle(messages.get("composer.window.title", String.valueOf(c.id()), c.title()));
         Scene scene = new Scene(loaded.root(), 1280, 800);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());

@@ -3,13 +3,16 @@ package io.crisisconsole.contacts.ui;
 import io.crisisconsole.contacts.Contact;
 import io.crisisconsole.contacts.ContactDetails;
 import io.crisisconsole.contacts.ContactTransfer.Format;
+import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.ui.EditorAutosave;
 import io.crisisconsole.toolkit.ui.FilePicker;
 import io.crisisconsole.toolkit.ui.FxmlView;
 import io.crisisconsole.toolkit.ui.ViewLoader;
 
+import atlantafx.base.theme.Styles;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.application.Platform;
@@ -27,11 +30,13 @@ public final class ContactDialogs {
     private final ViewLoader views;
     private final EditorAutosave autosave;
     private final FilePicker files;
+    private final Messages messages;
 
-    public ContactDialogs(ViewLoader views, EditorAutosave autosave, FilePicker files) {
+    public ContactDialogs(ViewLoader views, EditorAutosave autosave, FilePicker files, Messages messages) {
         this.views = views;
         this.autosave = autosave;
         this.files = files;
+        this.messages = messages;
     }
 
     /** The autosave key of the new-contact form, or of the edit form of contact {@code id}. */
@@ -73,14 +78,14 @@ public final class ContactDialogs {
     }
 
     public boolean confirmDelete(Window owner, Contact contact) {
-        ButtonType delete = new ButtonType("Delete", ButtonBar.ButtonData.OK_DONE);
+        ButtonType delete = new ButtonType(messages.get("contacts.delete.button"), ButtonBar.ButtonData.OK_DONE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", delete, ButtonType.CANCEL);
         alert.initOwner(owner);
-        alert.setTitle("Delete contact");
-        alert.setHeaderText("Delete " + contact.name() + "?");
-        alert.setContentText("Their phones, e-mail addresses, handles and groups go too. Playbooks that name "
-                + (contact.emails().isEmpty() ? "them" : contact.emails().get(0)) + " will no longer find them.");
-        alert.getDialogPane().lookupButton(delete).getStyleClass().add("danger");
+        alert.setTitle(messages.get("contacts.delete.title"));
+        alert.setHeaderText(messages.get("contacts.delete.header", contact.name()));
+        alert.setContentText(contact.emails().isEmpty() ? messages.get("contacts.delete.content")
+                : messages.get("contacts.delete.content.email", contact.emails().get(0)));
+        alert.getDialogPane().lookupButton(delete).getStyleClass().add(Styles.DANGER);
         return alert.showAndWait().filter(b -> b == delete).isPresent();
     }
 
@@ -88,9 +93,8 @@ public final class ContactDialogs {
     public void importProblems(Window owner, List<String> problems) {
         Alert alert = new Alert(Alert.AlertType.ERROR);
         alert.initOwner(owner);
-        alert.setTitle("Import refused");
-        alert.setHeaderText(problems.size() + (problems.size() == 1 ? " problem" : " problems")
-                + " in the file. Nothing was imported: fix the file and import it again.");
+        alert.setTitle(messages.get("contacts.import.refused.title"));
+        alert.setHeaderText(messages.get("contacts.import.refused.header", Map.of("count", problems.size())));
         TextArea list = new TextArea(String.join("\n", problems));
         list.setId("importProblems");
         list.setEditable(false);
@@ -103,13 +107,16 @@ public final class ContactDialogs {
     }
 
     public Optional<Path> chooseImportFile(Window owner) {
-        return files.open(owner, "Import contacts", "Contacts (*.csv, *.vcf)", "*.csv", "*.vcf", "*.vcard");
+        return files.open(owner, messages.get("contacts.import.chooser.title"),
+                messages.get("contacts.import.chooser.filter"), "*.csv", "*.vcf", "*.vcard");
     }
 
     /** Asks where to write; adds the format's extension when the name has none. */
     public Optional<Path> chooseExportFile(Window owner, Format format) {
-        String description = format == Format.CSV ? "CSV (*.csv)" : "vCard (*.vcf)";
-        return files.save(owner, "Export contacts", "contacts." + format.extension(), description,
+        String description = messages.get(format == Format.CSV ? "contacts.export.chooser.filterCsv"
+                : "contacts.export.chooser.filterVcard");
+        return files.save(owner, messages.get("contacts.export.chooser.title"),
+                messages.get("contacts.export.chooser.file", format.extension()), description,
                 "*." + format.extension()).map(p -> Format.ofFile(p) == null
                         ? p.resolveSibling(p.getFileName() + "." + format.extension()) : p);
     }

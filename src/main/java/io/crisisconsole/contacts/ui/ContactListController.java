@@ -4,13 +4,15 @@ import io.crisisconsole.contacts.Contact;
 import io.crisisconsole.contacts.ContactDetails;
 import io.crisisconsole.contacts.ContactGroup;
 import io.crisisconsole.contacts.ContactTransfer.Format;
+import io.crisisconsole.toolkit.Formats;
+import io.crisisconsole.toolkit.Messages;
 
 import atlantafx.base.controls.CustomTextField;
+import atlantafx.base.theme.Styles;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -38,11 +40,11 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** The contact list with search and group filter, the selected contact beside it, import and export. */
 public final class ContactListController {
 
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm, EEE", Locale.ENGLISH);
-
     private final ContactListViewModel vm;
     private final ContactDialogs dialogs;
     private final Clock clock;
+    private final Messages messages;
+    private final Formats formats;
 
     @FXML
     private SplitPane root;
@@ -83,10 +85,13 @@ public final class ContactListController {
     @FXML
     private VBox fieldsBox;
 
-    public ContactListController(ContactListViewModel vm, ContactDialogs dialogs, Clock clock) {
+    public ContactListController(ContactListViewModel vm, ContactDialogs dialogs, Clock clock, Messages messages,
+            Formats formats) {
         this.vm = vm;
         this.dialogs = dialogs;
         this.clock = clock;
+        this.messages = messages;
+        this.formats = formats;
     }
 
     @FXML
@@ -97,7 +102,7 @@ public final class ContactListController {
         groupFilter.setConverter(new StringConverter<>() {
             @Override
             public String toString(ContactGroup g) {
-                return g == null ? "All groups" : g.label();
+                return g == null ? messages.get("contacts.list.group.all") : g.label();
             }
 
             @Override
@@ -115,8 +120,7 @@ public final class ContactListController {
                 : c.getValue().firstPhone().number()));
         contactTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         contactTable.setItems(vm.visibleContacts());
-        contactTable.setPlaceholder(new Label("No contacts match. Clear the search or the group filter, "
-                + "add a contact or import a CSV or vCard file."));
+        contactTable.setPlaceholder(new Label(messages.get("contacts.list.placeholder")));
         contactTable.setRowFactory(t -> {
             TableRow<Contact> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -139,14 +143,15 @@ public final class ContactListController {
             showDetail(b);
         });
         countLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> vm.visibleContacts().size() + " shown", vm.visibleContacts()));
+                () -> messages.get("contacts.list.count", Map.of("count", vm.visibleContacts().size())),
+                vm.visibleContacts()));
 
         var selected = vm.selectedProperty().isNotNull();
         detailPane.visibleProperty().bind(selected);
         detailPane.managedProperty().bind(selected);
         emptyPane.visibleProperty().bind(selected.not());
         emptyPane.managedProperty().bind(selected.not());
-        deleteButton.setTooltip(new Tooltip("Delete this contact"));
+        deleteButton.setTooltip(new Tooltip(messages.get("contacts.detail.delete.tooltip")));
 
         // the contact's local time, kept current while the view is open
         Timeline tick = new Timeline(new KeyFrame(Duration.seconds(20), e -> showLocalTime(vm.selectedProperty().get())));
@@ -178,17 +183,18 @@ public final class ContactListController {
         roleLabel.setManaged(!role.isEmpty());
         for (ContactGroup g : c.groups()) {
             Label tag = new Label(g.label(), new FontIcon("fth-tag"));
-            tag.getStyleClass().addAll("text-small", "accent");
+            tag.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.ACCENT);
             groupsPane.getChildren().add(tag);
         }
         showLocalTime(c);
-        section("Phones", c.phones().stream().map(p -> p.label() == null ? p.number() : p.number() + "  (" + p.label()
-                + ")").toList());
-        section("E-mail", c.emails());
-        section("Handles", c.handles().stream().map(h -> h.network().label() + ": " + h.handle()).toList());
-        section("Availability", c.availability() == null ? List.of() : List.of(c.availability()));
-        section("Language", c.language() == null ? List.of() : List.of(languageName(c.language())));
-        section("Notes", c.notes() == null ? List.of() : List.of(c.notes()));
+        section("contacts.detail.phones", c.phones().stream().map(p -> p.label() == null ? p.number()
+                : messages.get("contacts.detail.phone", p.number(), p.label())).toList());
+        section("contacts.detail.emails", c.emails());
+        section("contacts.detail.handles", c.handles().stream()
+                .map(h -> messages.get("contacts.detail.handle", h.network().label(), h.handle())).toList());
+        section("contacts.detail.availability", c.availability() == null ? List.of() : List.of(c.availability()));
+        section("contacts.detail.language", c.language() == null ? List.of() : List.of(languageName(c.language())));
+        section("contacts.detail.notes", c.notes() == null ? List.of() : List.of(c.notes()));
     }
 
     private void showLocalTime(Contact c) {
@@ -196,22 +202,23 @@ public final class ContactListController {
         localTimeLabel.setVisible(show);
         localTimeLabel.setManaged(show);
         if (show) {
-            ZonedDateTime there = ZonedDateTime.now(clock.withZone(ZoneId.of(c.timeZone())));
-            localTimeLabel.setText(there.format(CLOCK) + " their time (" + c.timeZone() + ")");
+            String there = formats.atZone(ZoneId.of(c.timeZone())).clockWithWeekday(clock.instant());
+            localTimeLabel.setText(messages.get("contacts.detail.localTime", there, c.timeZone()));
         }
     }
 
-    private static String languageName(String tag) {
-        String name = Locale.forLanguageTag(tag).getDisplayName(Locale.ENGLISH);
-        return name.isEmpty() || name.equalsIgnoreCase(tag) ? tag : name + " (" + tag + ")";
+    /** {@code Polish (pl)}, in the UI language. */
+    private String languageName(String tag) {
+        String name = Locale.forLanguageTag(tag).getDisplayName(formats.locale());
+        return name.isEmpty() || name.equalsIgnoreCase(tag) ? tag : messages.get("contacts.detail.languageName", name, tag);
     }
 
-    private void section(String heading, List<String> lines) {
+    private void section(String headingKey, List<String> lines) {
         if (lines.isEmpty()) {
             return;
         }
-        Label h = new Label(heading);
-        h.getStyleClass().addAll("text-muted", "text-small");
+        Label h = new Label(messages.get(headingKey));
+        h.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         VBox box = new VBox(2, h);
         for (String line : lines) {
             Label l = new Label(line);
@@ -232,7 +239,8 @@ public final class ContactListController {
 
     /** Opens the form; when the store refuses what was typed, the form opens again with it. */
     private void newContact(ContactDetails typed) {
-        dialogs.contactForm(window(), "New contact", typed, null, address -> vm.ownerOfEmail(address, null))
+        dialogs.contactForm(window(), messages.get("contacts.form.heading.new"), typed, null,
+                        address -> vm.ownerOfEmail(address, null))
                 .ifPresent(d -> vm.create(d, c -> contactTable.scrollTo(c), this::newContact));
     }
 
@@ -245,7 +253,8 @@ public final class ContactListController {
     }
 
     private void editContact(Contact c, ContactDetails typed) {
-        dialogs.contactForm(window(), "Edit " + c.name(), typed, c.id(), address -> vm.ownerOfEmail(address, c.id()))
+        dialogs.contactForm(window(), messages.get("contacts.form.heading.edit", c.name()), typed, c.id(),
+                        address -> vm.ownerOfEmail(address, c.id()))
                 .ifPresent(d -> vm.update(c, d, again -> editContact(c, again)));
     }
 

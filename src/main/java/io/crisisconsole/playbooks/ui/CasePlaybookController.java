@@ -4,14 +4,20 @@ import io.crisisconsole.contacts.Contact;
 import io.crisisconsole.contacts.Phone;
 import io.crisisconsole.playbooks.CallList;
 import io.crisisconsole.playbooks.StoredPlaybook;
+import io.crisisconsole.toolkit.Formats;
+import io.crisisconsole.toolkit.Messages;
 
+import atlantafx.base.theme.Styles;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.fxml.FXML;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -24,14 +30,15 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import javafx.util.StringConverter;
 
 /** The playbook chooser of the case workspace and the resolved call list it opens. */
 public final class CasePlaybookController {
 
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
-
     private final CasePlaybookViewModel vm;
+    private final Messages messages;
+    private final Formats formats;
     private boolean showing;
 
     @FXML
@@ -43,8 +50,10 @@ public final class CasePlaybookController {
     @FXML
     private Label cadenceLabel;
 
-    public CasePlaybookController(CasePlaybookViewModel vm) {
+    public CasePlaybookController(CasePlaybookViewModel vm, Messages messages, Formats formats) {
         this.vm = vm;
+        this.messages = messages;
+        this.formats = formats;
     }
 
     @FXML
@@ -53,7 +62,7 @@ public final class CasePlaybookController {
         playbookChoice.setConverter(new StringConverter<>() {
             @Override
             public String toString(StoredPlaybook p) {
-                return p == null ? "" : p.title() + " (" + p.language() + ")";
+                return p == null ? "" : messages.get("playbooks.case.choice.item", p.title(), p.language());
             }
 
             @Override
@@ -80,14 +89,13 @@ public final class CasePlaybookController {
         cadenceLabel.visibleProperty().bind(vm.cadenceProperty().isNotEmpty());
         cadenceLabel.managedProperty().bind(vm.cadenceProperty().isNotEmpty());
         vm.cadenceOverdueProperty().addListener((o, a, overdue) -> {
-            cadenceLabel.getStyleClass().removeAll("danger", "text-muted");
-            cadenceLabel.getStyleClass().add(overdue ? "danger" : "text-muted");
+            cadenceLabel.getStyleClass().removeAll(Styles.DANGER, Styles.TEXT_MUTED);
+            cadenceLabel.getStyleClass().add(overdue ? Styles.DANGER : Styles.TEXT_MUTED);
         });
-        cadenceLabel.getStyleClass().add("text-muted");
+        cadenceLabel.getStyleClass().add(Styles.TEXT_MUTED);
         // the clock moves on even when nothing else does
-        javafx.animation.Timeline tick = new javafx.animation.Timeline(
-                new javafx.animation.KeyFrame(javafx.util.Duration.seconds(30), e -> vm.refreshCadence()));
-        tick.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        Timeline tick = new Timeline(new KeyFrame(Duration.seconds(30), e -> vm.refreshCadence()));
+        tick.setCycleCount(Animation.INDEFINITE);
         tick.play();
     }
 
@@ -97,8 +105,8 @@ public final class CasePlaybookController {
             Dialog<Void> dialog = new Dialog<>();
             dialog.initOwner(root.getScene().getWindow());
             StoredPlaybook p = vm.playbookProperty().get();
-            dialog.setTitle("Call list");
-            dialog.setHeaderText("Who to call: " + (p == null ? "" : p.title()));
+            dialog.setTitle(messages.get("playbooks.callList.title"));
+            dialog.setHeaderText(messages.get("playbooks.callList.header", p == null ? "" : p.title()));
             ScrollPane scroll = new ScrollPane(callListView(vm.callListProperty().get()));
             scroll.setFitToWidth(true);
             scroll.setPrefSize(720, 560);
@@ -108,30 +116,31 @@ public final class CasePlaybookController {
         });
     }
 
-    static VBox callListView(CallList list) {
+    VBox callListView(CallList list) {
         VBox box = new VBox(12);
         box.setId("callList");
         box.setPadding(new Insets(4, 8, 8, 4));
         List<CallList.Entry> unfilled = list.unfilled();
         if (!unfilled.isEmpty()) {
-            Label gap = new Label("Nobody to call for: " + unfilled.stream().map(e -> e.role().name())
-                    .collect(Collectors.joining(", ")) + ". Add contacts (Contacts screen) or name people in the playbook.");
-            gap.getStyleClass().add("danger");
+            Label gap = new Label(messages.get("playbooks.callList.unfilled", unfilled.stream().map(e -> e.role().name())
+                    .collect(Collectors.joining(", "))));
+            gap.getStyleClass().add(Styles.DANGER);
             gap.setWrapText(true);
             box.getChildren().add(gap);
         }
         for (CallList.Entry e : list.entries()) {
-            Label role = new Label(e.role().name() + (e.notifyOnActivation() ? "  \u2022 alert on activation" : ""));
-            role.getStyleClass().add("title-4");
+            Label role = new Label(e.notifyOnActivation() ? messages.get("playbooks.callList.role.alerted", e.role().name())
+                    : e.role().name());
+            role.getStyleClass().add(Styles.TITLE_4);
             Label duties = new Label(e.role().duties());
-            duties.getStyleClass().add("text-muted");
+            duties.getStyleClass().add(Styles.TEXT_MUTED);
             duties.setWrapText(true);
             VBox entry = new VBox(4, role, duties);
             e.primary().forEach(c -> entry.getChildren().add(contactView(c, false)));
             e.backups().forEach(c -> entry.getChildren().add(contactView(c, true)));
             for (String gap : e.unresolved()) {
-                Label l = new Label("\u26a0 " + gap);
-                l.getStyleClass().add("warning");
+                Label l = new Label(messages.get("playbooks.callList.gap", gap));
+                l.getStyleClass().add(Styles.WARNING);
                 entry.getChildren().add(l);
             }
             box.getChildren().addAll(entry, new Separator());
@@ -139,32 +148,33 @@ public final class CasePlaybookController {
         return box;
     }
 
-    private static Node contactView(Contact c, boolean backup) {
-        Label name = new Label((backup ? "Backup: " : "") + c.name() + join(" \u00b7 ", c.roleTitle(), c.organisation()));
-        name.getStyleClass().add("text-bold");
+    private Node contactView(Contact c, boolean backup) {
+        String who = c.name() + join(" \u00b7 ", c.roleTitle(), c.organisation());
+        Label name = new Label(backup ? messages.get("playbooks.callList.backup", who) : who);
+        name.getStyleClass().add(Styles.TEXT_BOLD);
         List<String> reach = new ArrayList<>();
         for (Phone phone : c.phones()) {
             reach.add((phone.label() == null ? "" : phone.label() + " ") + phone.number());
         }
         reach.addAll(c.emails());
-        c.handles().forEach(h -> reach.add(h.network().name().toLowerCase(java.util.Locale.ROOT) + " " + h.handle()));
+        c.handles().forEach(h -> reach.add(h.network().name().toLowerCase(Locale.ROOT) + " " + h.handle()));
         Label how = new Label(String.join(" \u00b7 ", reach));
         how.setWrapText(true);
         String local = localTime(c.timeZone());
         Label when = new Label(join(" \u00b7 ", local, c.availability()).replaceFirst("^ \u00b7 ", ""));
-        when.getStyleClass().addAll("text-muted", "text-small");
+        when.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         when.setWrapText(true);
         VBox v = new VBox(1, name, how, when);
         v.setPadding(new Insets(2, 0, 2, 12));
         return v;
     }
 
-    static String localTime(String zone) {
+    private String localTime(String zone) {
         if (zone == null || zone.isBlank()) {
             return "";
         }
         try {
-            return "their time " + CLOCK.format(ZonedDateTime.now(ZoneId.of(zone))) + " (" + zone + ")";
+            return messages.get("playbooks.callList.localTime", formats.atZone(ZoneId.of(zone)).clock(Instant.now()), zone);
         } catch (DateTimeException e) {
             return "";
         }

@@ -6,6 +6,7 @@ import io.crisisconsole.playbooks.Playbook;
 import io.crisisconsole.playbooks.ResponseAction;
 import io.crisisconsole.playbooks.Stage;
 import io.crisisconsole.toolkit.Language;
+import io.crisisconsole.toolkit.Messages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,38 +35,55 @@ public final class PlaybookForm extends TabPane {
     private final TextField title = new TextField();
     private final TextArea summary = new TextArea();
 
-    private final RecordListEditor<Playbook.Trigger> triggers = new RecordListEditor<>(Playbook.Trigger.class,
-            () -> new Playbook.Trigger("new-trigger", "", 3));
-    private final RecordListEditor<Playbook.SeverityLevel> levels = new RecordListEditor<>(
-            Playbook.SeverityLevel.class, () -> new Playbook.SeverityLevel(4, "", List.of(), List.of()));
-    private final RecordForm<Playbook.Slas> slas = new RecordForm<>(Playbook.Slas.class);
-    private final RecordListEditor<Playbook.EscalationThreshold> thresholds = new RecordListEditor<>(
-            Playbook.EscalationThreshold.class, () -> new Playbook.EscalationThreshold("", 2, List.of()));
+    private final Messages messages;
+    private final RecordListEditor<Playbook.Trigger> triggers;
+    private final RecordListEditor<Playbook.SeverityLevel> levels;
+    private final RecordForm<Playbook.Slas> slas;
+    private final RecordListEditor<Playbook.EscalationThreshold> thresholds;
 
-    private final RecordListEditor<Playbook.Role> roles = new RecordListEditor<>(Playbook.Role.class,
-            () -> new Playbook.Role("new-role", "", "", List.of(), List.of(), List.of()));
-    private final TextArea notifyOnActivation = listArea();
+    private final RecordListEditor<Playbook.Role> roles;
+    private final TextArea notifyOnActivation;
 
-    private final RecordForm<Playbook.Principles> principles = new RecordForm<>(Playbook.Principles.class);
-    private final RecordListEditor<Playbook.Step> steps = new RecordListEditor<>(Playbook.Step.class,
-            () -> new Playbook.Step("new-step", "", "incident-lead", 30, ""));
-    private final TextArea toneRules = listArea();
+    private final RecordForm<Playbook.Principles> principles;
+    private final RecordListEditor<Playbook.Step> steps;
+    private final TextArea toneRules;
     private final Map<String, TextArea> forbidden = new LinkedHashMap<>();
-    private final RecordListEditor<Playbook.Response> responses = new RecordListEditor<>(Playbook.Response.class,
-            () -> new Playbook.Response(MentionType.COMPLAINT, ResponseAction.RESPOND_PUBLICLY_THEN_PRIVATE, ""));
-    private final RecordListEditor<Playbook.Template> templates = new RecordListEditor<>(Playbook.Template.class,
-            () -> new Playbook.Template(Channel.X, Stage.INVESTIGATING, ""));
+    private final RecordListEditor<Playbook.Response> responses;
+    private final RecordListEditor<Playbook.Template> templates;
 
-    private final RecordForm<Playbook.Hub> hub = new RecordForm<>(Playbook.Hub.class);
+    private final RecordForm<Playbook.Hub> hub;
     private final TextField hashtag = new TextField();
-    private final RecordListEditor<Playbook.ChannelRole> channels = new RecordListEditor<>(
-            Playbook.ChannelRole.class, () -> new Playbook.ChannelRole(Channel.FACEBOOK, ""));
+    private final RecordListEditor<Playbook.ChannelRole> channels;
 
     private final List<Runnable> listeners = new ArrayList<>();
     private int format = 1;
     private boolean loading;
 
-    public PlaybookForm() {
+    public PlaybookForm(Messages messages) {
+        this.messages = messages;
+        triggers = new RecordListEditor<>(Playbook.Trigger.class, () -> new Playbook.Trigger("new-trigger", "", 3),
+                messages);
+        levels = new RecordListEditor<>(Playbook.SeverityLevel.class,
+                () -> new Playbook.SeverityLevel(4, "", List.of(), List.of()), messages);
+        slas = new RecordForm<>(Playbook.Slas.class, messages);
+        thresholds = new RecordListEditor<>(Playbook.EscalationThreshold.class,
+                () -> new Playbook.EscalationThreshold("", 2, List.of()), messages);
+        roles = new RecordListEditor<>(Playbook.Role.class,
+                () -> new Playbook.Role("new-role", "", "", List.of(), List.of(), List.of()), messages);
+        notifyOnActivation = listArea();
+        principles = new RecordForm<>(Playbook.Principles.class, messages);
+        steps = new RecordListEditor<>(Playbook.Step.class,
+                () -> new Playbook.Step("new-step", "", "incident-lead", 30, ""), messages);
+        toneRules = listArea();
+        responses = new RecordListEditor<>(Playbook.Response.class,
+                () -> new Playbook.Response(MentionType.COMPLAINT, ResponseAction.RESPOND_PUBLICLY_THEN_PRIVATE, ""),
+                messages);
+        templates = new RecordListEditor<>(Playbook.Template.class,
+                () -> new Playbook.Template(Channel.X, Stage.INVESTIGATING, ""), messages);
+        hub = new RecordForm<>(Playbook.Hub.class, messages);
+        channels = new RecordListEditor<>(Playbook.ChannelRole.class,
+                () -> new Playbook.ChannelRole(Channel.FACEBOOK, ""), messages);
+
         id.setId("playbook-id");
         language.setId("playbook-language");
         title.setId("playbook-title");
@@ -83,34 +101,38 @@ public final class PlaybookForm extends TabPane {
         }
 
         GridPane head = grid();
-        head.addRow(0, new Label("Id"), id);
-        head.addRow(1, new Label("Language"), language);
-        head.addRow(2, new Label("Title"), title);
-        head.addRow(3, new Label("Summary"), summary);
+        head.addRow(0, label("playbooks.form.id"), id);
+        head.addRow(1, label("playbooks.form.language"), language);
+        head.addRow(2, label("playbooks.form.title"), title);
+        head.addRow(3, label("playbooks.form.summary"), summary);
 
         GridPane tone = grid();
-        tone.addRow(0, new Label("Tone rules"), toneRules);
+        tone.addRow(0, label("playbooks.form.toneRules"), toneRules);
         int row = 1;
         for (Map.Entry<String, TextArea> e : forbidden.entrySet()) {
-            tone.addRow(row++, new Label("Never say (" + e.getKey() + ")"), e.getValue());
+            tone.addRow(row++, new Label(messages.get("playbooks.form.neverSay", e.getKey())), e.getValue());
         }
 
         GridPane notify = grid();
-        notify.addRow(0, new Label("Notify on activation"), notifyOnActivation);
+        notify.addRow(0, label("playbooks.form.notifyOnActivation"), notifyOnActivation);
         GridPane tag = grid();
-        tag.addRow(0, new Label("Official hashtag"), hashtag);
+        tag.addRow(0, label("playbooks.form.hashtag"), hashtag);
 
         getTabs().addAll(
-                tab("Playbook", section("About this playbook", head)),
-                tab("When", section("Triggers", triggers), section("Severity levels", levels),
-                        section("Response-time targets (minutes)", slas),
-                        section("Escalation thresholds", thresholds)),
-                tab("Who", section("Roles", roles), section("On activation", notify)),
-                tab("How", section("Principles: acknowledge, apologize, admit, fix, compensate", principles),
-                        section("Steps (owner role, due at T+minutes)", steps), section("Tone", tone),
-                        section("Response matrix", responses), section("Templates", templates)),
-                tab("Where", section("The one official hub", hub), section("Hashtag", tag),
-                        section("Channels", channels)));
+                tab("playbook", section("playbooks.form.section.about", head)),
+                tab("when", section("playbooks.form.section.triggers", triggers),
+                        section("playbooks.form.section.levels", levels),
+                        section("playbooks.form.section.slas", slas),
+                        section("playbooks.form.section.thresholds", thresholds)),
+                tab("who", section("playbooks.form.section.roles", roles),
+                        section("playbooks.form.section.activation", notify)),
+                tab("how", section("playbooks.form.section.principles", principles),
+                        section("playbooks.form.section.steps", steps), section("playbooks.form.section.tone", tone),
+                        section("playbooks.form.section.responses", responses),
+                        section("playbooks.form.section.templates", templates)),
+                tab("where", section("playbooks.form.section.hub", hub),
+                        section("playbooks.form.section.hashtag", tag),
+                        section("playbooks.form.section.channels", channels)));
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
 
         Runnable changed = this::changed;
@@ -130,12 +152,16 @@ public final class PlaybookForm extends TabPane {
         language.valueProperty().addListener((o, a, b) -> changed());
     }
 
-    private static TextArea listArea() {
+    private TextArea listArea() {
         TextArea area = new TextArea();
         area.setWrapText(true);
         area.setPrefRowCount(3);
-        area.setPromptText("one per line");
+        area.setPromptText(messages.get("playbooks.form.onePerLine"));
         return area;
+    }
+
+    private Label label(String key) {
+        return new Label(messages.get(key));
     }
 
     private static GridPane grid() {
@@ -148,19 +174,20 @@ public final class PlaybookForm extends TabPane {
         return g;
     }
 
-    private static TitledPane section(String heading, Node content) {
-        TitledPane pane = new TitledPane(heading, content);
+    private TitledPane section(String headingKey, Node content) {
+        TitledPane pane = new TitledPane(messages.get(headingKey), content);
         pane.setCollapsible(false);
         return pane;
     }
 
-    private static Tab tab(String name, Node... sections) {
+    /** A tab titled {@code playbooks.form.tab.<id>}, with the node id {@code form-tab-<id>}. */
+    private Tab tab(String id, Node... sections) {
         VBox box = new VBox(12, sections);
         box.setPadding(new Insets(12));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
-        Tab t = new Tab(name, scroll);
-        t.setId("form-tab-" + name.toLowerCase(java.util.Locale.ROOT));
+        Tab t = new Tab(messages.get("playbooks.form.tab." + id), scroll);
+        t.setId("form-tab-" + id);
         return t;
     }
 

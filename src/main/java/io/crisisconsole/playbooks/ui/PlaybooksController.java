@@ -4,11 +4,13 @@ import io.crisisconsole.playbooks.DiffLine;
 import io.crisisconsole.playbooks.PlaybookProblem;
 import io.crisisconsole.playbooks.PlaybookVersion;
 import io.crisisconsole.playbooks.StoredPlaybook;
-import io.crisisconsole.toolkit.TimeText;
+import io.crisisconsole.toolkit.Formats;
+import io.crisisconsole.toolkit.Messages;
 
+import atlantafx.base.theme.Styles;
 import java.io.File;
-import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
@@ -32,7 +34,9 @@ import javafx.util.Duration;
 public final class PlaybooksController {
 
     private final PlaybooksViewModel vm;
-    private final PlaybookForm form = new PlaybookForm();
+    private final Messages messages;
+    private final Formats formats;
+    private final PlaybookForm form;
     private boolean showingInYaml;
     private boolean showingInForm;
 
@@ -73,8 +77,11 @@ public final class PlaybooksController {
     @FXML
     private ListView<DiffLine> diffList;
 
-    public PlaybooksController(PlaybooksViewModel vm) {
+    public PlaybooksController(PlaybooksViewModel vm, Messages messages, Formats formats) {
         this.vm = vm;
+        this.messages = messages;
+        this.formats = formats;
+        this.form = new PlaybookForm(messages);
     }
 
     @FXML
@@ -96,8 +103,8 @@ public final class PlaybooksController {
         vm.openProperty().addListener((o, a, p) -> {
             if (p != null) {
                 titleLabel.setText(p.title());
-                metaLabel.setText(p.key() + " \u00b7 " + p.language() + " \u00b7 version " + p.currentVersion()
-                        + (p.bundled() ? " \u00b7 bundled" : ""));
+                metaLabel.setText(messages.get(p.bundled() ? "playbooks.editor.meta.bundled" : "playbooks.editor.meta",
+                        p.key(), p.language(), p.currentVersion()));
             }
         });
 
@@ -148,13 +155,15 @@ public final class PlaybooksController {
             private final Label text = new Label();
 
             {
-                text.getStyleClass().add("danger");
+                text.getStyleClass().add(Styles.DANGER);
             }
 
             @Override
             protected void updateItem(PlaybookProblem p, boolean empty) {
                 super.updateItem(p, empty);
-                text.setText(empty || p == null ? null : p.line() + ":" + p.column() + "  " + p.message());
+                text.setText(empty || p == null ? null
+                        : messages.get("playbooks.yaml.problem", String.valueOf(p.line()), String.valueOf(p.column()),
+                                p.message()));
                 setGraphic(empty || p == null ? null : text);
             }
         });
@@ -164,11 +173,15 @@ public final class PlaybooksController {
             }
         });
         problemsLabel.textProperty().bind(Bindings.createStringBinding(() -> vm.problems().isEmpty()
-                ? "Valid" : vm.problems().size() + " problem(s): click one to go to it", vm.problems()));
+                ? messages.get("playbooks.yaml.valid")
+                : messages.get("playbooks.yaml.problems", Map.of("count", vm.problems().size())), vm.problems()));
         yamlTab.textProperty().bind(Bindings.createStringBinding(() -> vm.problems().isEmpty()
-                ? "YAML" : "YAML (" + vm.problems().size() + ")", vm.problems()));
+                ? messages.get("playbooks.editor.tab.yaml")
+                : messages.get("playbooks.editor.tab.yaml.problems", Map.of("count", vm.problems().size())),
+                vm.problems()));
 
-        stateLabel.textProperty().bind(Bindings.when(vm.dirtyProperty()).then("Unsaved changes").otherwise("Saved"));
+        stateLabel.textProperty().bind(Bindings.when(vm.dirtyProperty()).then(messages.get("playbooks.editor.unsaved"))
+                .otherwise(messages.get("playbooks.editor.saved")));
         saveButton.disableProperty().bind(vm.dirtyProperty().not().or(Bindings.isNotEmpty(vm.problems())));
         revertButton.disableProperty().bind(vm.dirtyProperty().not());
 
@@ -177,9 +190,13 @@ public final class PlaybooksController {
             @Override
             protected void updateItem(PlaybookVersion pv, boolean empty) {
                 super.updateItem(pv, empty);
-                setText(empty || pv == null ? null : "Version " + pv.version() + " \u00b7 "
-                        + TimeText.dayClock(pv.savedAt(), ZoneId.systemDefault()) + " \u00b7 " + pv.author()
-                        + (pv.note() == null || pv.note().isBlank() ? "" : "\n" + pv.note()));
+                if (empty || pv == null) {
+                    setText(null);
+                    return;
+                }
+                String version = messages.get("playbooks.history.version", pv.version(), formats.dayClock(pv.savedAt()),
+                        pv.author());
+                setText(pv.note() == null || pv.note().isBlank() ? version : version + "\n" + pv.note());
             }
         });
         versionList.getSelectionModel().selectedItemProperty().addListener((o, a, pv) -> {
@@ -189,7 +206,7 @@ public final class PlaybooksController {
         });
         diffList.setItems(vm.diff());
         diffList.setCellFactory(v -> new DiffCell());
-        diffList.setPlaceholder(new Label("Pick a version to see what it changed."));
+        diffList.setPlaceholder(new Label(messages.get("playbooks.history.placeholder")));
 
         vm.reload();
     }
@@ -214,8 +231,8 @@ public final class PlaybooksController {
     private void save() {
         TextInputDialog dialog = new TextInputDialog();
         dialog.initOwner(root.getScene().getWindow());
-        dialog.setTitle("Save version");
-        dialog.setHeaderText("What changed? (kept with the version)");
+        dialog.setTitle(messages.get("playbooks.save.title"));
+        dialog.setHeaderText(messages.get("playbooks.save.header"));
         dialog.showAndWait().ifPresent(vm::save);
     }
 
@@ -227,8 +244,9 @@ public final class PlaybooksController {
     @FXML
     private void importPlaybook() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Import playbook");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Playbooks (YAML)", "*.yaml", "*.yml"));
+        chooser.setTitle(messages.get("playbooks.import.title"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(messages.get("playbooks.import.filter"),
+                "*.yaml", "*.yml"));
         File file = chooser.showOpenDialog(root.getScene().getWindow());
         if (file != null) {
             vm.importFile(file.toPath(), this::showProblems);
@@ -238,8 +256,8 @@ public final class PlaybooksController {
     private void showProblems(List<PlaybookProblem> problems) {
         Alert alert = new Alert(Alert.AlertType.ERROR);
         alert.initOwner(root.getScene().getWindow());
-        alert.setTitle("Import playbook");
-        alert.setHeaderText("The playbook was not imported; nothing was changed");
+        alert.setTitle(messages.get("playbooks.import.title"));
+        alert.setHeaderText(messages.get("playbooks.import.refused"));
         TextArea text = new TextArea(problems.stream().map(PlaybookProblem::format).collect(Collectors.joining("\n")));
         text.setEditable(false);
         text.setWrapText(true);
@@ -255,7 +273,7 @@ public final class PlaybooksController {
             return;
         }
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export playbook");
+        chooser.setTitle(messages.get("playbooks.export.title"));
         chooser.setInitialFileName(p.key() + "." + p.language() + ".yaml");
         File file = chooser.showSaveDialog(root.getScene().getWindow());
         if (file != null) {
@@ -263,14 +281,14 @@ public final class PlaybooksController {
         }
     }
 
-    private static final class PlaybookCell extends ListCell<StoredPlaybook> {
+    private final class PlaybookCell extends ListCell<StoredPlaybook> {
         private final Label title = new Label();
         private final Label meta = new Label();
         private final VBox box = new VBox(2, title, meta);
 
         PlaybookCell() {
-            title.getStyleClass().add("text-bold");
-            meta.getStyleClass().addAll("text-muted", "text-small");
+            title.getStyleClass().add(Styles.TEXT_BOLD);
+            meta.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
             setPrefWidth(0);
         }
 
@@ -282,8 +300,8 @@ public final class PlaybooksController {
                 return;
             }
             title.setText(p.title());
-            meta.setText(p.key() + " \u00b7 " + p.language() + " \u00b7 v" + p.currentVersion()
-                    + (p.bundled() ? " \u00b7 bundled" : ""));
+            meta.setText(messages.get(p.bundled() ? "playbooks.list.item.bundled" : "playbooks.list.item", p.key(),
+                    p.language(), p.currentVersion()));
             setGraphic(box);
         }
     }
@@ -294,7 +312,7 @@ public final class PlaybooksController {
         @Override
         protected void updateItem(DiffLine d, boolean empty) {
             super.updateItem(d, empty);
-            line.getStyleClass().removeAll("success", "danger", "text-muted");
+            line.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER, Styles.TEXT_MUTED);
             if (empty || d == null) {
                 setGraphic(null);
                 return;
@@ -302,15 +320,15 @@ public final class PlaybooksController {
             switch (d.kind()) {
                 case ADDED -> {
                     line.setText("+ " + d.text());
-                    line.getStyleClass().add("success");
+                    line.getStyleClass().add(Styles.SUCCESS);
                 }
                 case REMOVED -> {
                     line.setText("\u2212 " + d.text());
-                    line.getStyleClass().add("danger");
+                    line.getStyleClass().add(Styles.DANGER);
                 }
                 default -> {
                     line.setText("  " + d.text());
-                    line.getStyleClass().add("text-muted");
+                    line.getStyleClass().add(Styles.TEXT_MUTED);
                 }
             }
             setGraphic(line);

@@ -1,5 +1,7 @@
 package io.crisisconsole.playbooks.ui;
 
+import io.crisisconsole.toolkit.Messages;
+
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
@@ -36,13 +38,15 @@ public final class RecordForm<R extends Record> extends GridPane {
             "summary", "role", "acknowledge", "apologize", "admit", "fix", "compensate", "when", "rules");
 
     private final Class<R> type;
+    private final Messages messages;
     private final RecordComponent[] components;
     private final List<Control> controls = new ArrayList<>();
     private final List<Runnable> listeners = new ArrayList<>();
     private boolean loading;
 
-    public RecordForm(Class<R> type) {
+    public RecordForm(Class<R> type, Messages messages) {
         this.type = type;
+        this.messages = messages;
         this.components = type.getRecordComponents();
         setHgap(10);
         setVgap(8);
@@ -52,7 +56,7 @@ public final class RecordForm<R extends Record> extends GridPane {
         getColumnConstraints().get(1).setHgrow(Priority.ALWAYS);
         for (int i = 0; i < components.length; i++) {
             RecordComponent c = components[i];
-            Label label = new Label(label(c.getName()));
+            Label label = new Label(label(c));
             Control control = controlFor(c);
             control.setId(idFor(type, c));
             control.setMaxWidth(Double.MAX_VALUE);
@@ -61,10 +65,9 @@ public final class RecordForm<R extends Record> extends GridPane {
         }
     }
 
-    /** {@code escalateTo} → "Escalate to". */
-    static String label(String camel) {
-        String spaced = camel.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+    /** The label of a component: {@code playbooks.form.field.escalateTo} ("Escalate to"). */
+    private String label(RecordComponent c) {
+        return messages.get("playbooks.form.field." + c.getName());
     }
 
     static String idFor(Class<?> type, RecordComponent c) {
@@ -97,7 +100,7 @@ public final class RecordForm<R extends Record> extends GridPane {
             area.setWrapText(true);
             area.setPrefRowCount(t == List.class ? 3 : 2);
             if (t == List.class) {
-                area.setPromptText("one per line");
+                area.setPromptText(messages.get("playbooks.form.onePerLine"));
             }
             area.textProperty().addListener((o, a, b) -> changed());
             control = area;
@@ -166,7 +169,7 @@ public final class RecordForm<R extends Record> extends GridPane {
                     try {
                         args[i] = Integer.parseInt(text.strip());
                     } catch (NumberFormatException e) {
-                        throw new FormException(label(c.getName()) + " must be a whole number, not '" + text + "'");
+                        throw new FormException(messages.get("playbooks.form.notWholeNumber", label(c), text));
                     }
                 } else {
                     args[i] = text;

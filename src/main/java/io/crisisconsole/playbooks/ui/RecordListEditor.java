@@ -1,5 +1,8 @@
 package io.crisisconsole.playbooks.ui;
 
+import io.crisisconsole.toolkit.Messages;
+
+import atlantafx.base.theme.Styles;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +30,14 @@ public final class RecordListEditor<R extends Record> extends HBox {
     private final ListView<R> list = new ListView<>(items);
     private final RecordForm<R> form;
     private final Label problem = new Label();
+    private final Messages messages;
     private final List<Runnable> listeners = new ArrayList<>();
     private boolean showing;
 
-    public RecordListEditor(Class<R> type, Supplier<R> newItem) {
+    public RecordListEditor(Class<R> type, Supplier<R> newItem, Messages messages) {
         super(12);
-        form = new RecordForm<>(type);
+        this.messages = messages;
+        form = new RecordForm<>(type, messages);
         String base = type.getSimpleName().toLowerCase(Locale.ROOT);
         list.setId(base + "-list");
         list.setPrefWidth(240);
@@ -45,17 +50,17 @@ public final class RecordListEditor<R extends Record> extends HBox {
             @Override
             protected void updateItem(R item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : summary(item));
+                setText(empty || item == null ? null : summary(item, messages.get("playbooks.form.list.new")));
             }
         });
-        Button add = iconButton("fth-plus", "Add");
+        Button add = iconButton("fth-plus", messages.get("playbooks.form.list.add"));
         add.setId(base + "-add");
         add.setOnAction(e -> {
             items.add(newItem.get());
             list.getSelectionModel().selectLast();
             changed();
         });
-        Button remove = iconButton("fth-trash-2", "Remove");
+        Button remove = iconButton("fth-trash-2", messages.get("playbooks.form.list.remove"));
         remove.setId(base + "-remove");
         remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(e -> {
@@ -72,7 +77,7 @@ public final class RecordListEditor<R extends Record> extends HBox {
         HBox buttons = new HBox(6, add, remove, up, down);
         VBox left = new VBox(6, list, buttons);
 
-        problem.getStyleClass().add("danger");
+        problem.getStyleClass().add(Styles.DANGER);
         problem.setWrapText(true);
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
         problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
@@ -102,12 +107,12 @@ public final class RecordListEditor<R extends Record> extends HBox {
 
     private static Button iconButton(String icon, String text) {
         Button b = new Button(text, new FontIcon(icon));
-        b.getStyleClass().add("small");
+        b.getStyleClass().add(Styles.SMALL);
         return b;
     }
 
-    /** The text shown for an item in the list: its first one or two text components. */
-    static String summary(Record r) {
+    /** The text shown for an item in the list: its first one or two text components, else {@code none}. */
+    static String summary(Record r, String none) {
         List<String> parts = new ArrayList<>();
         for (RecordComponent c : r.getClass().getRecordComponents()) {
             Object v = RecordForm.read(c, r);
@@ -120,7 +125,7 @@ public final class RecordListEditor<R extends Record> extends HBox {
                 break;
             }
         }
-        return parts.isEmpty() ? "(new)" : String.join(" \u2014 ", parts);
+        return parts.isEmpty() ? none : String.join(" \u2014 ", parts);
     }
 
     private void formEdited() {

@@ -2,14 +2,17 @@ package io.crisisconsole.toolkit.ui;
 
 import io.crisisconsole.toolkit.AutosavedText;
 import io.crisisconsole.toolkit.Autosaves;
+import io.crisisconsole.toolkit.Formats;
+import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.OneShotTimer;
 import io.crisisconsole.toolkit.TaskRunner;
 
 import java.time.Duration;
-import java.time.ZoneId;
-import java.util.Objects;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.Observable;
@@ -28,13 +31,18 @@ public final class EditorAutosave {
     private final TaskRunner tasks;
     private final OneShotTimer.Factory timers;
     private final Notifier notifier;
-    private final java.util.Set<Session> open = new java.util.LinkedHashSet<>();
+    private final Messages messages;
+    private final Formats formats;
+    private final Set<Session> open = new LinkedHashSet<>();
 
-    public EditorAutosave(Autosaves store, TaskRunner tasks, OneShotTimer.Factory timers, Notifier notifier) {
+    public EditorAutosave(Autosaves store, TaskRunner tasks, OneShotTimer.Factory timers, Notifier notifier,
+            Messages messages, Formats formats) {
         this.store = store;
         this.tasks = tasks;
         this.timers = timers;
         this.notifier = notifier;
+        this.messages = messages;
+        this.formats = formats;
     }
 
     /**
@@ -53,8 +61,8 @@ public final class EditorAutosave {
         for (Observable o : changes) {
             o.addListener(x -> session.changed());
         }
-        tasks.run("Checking for unsaved text", () -> store.find(key), found -> session.restore(found, restore),
-                t -> notifier.failed("Cannot check for unsaved text", t));
+        tasks.run(messages.get("autosave.task.check"), () -> store.find(key), found -> session.restore(found, restore),
+                t -> notifier.failed(messages.get("autosave.check.failed"), t));
         return session;
     }
 
@@ -100,8 +108,7 @@ public final class EditorAutosave {
             } finally {
                 restoring = false;
             }
-            notifier.info("Restored what you had typed here before the app closed (autosaved "
-                    + io.crisisconsole.toolkit.TimeText.clock(found.get().savedAt(), ZoneId.systemDefault()) + ")");
+            notifier.info(messages.get("autosave.restored", formats.clock(found.get().savedAt())));
         }
 
         /** Writes the current content now if it changed since the last write. */
@@ -115,9 +122,8 @@ public final class EditorAutosave {
                 return;
             }
             lastWritten = text;
-            tasks.run("Autosaving", () -> store.save(key, caseId, null, text), saved -> { },
-                    t -> notifier.error("Not autosaved: " + Notifier.describe(t)
-                            + ". What you typed is still in the dialog."));
+            tasks.run(messages.get("autosave.task.save"), () -> store.save(key, caseId, null, text), saved -> { },
+                    t -> notifier.error(messages.get("autosave.failed", Notifier.describe(t))));
         }
 
         /** The editor is left with its work unsaved (e.g. another playbook is opened): write it now and stop. */
@@ -132,10 +138,10 @@ public final class EditorAutosave {
             finished = true;
             open.remove(this);
             timer.stop();
-            tasks.run("Discarding the draft", () -> {
+            tasks.run(messages.get("autosave.task.discard"), () -> {
                 store.discard(key);
                 return null;
-            }, done -> { }, t -> notifier.failed("Cannot discard the draft", t));
+            }, done -> { }, t -> notifier.failed(messages.get("autosave.discard.failed"), t));
         }
     }
 }

@@ -6,11 +6,15 @@ import io.crisisconsole.store.Store;
 import io.crisisconsole.store.TestStores;
 import io.crisisconsole.testsupport.ManualTimer;
 import io.crisisconsole.testsupport.QueuedTasks;
+import io.crisisconsole.toolkit.Formats;
+import io.crisisconsole.toolkit.Messages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +36,8 @@ class EditorAutosaveTest {
     void open() {
         store = TestStores.openIn(tmp);
         autosave = new AutosaveService(store.jdbi(), Clock.systemUTC());
-        editors = new EditorAutosave(autosave, tasks, timer, notifier);
+        Messages english = Messages.forLocale(Locale.ENGLISH);
+        editors = new EditorAutosave(autosave, tasks, timer, notifier, english, new Formats(english, ZoneId.systemDefault()));
     }
 
     @AfterEach
