@@ -51,6 +51,7 @@ public final class CaseDetailViewModel {
 
     private final ObjectProperty<CrisisCase> current = new SimpleObjectProperty<>();
     private final ObservableList<TimelineEntry> entries = FXCollections.observableArrayList();
+    private final ObservableList<TimelineEntry> readOnlyEntries = FXCollections.unmodifiableObservableList(entries);
     private final ObjectProperty<EntryKind> newKind = new SimpleObjectProperty<>(EntryKind.NOTE);
     private final StringProperty newText = new SimpleStringProperty("");
     private final ObjectProperty<TimelineEntry> selectedEntry = new SimpleObjectProperty<>();
@@ -224,8 +225,9 @@ public final class CaseDetailViewModel {
         return current;
     }
 
+    /** The timeline of the shown case, oldest first (read-only). */
     public ObservableList<TimelineEntry> entries() {
-        return entries;
+        return readOnlyEntries;
     }
 
     public ObjectProperty<EntryKind> newKindProperty() {
