@@ -6,7 +6,6 @@ import io.crisisconsole.toolkit.Theme;
 
 import java.time.Clock;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;

@@ -10,7 +10,6 @@ import io.crisisconsole.toolkit.ValidationException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code store encrypt}, {@code store decrypt}, {@code store passphrase}. */
 final class EncryptionCommands {

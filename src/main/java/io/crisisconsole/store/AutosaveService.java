@@ -4,7 +4,6 @@ import io.crisisconsole.toolkit.AutosavedText;
 import io.crisisconsole.toolkit.Autosaves;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;

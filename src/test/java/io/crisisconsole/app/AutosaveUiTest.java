@@ -1,12 +1,11 @@
 package io.crisisconsole.app;
 
 import io.crisisconsole.cases.CaseDetails;
-import io.crisisconsole.cases.CaseService;
 import io.crisisconsole.cases.CrisisCase;
 import io.crisisconsole.cases.ui.CaseDetailViewModel;
 import io.crisisconsole.store.AutosaveService;
-import io.crisisconsole.store.DataHome;
 import io.crisisconsole.store.Store;
+import io.crisisconsole.testsupport.MainWindowTestBase;
 import io.crisisconsole.timeline.EntryKind;
 import io.crisisconsole.timeline.TimelineEntry;
 import io.crisisconsole.toolkit.AutosavedText;
@@ -16,7 +15,6 @@ import static io.crisisconsole.testsupport.UiTests.text;
 import static io.crisisconsole.testsupport.UiTests.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -25,44 +23,21 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** Autosave of the timeline composer in the real window (headless), including a restart. */
-@ExtendWith(ApplicationExtension.class)
-class AutosaveUiTest {
+@Tag("ui")
+class AutosaveUiTest extends MainWindowTestBase {
 
-    @TempDir
-    Path tmp;
-    DataHome home;
-    Stage stage;
-    AppContext context;
     CrisisCase outage;
 
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        home = new DataHome(tmp.resolve("data"));
-        context = AppContext.open(home, Clock.systemUTC());
+    @Override
+    protected void seed() {
         outage = context.services().cases()
                 .open(new CaseDetails("Payment outage", 2, "Anna Nowak", null, null), "anna");
-        stage.setScene(MainWindow.createScene(context, 1280, 800));
-        stage.show();
-    }
-
-    @AfterEach
-    void tearDown() throws TimeoutException {
-        FxToolkit.cleanupStages();
-        if (context != null) {
-            context.close();
-        }
     }
 
     @SuppressWarnings("unchecked")
@@ -129,10 +104,7 @@ class AutosaveUiTest {
         FxToolkit.cleanupStages();
 
         context = AppContext.open(home, Clock.systemUTC());
-        robot.interact(() -> {
-            stage.setScene(MainWindow.createScene(context, 1280, 800));
-            stage.show();
-        });
+        robot.interact(this::showMainWindow);
         assertThat(composer(robot).getText()).isEmpty();
         selectTheCase(robot);
         waitUntil(() -> text.equals(composer(robot).getText()));

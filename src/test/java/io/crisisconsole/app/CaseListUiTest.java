@@ -5,51 +5,30 @@ import io.crisisconsole.cases.CaseService;
 import io.crisisconsole.cases.CaseStatus;
 import io.crisisconsole.cases.CrisisCase;
 import io.crisisconsole.cases.ui.StatusFilter;
-import io.crisisconsole.store.DataHome;
+import io.crisisconsole.testsupport.MainWindowTestBase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListView;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Search and filters of the case list, over cases that exist before the window opens. */
-@ExtendWith(ApplicationExtension.class)
-class CaseListUiTest {
+@Tag("ui")
+class CaseListUiTest extends MainWindowTestBase {
 
-    @TempDir
-    Path tmp;
-    AppContext context;
-
-    @Start
-    void start(Stage stage) {
-        context = AppContext.open(new DataHome(tmp.resolve("data")), Clock.systemUTC());
+    @Override
+    protected void seed() {
         CaseService cases = context.services().cases();
         cases.open(new CaseDetails("Checkout outage", 2, "Anna", "#CheckoutStatus", null), "t");
         CrisisCase closed = cases.open(new CaseDetails("Old troll wave", 3, null, null, null), "t");
         cases.changeStatus(closed.id(), closed.version(), CaseStatus.RESOLVED, null, "t");
         cases.open(new CaseDetails("Offensive post", 1, "Marek", null, null), "t");
-        stage.setScene(MainWindow.createScene(context, 1280, 800));
-        stage.show();
-    }
-
-    @AfterEach
-    void tearDown() throws TimeoutException {
-        FxToolkit.cleanupStages();
-        context.close();
     }
 
     @SuppressWarnings("unchecked")

@@ -1,8 +1,7 @@
 package io.crisisconsole.app;
 
-import io.crisisconsole.cases.CaseService;
 import io.crisisconsole.cases.CrisisCase;
-import io.crisisconsole.store.DataHome;
+import io.crisisconsole.testsupport.MainWindowTestBase;
 import io.crisisconsole.timeline.EntryKind;
 import io.crisisconsole.timeline.TimelineEntry;
 
@@ -11,8 +10,6 @@ import static io.crisisconsole.testsupport.UiTests.text;
 import static io.crisisconsole.testsupport.UiTests.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
@@ -23,36 +20,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The main window driven like a person would, headless (Monocle). */
-@ExtendWith(ApplicationExtension.class)
-class CasesUiTest {
-
-    @TempDir
-    Path tmp;
-    AppContext context;
-
-    @Start
-    void start(Stage stage) {
-        context = AppContext.open(new DataHome(tmp.resolve("data")), Clock.systemUTC());
-        stage.setScene(MainWindow.createScene(context, 1280, 800));
-        stage.show();
-    }
-
-    @AfterEach
-    void tearDown() throws TimeoutException {
-        FxToolkit.cleanupStages();
-        context.close();
-    }
+@Tag("ui")
+class CasesUiTest extends MainWindowTestBase {
 
     private Button dialogButton(FxRobot robot, ButtonType type) {
         DialogPane pane = robot.lookup(".dialog-pane").queryAs(DialogPane.class);

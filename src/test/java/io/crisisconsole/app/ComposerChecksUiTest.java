@@ -1,19 +1,15 @@
 package io.crisisconsole.app;
 
 import io.crisisconsole.cases.CaseDetails;
-import io.crisisconsole.cases.CaseService;
 import io.crisisconsole.cases.CrisisCase;
 import io.crisisconsole.composer.Finding;
-import io.crisisconsole.playbooks.CasePlaybookService;
-import io.crisisconsole.playbooks.PlaybookService;
 import io.crisisconsole.services.Services;
-import io.crisisconsole.store.DataHome;
+import io.crisisconsole.testsupport.MainWindowTestBase;
 
 import static io.crisisconsole.testsupport.UiTests.list;
 import static io.crisisconsole.testsupport.UiTests.text;
 import static io.crisisconsole.testsupport.UiTests.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Button;
@@ -21,40 +17,21 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The composer with the real checks: a core-message change shows up at once in the variants' findings. */
-@ExtendWith(ApplicationExtension.class)
-class ComposerChecksUiTest {
+@Tag("ui")
+class ComposerChecksUiTest extends MainWindowTestBase {
 
-    @TempDir
-    Path tmp;
-    AppContext context;
-
-    @Start
-    void start(Stage stage) {
-        context = AppContext.open(new DataHome(tmp.resolve("data")), Clock.systemUTC());
+    @Override
+    protected void seed() {
         Services services = context.services();
         CrisisCase outage = services.cases().open(new CaseDetails("Checkout outage", 2,
                 "Anna Nowak", "CheckoutStatus", "https://status.example.com"), "anna");
         long playbook = services.playbooks().find("service-outage", "en").orElseThrow().id();
         services.casePlaybooks().assign(outage.id(), playbook, "anna");
-        stage.setScene(MainWindow.createScene(context, 1280, 800));
-        stage.show();
-    }
-
-    @AfterEach
-    void tearDown() throws TimeoutException {
-        FxToolkit.cleanupStages();
-        context.close();
     }
 
     @Test

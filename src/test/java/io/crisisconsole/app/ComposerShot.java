@@ -1,7 +1,7 @@
 package io.crisisconsole.app;
 
-import io.crisisconsole.composer.LengthOnlyChecker;
 import io.crisisconsole.store.DataHome;
+import io.crisisconsole.testsupport.LengthOnlyChecker;
 
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,21 +1,18 @@
 package io.crisisconsole.app;
 
 import io.crisisconsole.cases.CaseDetails;
-import io.crisisconsole.cases.CaseService;
 import io.crisisconsole.cases.CrisisCase;
 import io.crisisconsole.composer.Draft;
 import io.crisisconsole.composer.DraftService;
 import io.crisisconsole.composer.DraftStatus;
 import io.crisisconsole.composer.Finding;
-import io.crisisconsole.composer.LengthOnlyChecker;
 import io.crisisconsole.contacts.Contact;
 import io.crisisconsole.contacts.ContactDetails;
 import io.crisisconsole.contacts.ContactGroup;
-import io.crisisconsole.contacts.ContactService;
-import io.crisisconsole.playbooks.CasePlaybookService;
-import io.crisisconsole.playbooks.PlaybookService;
 import io.crisisconsole.services.Services;
 import io.crisisconsole.store.DataHome;
+import io.crisisconsole.testsupport.LengthOnlyChecker;
+import io.crisisconsole.testsupport.MainWindowTestBase;
 import io.crisisconsole.timeline.EntryKind;
 import io.crisisconsole.timeline.TimelineEntry;
 
@@ -25,7 +22,6 @@ import static io.crisisconsole.testsupport.UiTests.text;
 import static io.crisisconsole.testsupport.UiTests.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -37,29 +33,24 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The composer driven from the case workspace, with a test-only checker that counts characters. */
-@ExtendWith(ApplicationExtension.class)
-class ComposerUiTest {
+@Tag("ui")
+class ComposerUiTest extends MainWindowTestBase {
 
-    @TempDir
-    Path tmp;
-    AppContext context;
     CrisisCase outage;
     Contact anna;
 
-    @Start
-    void start(Stage stage) {
-        context = AppContext.open(new DataHome(tmp.resolve("data")), Clock.systemUTC(), new LengthOnlyChecker());
+    @Override
+    protected AppContext open(DataHome home) {
+        return AppContext.open(home, Clock.systemUTC(), new LengthOnlyChecker());
+    }
+
+    @Override
+    protected void seed() {
         Services services = context.services();
         outage = services.cases().open(new CaseDetails("Checkout outage", 2, "Anna Nowak",
                 "CheckoutStatus", "https://status.example.com"), "anna");
@@ -68,14 +59,6 @@ class ComposerUiTest {
         anna = services.contacts().create(new ContactDetails("Anna Nowak", "Head of PR", null,
                 List.of(), List.of("anna@example.com"), List.of(), null, null, null, Set.of(ContactGroup.CRISIS_TEAM),
                 null));
-        stage.setScene(MainWindow.createScene(context, 1280, 800));
-        stage.show();
-    }
-
-    @AfterEach
-    void tearDown() throws TimeoutException {
-        FxToolkit.cleanupStages();
-        context.close();
     }
 
     @SuppressWarnings("unchecked")

@@ -7,7 +7,8 @@ import io.crisisconsole.contacts.ContactService;
 import io.crisisconsole.contacts.Phone;
 import io.crisisconsole.store.AutosaveService;
 import io.crisisconsole.store.DataHome;
-import io.crisisconsole.toolkit.ui.FilePicker;
+import io.crisisconsole.testsupport.MainWindowTestBase;
+import io.crisisconsole.testsupport.ScriptedFilePicker;
 
 import static io.crisisconsole.testsupport.UiTests.label;
 import static io.crisisconsole.testsupport.UiTests.waitUntil;
@@ -17,7 +18,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Button;
@@ -28,43 +28,25 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The contacts view driven like a person would, headless (Monocle). */
-@ExtendWith(ApplicationExtension.class)
-class ContactsUiTest {
+@Tag("ui")
+class ContactsUiTest extends MainWindowTestBase {
 
-    @TempDir
-    Path tmp;
-    AppContext context;
-    /** What the "file chooser" answers next. */
-    Path nextFile;
+    /** Its {@code next} is what the "file chooser" answers next. */
+    final ScriptedFilePicker files = new ScriptedFilePicker();
 
-    @Start
-    void start(Stage stage) {
-        FilePicker picker = new FilePicker() {
-            @Override
-            public Optional<Path> open(Window owner, String title, String description, String... patterns) {
-                return Optional.ofNullable(nextFile);
-            }
+    @Override
+    protected AppContext open(DataHome home) {
+        return AppContext.open(home, Clock.systemUTC(), files);
+    }
 
-            @Override
-            public Optional<Path> save(Window owner, String title, String initialName, String description,
-                    String... patterns) {
-                return Optional.ofNullable(nextFile);
-            }
-        };
-        context = AppContext.open(new DataHome(tmp.resolve("data")), Clock.systemUTC(), picker);
+    @Override
+    protected void seed() {
         ContactService contacts = contacts();
         contacts.create(new ContactDetails("Anna Nowak", null, "Acme", List.of(new Phone("mobile", "+48 601 234 567")),
                 List.of("anna.nowak@acme.pl"), List.of(), null, null, null, Set.of(ContactGroup.CRISIS_TEAM), null));
@@ -72,14 +54,6 @@ class ContactsUiTest {
                 List.of(), "Europe/Moscow", "ru", null, Set.of(ContactGroup.LEGAL), null));
         contacts.create(new ContactDetails("Piotr Zieliński", "Outside counsel", "Zieliński Legal", List.of(),
                 List.of("piotr@zielinski.example"), List.of(), null, null, null, Set.of(ContactGroup.LEGAL), null));
-        stage.setScene(MainWindow.createScene(context, 1280, 800));
-        stage.show();
-    }
-
-    @AfterEach
-    void tearDown() throws TimeoutException {
-        FxToolkit.cleanupStages();
-        context.close();
     }
 
     private static Path fixture(String name) throws URISyntaxException {
@@ -209,7 +183,7 @@ class ContactsUiTest {
     void importACsvFileAndSeeTheRows(FxRobot robot) throws Exception {
         openContacts(robot);
         waitUntil(() -> table(robot).getItems().size() == 3);
-        nextFile = fixture("team.csv");
+        files.next = fixture("team.csv");
         robot.clickOn("#importButton");
         waitUntil(() -> table(robot).getItems().size() == 5);
         assertThat(status(robot)).isEqualTo("Imported team.csv: 2 added, 2 updated (matched by e-mail)");
@@ -226,7 +200,7 @@ class ContactsUiTest {
     void aBadFileListsEveryProblemAndImportsNothing(FxRobot robot) throws Exception {
         openContacts(robot);
         waitUntil(() -> table(robot).getItems().size() == 3);
-        nextFile = fixture("bad.csv");
+        files.next = fixture("bad.csv");
         robot.clickOn("#importButton");
         waitUntil(() -> robot.lookup("#importProblems").tryQuery().isPresent());
         String problems = robot.lookup("#importProblems").queryAs(TextArea.class).getText();

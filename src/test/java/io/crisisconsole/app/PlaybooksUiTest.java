@@ -1,6 +1,5 @@
 package io.crisisconsole.app;
 
-import io.crisisconsole.cases.CaseService;
 import io.crisisconsole.contacts.ContactDetails;
 import io.crisisconsole.contacts.ContactGroup;
 import io.crisisconsole.contacts.ContactService;
@@ -9,7 +8,7 @@ import io.crisisconsole.playbooks.DiffLine;
 import io.crisisconsole.playbooks.PlaybookProblem;
 import io.crisisconsole.playbooks.PlaybookVersion;
 import io.crisisconsole.playbooks.StoredPlaybook;
-import io.crisisconsole.store.DataHome;
+import io.crisisconsole.testsupport.MainWindowTestBase;
 import io.crisisconsole.timeline.TimelineEntry;
 
 import static io.crisisconsole.testsupport.UiTests.list;
@@ -17,7 +16,6 @@ import static io.crisisconsole.testsupport.UiTests.text;
 import static io.crisisconsole.testsupport.UiTests.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -32,35 +30,22 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The playbook editor and a case's call list, driven headless. */
-@ExtendWith(ApplicationExtension.class)
-class PlaybooksUiTest {
+@Tag("ui")
+class PlaybooksUiTest extends MainWindowTestBase {
 
-    @TempDir
-    Path tmp;
-    AppContext context;
-
-    @Start
-    void start(Stage stage) {
-        context = AppContext.open(new DataHome(tmp.resolve("data")), Clock.systemUTC());
-        stage.setScene(MainWindow.createScene(context, 1400, 900));
-        stage.show();
+    @Override
+    protected double windowWidth() {
+        return 1400;
     }
 
-    @AfterEach
-    void tearDown() throws TimeoutException {
-        FxToolkit.cleanupStages();
-        context.close();
+    @Override
+    protected double windowHeight() {
+        return 900;
     }
 
     private void openServiceOutage(FxRobot robot) throws TimeoutException {

@@ -1,6 +1,5 @@
 package io.crisisconsole.store;
 
-import io.crisisconsole.cases.CaseService;
 import io.crisisconsole.services.Services;
 import io.crisisconsole.timeline.TimelineEntry;
 

@@ -34,6 +34,7 @@ public final class CaseListViewModel {
 
     private final ObservableList<CrisisCase> all = FXCollections.observableArrayList();
     private final FilteredList<CrisisCase> visible = new FilteredList<>(all);
+    private final ObservableList<CrisisCase> readOnlyVisible = FXCollections.unmodifiableObservableList(visible);
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<StatusFilter> statusFilter = new SimpleObjectProperty<>(StatusFilter.NOT_CLOSED);
     private final IntegerProperty severityFilter = new SimpleIntegerProperty(ANY_SEVERITY);
@@ -112,8 +113,9 @@ public final class CaseListViewModel {
         return field != null && field.toLowerCase(Locale.ROOT).contains(needle);
     }
 
+    /** The cases the search and filters let through, newest first (read-only). */
     public ObservableList<CrisisCase> visibleCases() {
-        return visible;
+        return readOnlyVisible;
     }
 
     public StringProperty searchProperty() {

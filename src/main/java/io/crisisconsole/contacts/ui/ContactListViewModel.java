@@ -37,6 +37,7 @@ public final class ContactListViewModel {
 
     private final ObservableList<Contact> all = FXCollections.observableArrayList();
     private final FilteredList<Contact> visible = new FilteredList<>(all);
+    private final ObservableList<Contact> readOnlyVisible = FXCollections.unmodifiableObservableList(visible);
     private final StringProperty search = new SimpleStringProperty("");
     /** null: every group. */
     private final ObjectProperty<ContactGroup> groupFilter = new SimpleObjectProperty<>();
@@ -168,8 +169,9 @@ public final class ContactListViewModel {
         return c -> (group == null || c.groups().contains(group)) && text.test(c);
     }
 
+    /** The contacts the search and the group filter let through, by name (read-only). */
     public ObservableList<Contact> visibleContacts() {
-        return visible;
+        return readOnlyVisible;
     }
 
     public StringProperty searchProperty() {

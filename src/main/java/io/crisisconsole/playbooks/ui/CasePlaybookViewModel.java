@@ -38,6 +38,7 @@ public final class CasePlaybookViewModel {
     private final Runnable onTimelineChanged;
 
     private final ObservableList<StoredPlaybook> choices = FXCollections.observableArrayList();
+    private final ObservableList<StoredPlaybook> readOnlyChoices = FXCollections.unmodifiableObservableList(choices);
     private final ObjectProperty<StoredPlaybook> playbook = new SimpleObjectProperty<>();
     private final ObjectProperty<CallList> callList = new SimpleObjectProperty<>();
     private final StringProperty cadence = new SimpleStringProperty("");
@@ -156,8 +157,9 @@ public final class CasePlaybookViewModel {
                 }, t -> notifier.failed("Cannot resolve the call list", t));
     }
 
+    /** The playbooks a case can follow (read-only). */
     public ObservableList<StoredPlaybook> choices() {
-        return choices;
+        return readOnlyChoices;
     }
 
     public ObjectProperty<StoredPlaybook> playbookProperty() {

@@ -54,6 +54,10 @@ public final class PlaybooksViewModel {
     private final IntegerProperty baseVersion = new SimpleIntegerProperty(0);
     private final ObservableList<PlaybookVersion> versions = FXCollections.observableArrayList();
     private final ObservableList<DiffLine> diff = FXCollections.observableArrayList();
+    private final ObservableList<StoredPlaybook> readOnlyPlaybooks = FXCollections.unmodifiableObservableList(playbooks);
+    private final ObservableList<PlaybookProblem> readOnlyProblems = FXCollections.unmodifiableObservableList(problems);
+    private final ObservableList<PlaybookVersion> readOnlyVersions = FXCollections.unmodifiableObservableList(versions);
+    private final ObservableList<DiffLine> readOnlyDiff = FXCollections.unmodifiableObservableList(diff);
     private String savedYaml = "";
     private EditorAutosave.Session draft;
 
@@ -242,8 +246,9 @@ public final class PlaybooksViewModel {
         }, f -> notifier.info("Exported to " + f), t -> notifier.failed("Not exported", t));
     }
 
+    /** Every playbook in the store (read-only). */
     public ObservableList<StoredPlaybook> playbooks() {
-        return playbooks;
+        return readOnlyPlaybooks;
     }
 
     public ObjectProperty<StoredPlaybook> openProperty() {
@@ -254,8 +259,9 @@ public final class PlaybooksViewModel {
         return yaml;
     }
 
+    /** The problems of the YAML in the editor (read-only). */
     public ObservableList<PlaybookProblem> problems() {
-        return problems;
+        return readOnlyProblems;
     }
 
     public ObjectProperty<Playbook> forFormProperty() {
@@ -266,11 +272,13 @@ public final class PlaybooksViewModel {
         return dirty;
     }
 
+    /** The saved versions of the open playbook (read-only). */
     public ObservableList<PlaybookVersion> versions() {
-        return versions;
+        return readOnlyVersions;
     }
 
+    /** What changed between the two versions last compared (read-only). */
     public ObservableList<DiffLine> diff() {
-        return diff;
+        return readOnlyDiff;
     }
 }

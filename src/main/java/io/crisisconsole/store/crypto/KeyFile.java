@@ -1,39 +1,18 @@
 package io.crisisconsole.store.crypto;
 
-import io.crisisconsole.toolkit.StrictText;
-import io.crisisconsole.toolkit.AtomicFiles;
 import io.crisisconsole.store.StoreException.Problem;
+import io.crisisconsole.store.crypto.KeyFileFormat.Contents;
+import io.crisisconsole.store.crypto.KeyWrapping.Wrapped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.Base64;
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.Mac;
-import javax.crypto.SecretKey;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.PBEKeySpec;
-import javax.crypto.spec.SecretKeySpec;
-import javax.security.auth.DestroyFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +52,9 @@ import org.slf4j.LoggerFactory;
  * permissions), are forced to disk, then moved over the old file atomically: losing this file
  * loses the store.
  *
+ * <p>This class is the facade: the JSON contents (reading, checks, writing) are
+ * {@link KeyFileFormat}, the PBKDF2 and AES-GCM work is {@link KeyWrapping}.
+ *
  * <p>Secrets: passphrases and recovery keys are never logged or kept; the passphrase arrays stay
  * the caller's to clear. Derived keys and plaintext key copies are zeroed after use, as far as
  * the JCE allows (its key objects keep internal copies that only the garbage collector clears).
@@ -85,42 +67,18 @@ public final class KeyFile {
     private static final Logger LOG = LoggerFactory.getLogger(KeyFile.class);
 
     public static final String FILE_NAME = "store.key.json";
-    public static final int FORMAT = 1;
-    public static final String KDF = "PBKDF2WithHmacSHA256";
+    public static final int FORMAT = KeyFileFormat.FORMAT;
+    public static final String KDF = KeyWrapping.KDF;
     /** What new files get; OWASP's 2023 figure for PBKDF2-HMAC-SHA256. */
     public static final int DEFAULT_ITERATIONS = 600_000;
     /** Fewer than this in a file means the file was tampered with. */
-    public static final int MIN_ITERATIONS = 600_000;
+    public static final int MIN_ITERATIONS = KeyWrapping.MIN_ITERATIONS;
     /** More than this would make an unlock take minutes; treated as damage. */
-    public static final int MAX_ITERATIONS = 10_000_000;
+    public static final int MAX_ITERATIONS = KeyFileFormat.MAX_ITERATIONS;
     public static final int MIN_PASSPHRASE_LENGTH = 8;
-    public static final long MAX_BYTES = 64 * 1024;
+    public static final long MAX_BYTES = KeyFileFormat.MAX_BYTES;
 
-    static final int SALT_BYTES = 16;
-    static final int IV_BYTES = 12;
-    static final int TAG_BITS = 128;
-    static final int WRAPPED_BYTES = MasterKey.BYTES + TAG_BITS / 8;
-    static final int KEY_CHECK_BYTES = 32;
-    static final String PURPOSE_PASSPHRASE = "passphrase";
-    static final String PURPOSE_RECOVERY = "recovery";
-
-    private static final byte[] KEY_CHECK_LABEL =
-            "crisis-console store.key.json key check".getBytes(StandardCharsets.US_ASCII);
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
-
-    /** One wrapped copy of the master key. */
-    private record Wrapped(byte[] salt, byte[] iv, byte[] ciphertext) {
-    }
-
-    /** What is in the file. */
-    private record Contents(int iterations, Wrapped passphrase, Wrapped recovery, byte[] keyCheck,
-                            Instant createdAt) {
-    }
 
     /**
      * The result of {@link #create}: the master key to encrypt the store with and the recovery
@@ -173,11 +131,11 @@ public final class KeyFile {
         try {
             int iterations = DEFAULT_ITERATIONS;
             Contents c = new Contents(iterations,
-                    wrap(keyBytes, passphrase, iterations, PURPOSE_PASSPHRASE),
-                    wrap(keyBytes, recoveryCanonical, iterations, PURPOSE_RECOVERY),
-                    keyCheck(keyBytes),
+                    wrap(keyBytes, passphrase, iterations, KeyFileFormat.PURPOSE_PASSPHRASE),
+                    wrap(keyBytes, recoveryCanonical, iterations, KeyFileFormat.PURPOSE_RECOVERY),
+                    KeyWrapping.keyCheck(keyBytes),
                     Instant.now().truncatedTo(ChronoUnit.SECONDS));
-            write(dataDir, c);
+            KeyFileFormat.write(path(dataDir), c);
             String recoveryText = RecoveryKey.format(recoveryBytes);
             LOG.info("Key file written to {}", path(dataDir));
             return new Created(new KeyFile(dataDir, c), master, recoveryText);
@@ -198,110 +156,7 @@ public final class KeyFile {
      *         missing or malformed field, an unknown format or too few iterations
      */
     public static KeyFile read(Path dataDir) {
-        Path file = path(dataDir);
-        byte[] raw;
-        try {
-            raw = StrictText.readBytes(file, MAX_BYTES);
-        } catch (StrictText.Refused r) {
-            switch (r.reason()) {
-                case TOO_LARGE:
-                    throw damaged(file, "it is larger than " + MAX_BYTES + " bytes", null);
-                case NO_SUCH_FILE:
-                    throw new KeyFileException(Problem.OTHER, "There is no key file at " + file, r);
-                default:
-                    throw new KeyFileException(Problem.OTHER, "Cannot read the key file " + file + ": "
-                            + (r.getCause() == null ? r.getMessage() : r.getCause().getMessage()), r);
-            }
-        }
-        JsonNode root;
-        try {
-            root = JSON.readTree(raw);
-        } catch (JsonProcessingException e) {
-            throw damaged(file, "it is not valid JSON (" + e.getOriginalMessage() + ")", e);
-        } catch (IOException e) {
-            throw damaged(file, "it is not valid JSON (" + e.getMessage() + ")", e);
-        }
-        if (root == null || !root.isObject()) {
-            throw damaged(file, "it does not hold a JSON object", null);
-        }
-        return new KeyFile(dataDir, parse(file, root));
-    }
-
-    private static Contents parse(Path file, JsonNode root) {
-        JsonNode format = required(file, root, "format");
-        if (!format.isIntegralNumber()) {
-            throw damaged(file, "\"format\" is not a number", null);
-        }
-        if (!format.canConvertToInt() || format.intValue() != FORMAT) {
-            throw new KeyFileException(Problem.OTHER, "The key file " + file + " is in format " + format.asText()
-                    + ", which this version of Crisis Console does not know (it knows format " + FORMAT + ")", null);
-        }
-        String kdf = required(file, root, "kdf").asText();
-        if (!KDF.equals(kdf)) {
-            throw damaged(file, "\"kdf\" is \"" + kdf + "\", expected \"" + KDF + "\"", null);
-        }
-        JsonNode it = required(file, root, "iterations");
-        if (!it.isIntegralNumber() || !it.canConvertToInt()) {
-            throw damaged(file, "\"iterations\" is not a whole number", null);
-        }
-        int iterations = it.intValue();
-        if (iterations < MIN_ITERATIONS) {
-            throw damaged(file, "it asks for " + iterations + " key-derivation iterations, fewer than the "
-                    + MIN_ITERATIONS + " Crisis Console always writes; it may have been tampered with", null);
-        }
-        if (iterations > MAX_ITERATIONS) {
-            throw damaged(file, "it asks for " + iterations + " key-derivation iterations, more than the "
-                    + MAX_ITERATIONS + " accepted", null);
-        }
-        Wrapped passphrase = new Wrapped(
-                bytes(file, root, "passphraseSalt", SALT_BYTES, 1024),
-                bytes(file, root, "passphraseIv", IV_BYTES, IV_BYTES),
-                bytes(file, root, "passphraseWrapped", WRAPPED_BYTES, WRAPPED_BYTES));
-        Wrapped recovery = new Wrapped(
-                bytes(file, root, "recoverySalt", SALT_BYTES, 1024),
-                bytes(file, root, "recoveryIv", IV_BYTES, IV_BYTES),
-                bytes(file, root, "recoveryWrapped", WRAPPED_BYTES, WRAPPED_BYTES));
-        byte[] keyCheck = bytes(file, root, "keyCheck", KEY_CHECK_BYTES, KEY_CHECK_BYTES);
-        Instant createdAt;
-        try {
-            createdAt = Instant.parse(required(file, root, "createdAt").asText());
-        } catch (DateTimeParseException e) {
-            throw damaged(file, "\"createdAt\" is not an ISO instant", e);
-        }
-        return new Contents(iterations, passphrase, recovery, keyCheck, createdAt);
-    }
-
-    private static JsonNode required(Path file, JsonNode root, String field) {
-        JsonNode n = root.get(field);
-        if (n == null || n.isNull()) {
-            throw damaged(file, "the field \"" + field + "\" is missing", null);
-        }
-        if (!n.isValueNode()) {
-            throw damaged(file, "the field \"" + field + "\" is not a single value", null);
-        }
-        return n;
-    }
-
-    private static byte[] bytes(Path file, JsonNode root, String field, int min, int max) {
-        JsonNode n = required(file, root, field);
-        if (!n.isTextual()) {
-            throw damaged(file, "the field \"" + field + "\" is not base64 text", null);
-        }
-        byte[] b;
-        try {
-            b = Base64.getDecoder().decode(n.textValue());
-        } catch (IllegalArgumentException e) {
-            throw damaged(file, "the field \"" + field + "\" is not valid base64", e);
-        }
-        if (b.length < min || b.length > max) {
-            throw damaged(file, "the field \"" + field + "\" has " + b.length + " bytes, expected "
-                    + (min == max ? String.valueOf(min) : min + " to " + max), null);
-        }
-        return b;
-    }
-
-    private static KeyFileException damaged(Path file, String why, Throwable cause) {
-        return new KeyFileException(Problem.DAMAGED, "The key file " + file + " is damaged: " + why, cause);
+        return new KeyFile(dataDir, KeyFileFormat.read(path(dataDir)));
     }
 
     /**
@@ -318,7 +173,7 @@ public final class KeyFile {
             throw new WrongPassphraseException(dataDir);
         }
         Contents c = contents;
-        byte[] key = unwrap(c.passphrase(), passphrase, c.iterations(), PURPOSE_PASSPHRASE);
+        byte[] key = unwrap(c.passphrase(), passphrase, c.iterations(), KeyFileFormat.PURPOSE_PASSPHRASE);
         if (key == null) {
             throw new WrongPassphraseException(dataDir);
         }
@@ -342,7 +197,7 @@ public final class KeyFile {
         char[] canonical = RecoveryKey.canonical(recoveryBytes);
         Contents c = contents;
         try {
-            byte[] key = unwrap(c.recovery(), canonical, c.iterations(), PURPOSE_RECOVERY);
+            byte[] key = unwrap(c.recovery(), canonical, c.iterations(), KeyFileFormat.PURPOSE_RECOVERY);
             if (key == null) {
                 throw new WrongRecoveryKeyException(dataDir, null);
             }
@@ -355,8 +210,8 @@ public final class KeyFile {
 
     private MasterKey checked(Contents c, byte[] key) {
         try {
-            if (!MessageDigest.isEqual(keyCheck(key), c.keyCheck())) {
-                throw damaged(path(dataDir), "the key it holds does not match its key check", null);
+            if (!MessageDigest.isEqual(KeyWrapping.keyCheck(key), c.keyCheck())) {
+                throw KeyFileFormat.damaged(path(dataDir), "the key it holds does not match its key check", null);
             }
             return MasterKey.of(key);
         } finally {
@@ -378,13 +233,13 @@ public final class KeyFile {
         Contents c = contents;
         byte[] keyBytes = key.copyBytes();
         try {
-            if (!MessageDigest.isEqual(keyCheck(keyBytes), c.keyCheck())) {
+            if (!MessageDigest.isEqual(KeyWrapping.keyCheck(keyBytes), c.keyCheck())) {
                 throw new IllegalArgumentException("This is not the master key of " + path(dataDir));
             }
             Contents next = new Contents(c.iterations(),
-                    wrap(keyBytes, newPassphrase, c.iterations(), PURPOSE_PASSPHRASE),
+                    wrap(keyBytes, newPassphrase, c.iterations(), KeyFileFormat.PURPOSE_PASSPHRASE),
                     c.recovery(), c.keyCheck(), c.createdAt());
-            write(dataDir, next);
+            KeyFileFormat.write(path(dataDir), next);
             contents = next;
             LOG.info("Passphrase changed in {}", path(dataDir));
         } finally {
@@ -432,108 +287,12 @@ public final class KeyFile {
         }
     }
 
-    // ---- crypto ----
-
-    private static byte[] aad(String purpose) {
-        return ("crisis-console store.key.json format=" + FORMAT + " purpose=" + purpose)
-                .getBytes(StandardCharsets.US_ASCII);
-    }
-
     private static Wrapped wrap(byte[] key, char[] secret, int iterations, String purpose) {
-        if (iterations < MIN_ITERATIONS) {
-            throw new IllegalStateException("Refusing to write fewer than " + MIN_ITERATIONS + " iterations");
-        }
-        byte[] salt = new byte[SALT_BYTES];
-        byte[] iv = new byte[IV_BYTES];
-        RANDOM.nextBytes(salt);
-        RANDOM.nextBytes(iv);
-        byte[] kek = derive(secret, salt, iterations);
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(kek, "AES"), new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(aad(purpose));
-            return new Wrapped(salt, iv, cipher.doFinal(key));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is not available in this Java runtime", e);
-        } finally {
-            Arrays.fill(kek, (byte) 0);
-        }
+        return KeyWrapping.wrap(key, secret, iterations, KeyFileFormat.additionalData(purpose));
     }
 
     /** The unwrapped key bytes, or null if the GCM check fails. The caller zeroes them. */
     private static byte[] unwrap(Wrapped w, char[] secret, int iterations, String purpose) {
-        byte[] kek = derive(secret, w.salt(), iterations);
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(kek, "AES"), new GCMParameterSpec(TAG_BITS, w.iv()));
-            cipher.updateAAD(aad(purpose));
-            return cipher.doFinal(w.ciphertext());
-        } catch (AEADBadTagException e) {
-            return null;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is not available in this Java runtime", e);
-        } finally {
-            Arrays.fill(kek, (byte) 0);
-        }
-    }
-
-    private static byte[] derive(char[] secret, byte[] salt, int iterations) {
-        PBEKeySpec spec = new PBEKeySpec(secret, salt, iterations, MasterKey.BYTES * 8);
-        try {
-            SecretKey derived = SecretKeyFactory.getInstance(KDF).generateSecret(spec);
-            byte[] kek = derived.getEncoded();
-            try {
-                derived.destroy();
-            } catch (DestroyFailedException e) {
-                // The JDK's PBKDF2 key cannot be destroyed; its copy is cleared when collected.
-            }
-            return kek;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(KDF + " is not available in this Java runtime", e);
-        } finally {
-            spec.clearPassword();
-        }
-    }
-
-    private static byte[] keyCheck(byte[] key) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(KEY_CHECK_LABEL);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available in this Java runtime", e);
-        }
-    }
-
-    // ---- file ----
-
-    private static byte[] toJson(Contents c) {
-        Base64.Encoder b64 = Base64.getEncoder();
-        ObjectNode o = JSON.createObjectNode();
-        o.put("format", FORMAT);
-        o.put("kdf", KDF);
-        o.put("iterations", c.iterations());
-        o.put("passphraseSalt", b64.encodeToString(c.passphrase().salt()));
-        o.put("passphraseIv", b64.encodeToString(c.passphrase().iv()));
-        o.put("passphraseWrapped", b64.encodeToString(c.passphrase().ciphertext()));
-        o.put("recoverySalt", b64.encodeToString(c.recovery().salt()));
-        o.put("recoveryIv", b64.encodeToString(c.recovery().iv()));
-        o.put("recoveryWrapped", b64.encodeToString(c.recovery().ciphertext()));
-        o.put("keyCheck", b64.encodeToString(c.keyCheck()));
-        o.put("createdAt", c.createdAt().toString());
-        try {
-            return JSON.writeValueAsBytes(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write JSON", e);
-        }
-    }
-
-    private static void write(Path dataDir, Contents c) {
-        Path file = path(dataDir);
-        try {
-            AtomicFiles.write(file, toJson(c));
-        } catch (IOException e) {
-            throw new KeyFileException(Problem.OTHER, "Cannot write the key file " + file + ": " + e.getMessage(), e);
-        }
+        return KeyWrapping.unwrap(w, secret, iterations, KeyFileFormat.additionalData(purpose));
     }
 }

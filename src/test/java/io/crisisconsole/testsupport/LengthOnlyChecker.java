@@ -1,5 +1,12 @@
-package io.crisisconsole.composer;
+package io.crisisconsole.testsupport;
 
+import io.crisisconsole.composer.ChannelCount;
+import io.crisisconsole.composer.CheckReport;
+import io.crisisconsole.composer.CoreMessage;
+import io.crisisconsole.composer.Finding;
+import io.crisisconsole.composer.MessageChecker;
+import io.crisisconsole.composer.MessageContext;
+import io.crisisconsole.composer.Variant;
 import io.crisisconsole.playbooks.Channel;
 
 import java.util.ArrayList;

@@ -1,0 +1,149 @@
+package io.crisisconsole.composer.ui;
+
+import io.crisisconsole.cases.CrisisCase;
+import io.crisisconsole.composer.ChannelCount;
+import io.crisisconsole.composer.CheckReport;
+import io.crisisconsole.composer.DraftContent;
+import io.crisisconsole.composer.DraftService;
+import io.crisisconsole.composer.Finding;
+import io.crisisconsole.composer.MessageChecker;
+import io.crisisconsole.composer.MessageContext;
+import io.crisisconsole.playbooks.Channel;
+import io.crisisconsole.playbooks.Playbook;
+import io.crisisconsole.toolkit.OneShotTimer;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live check of the composer: a change schedules a re-check {@link #DELAY} later (at most that
+ * often while typing); {@link #recheck()} runs the injected {@link MessageChecker} on the calling (FX)
+ * thread, as it is pure and designed for well under 2 ms, and publishes the report and the findings
+ * of each channel.
+ */
+final class ComposerChecks {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ComposerChecks.class);
+    static final Duration DELAY = Duration.ofMillis(150);
+    /** A check slower than this is logged: it would make typing stutter. */
+    static final long SLOW_CHECK_NANOS = 16_000_000;
+
+    private final MessageChecker checker;
+    private final Supplier<DraftContent> content;
+    private final Supplier<MessageContext> context;
+    private final OneShotTimer timer;
+    private final ObjectProperty<CheckReport> report = new SimpleObjectProperty<>(new CheckReport(List.of(), List.of()));
+    private final Map<Channel, ObservableList<Finding>> findings = new EnumMap<>(Channel.class);
+    private final Map<Channel, ObservableList<Finding>> readOnlyFindings = new EnumMap<>(Channel.class);
+    private final BooleanBinding hasErrors;
+
+    /**
+     * @param content what to check (read when the check runs)
+     * @param context what the checks know (read when the check runs)
+     */
+    ComposerChecks(MessageChecker checker, OneShotTimer.Factory timers, Supplier<DraftContent> content,
+            Supplier<MessageContext> context) {
+        this.checker = checker;
+        this.content = content;
+        this.context = context;
+        this.timer = timers.create(DELAY, this::recheck);
+        for (Channel c : Channel.values()) {
+            ObservableList<Finding> list = FXCollections.observableArrayList();
+            findings.put(c, list);
+            readOnlyFindings.put(c, FXCollections.unmodifiableObservableList(list));
+        }
+        hasErrors = Bindings.createBooleanBinding(() -> !DraftService.errors(report.get()).isEmpty(), report);
+        // first, so that whoever watches the report sees the findings of the same report
+        report.addListener((o, a, r) -> {
+            for (Channel c : Channel.values()) {
+                findings.get(c).setAll(r.findings().stream().filter(f -> f.channel() == c).toList());
+            }
+        });
+    }
+
+    /** The content changed: checks again after {@link #DELAY} unless a check is already due. */
+    void changed() {
+        timer.start();
+    }
+
+    /** Drops a check that is due (the content it would check is being left). */
+    void cancel() {
+        timer.stop();
+    }
+
+    /** Checks now and publishes the report. */
+    CheckReport recheck() {
+        timer.stop();
+        DraftContent c = content.get();
+        long start = System.nanoTime();
+        CheckReport r = checker.check(c.core(), c.variants(), context.get());
+        long took = System.nanoTime() - start;
+        if (took > SLOW_CHECK_NANOS) {
+            LOG.warn("The message check took {} ms; typing may stutter", took / 1_000_000);
+        }
+        report.set(r);
+        return r;
+    }
+
+    /**
+     * What the checks know: the case's hashtag and hub (else the playbook's), the playbook's language
+     * (English without one) and rules; an apology is required when the core message offers one or the
+     * playbook has an apology principle.
+     */
+    static MessageContext context(CrisisCase crisisCase, Playbook p, boolean apology) {
+        String hashtag = crisisCase.hashtag() != null ? crisisCase.hashtag()
+                : p != null && p.where() != null ? p.where().hashtag() : null;
+        String hub = crisisCase.hubUrl() != null ? crisisCase.hubUrl()
+                : p != null && p.where() != null && p.where().hub() != null ? p.where().hub().url() : null;
+        boolean playbookApology = p != null && p.how() != null && p.how().principles() != null
+                && p.how().principles().apologize() != null && !p.how().principles().apologize().isBlank();
+        Map<String, List<String>> forbidden = p != null && p.how() != null && p.how().tone() != null
+                && p.how().tone().forbiddenPhrases() != null ? p.how().tone().forbiddenPhrases() : Map.of();
+        return new MessageContext(p == null ? "en" : p.language(), hashtag, hub, apology || playbookApology,
+                forbidden);
+    }
+
+    /** How a count reads under a variant: {@code 231 / 280}, {@code 2 SMS · UCS-2 · 134}, {@code 512 characters}. */
+    static String counterText(ChannelCount count) {
+        if (count == null) {
+            return "";
+        }
+        if (count.channel() == Channel.SMS && count.encoding() != null) {
+            return count.segments() + " SMS \u00b7 " + count.encoding() + " \u00b7 " + count.length();
+        }
+        if (count.limit() > 0) {
+            return count.length() + " / " + count.limit();
+        }
+        return count.length() == 1 ? "1 character" : count.length() + " characters";
+    }
+
+    Optional<ChannelCount> count(Channel c) {
+        return report.get().counts().stream().filter(x -> x.channel() == c).findFirst();
+    }
+
+    ReadOnlyObjectProperty<CheckReport> reportProperty() {
+        return report;
+    }
+
+    /** The findings of one channel in the newest report (read-only). */
+    ObservableList<Finding> findings(Channel c) {
+        return readOnlyFindings.get(c);
+    }
+
+    BooleanBinding hasErrorsProperty() {
+        return hasErrors;
+    }
+}

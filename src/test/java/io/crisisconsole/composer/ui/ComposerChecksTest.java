@@ -1,0 +1,94 @@
+package io.crisisconsole.composer.ui;
+
+import io.crisisconsole.cases.CaseStatus;
+import io.crisisconsole.cases.CrisisCase;
+import io.crisisconsole.composer.CheckReport;
+import io.crisisconsole.composer.DraftContent;
+import io.crisisconsole.composer.Finding;
+import io.crisisconsole.composer.MessageContext;
+import io.crisisconsole.playbooks.Channel;
+import io.crisisconsole.testsupport.LengthOnlyChecker;
+import io.crisisconsole.testsupport.ManualTimer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** The composer's live check: scheduling, the published report and findings, and what the checks know. */
+class ComposerChecksTest {
+
+    final ManualTimer timer = new ManualTimer();
+    final AtomicReference<DraftContent> content = new AtomicReference<>(DraftContent.empty());
+    final List<MessageContext> contexts = new ArrayList<>();
+    final ComposerChecks checks = new ComposerChecks(new LengthOnlyChecker(), timer, content::get, () -> {
+        MessageContext c = new MessageContext("en", null, null, false, java.util.Map.of());
+        contexts.add(c);
+        return c;
+    });
+
+    @Test
+    void aChangeChecksOnceTheDelayIsOverAndFurtherChangesDoNotPushItBack() {
+        assertThat(timer.delay).isEqualTo(Duration.ofMillis(150));
+        checks.changed();
+        checks.changed();
+        assertThat(timer.countdownsStarted).isEqualTo(1);
+        assertThat(contexts).as("not checked yet").isEmpty();
+
+        content.set(DraftContent.empty().withText(Channel.X, "x".repeat(281)));
+        timer.fire();
+
+        assertThat(contexts).hasSize(1);
+        assertThat(checks.findings(Channel.X)).extracting(Finding::code).containsExactly("over-limit");
+        assertThat(checks.hasErrorsProperty().get()).isTrue();
+        assertThat(checks.count(Channel.X)).map(c -> c.length()).contains(281);
+    }
+
+    @Test
+    void aCheckNowDropsTheOneThatWasDueAndWatchersSeeMatchingFindings() {
+        List<Integer> seen = new ArrayList<>();
+        checks.reportProperty().addListener((o, a, r) -> seen.add(checks.findings(Channel.SMS).size()));
+        checks.changed();
+        content.set(DraftContent.empty().withText(Channel.SMS, "s".repeat(200)));
+
+        CheckReport r = checks.recheck();
+
+        assertThat(timer.isRunning()).isFalse();
+        assertThat(r.findings()).hasSize(1);
+        assertThat(seen).as("the findings are updated before the report is seen").containsExactly(1);
+
+        content.set(DraftContent.empty());
+        checks.recheck();
+        assertThat(checks.findings(Channel.SMS)).isEmpty();
+        assertThat(checks.hasErrorsProperty().get()).isFalse();
+    }
+
+    @Test
+    void cancelDropsADueCheck() {
+        checks.changed();
+        checks.cancel();
+        assertThat(timer.isRunning()).isFalse();
+    }
+
+    @Test
+    void theFindingsAreReadOnly() {
+        assertThatThrownBy(() -> checks.findings(Channel.X).setAll(List.of()))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void withoutAPlaybookTheChecksKnowOnlyTheCase() {
+        CrisisCase c = new CrisisCase(1, "Outage", 2, CaseStatus.OPEN, null, "#Tag", "https://hub.example", Instant.EPOCH,
+                null, Instant.EPOCH, 0);
+
+        MessageContext m = ComposerChecks.context(c, null, false);
+
+        assertThat(m).isEqualTo(new MessageContext("en", "#Tag", "https://hub.example", false, java.util.Map.of()));
+        assertThat(ComposerChecks.context(c, null, true).apologyRequired()).isTrue();
+    }
+}
