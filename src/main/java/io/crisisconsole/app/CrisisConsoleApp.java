@@ -2,13 +2,18 @@ package io.crisisconsole.app;
 
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.store.StoreOpener;
+import io.crisisconsole.toolkit.Messages;
+import io.crisisconsole.toolkit.SettingsStore;
 import io.crisisconsole.toolkit.Theme;
+import io.crisisconsole.toolkit.UiLocale;
 
 import java.time.Clock;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +30,7 @@ public final class CrisisConsoleApp extends Application {
     private DataHome home;
     private StoreOpener opener;
     private Startup.Step first;
+    private Messages messages;
 
     /**
      * Runs on the launcher thread, not the FX thread: opening and migrating a plain store happens
@@ -34,6 +40,8 @@ public final class CrisisConsoleApp extends Application {
     public void init() {
         home = DataHome.resolve(getParameters().getNamed().get("data"));
         opener = new StoreOpener(home);
+        // the texts of the start-up dialogs, in the language the app will use (AppContext chooses it the same way)
+        messages = Messages.forLocale(UiLocale.resolve(new SettingsStore(home.settingsFile()).load().language()));
         first = Startup.firstAttempt(opener, Clock.systemDefaultZone());
         if (first.outcome() instanceof StoreOpener.Refused refused) {
             LOG.error("Cannot open the store: {}", refused.message());
@@ -43,7 +51,7 @@ public final class CrisisConsoleApp extends Application {
     @Override
     public void start(Stage stage) {
         MainWindow.applyTheme(Theme.LIGHT);
-        new Startup(opener, Clock.systemDefaultZone(), ready -> showMain(stage, ready)).begin(first);
+        new Startup(opener, Clock.systemDefaultZone(), messages, ready -> showMain(stage, ready)).begin(first);
         first = null;
     }
 
@@ -51,27 +59,29 @@ public final class CrisisConsoleApp extends Application {
         context = ready;
         // a logout or kill (SIGTERM) skips stop(): still write typed text, back up and close the store
         Runtime.getRuntime().addShutdownHook(new Thread(ready::close, "crisis-console-shutdown"));
-        stage.setTitle(MainWindow.TITLE + " \u2014 " + home.dir());
-        stage.setScene(MainWindow.createScene(context, 1360, 860));
+        stage.setTitle(ready.messages().get("app.window.title", home.dir()));
+        // as large as the design wants, never larger than the screen (a 1280x800 laptop)
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setScene(MainWindow.createScene(context, Math.min(1360, screen.getWidth()),
+                Math.min(860, screen.getHeight())));
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.setOnCloseRequest(e -> {
             // write typed text now, while the person can still be asked
-            if (!context.flushAutosave() && !closeAnyway(stage)) {
+            if (!context.flushAutosave() && !closeAnyway(stage, ready.messages())) {
                 e.consume();
             }
         });
         stage.show();
     }
 
-    private static boolean closeAnyway(Stage owner) {
-        ButtonType lose = new ButtonType("Close and lose it", ButtonBar.ButtonData.OTHER);
+    private static boolean closeAnyway(Stage owner, Messages messages) {
+        ButtonType lose = new ButtonType(messages.get("app.close.lose"), ButtonBar.ButtonData.OTHER);
         Alert alert = new Alert(Alert.AlertType.WARNING, null, ButtonType.CANCEL, lose);
         alert.initOwner(owner);
-        alert.setTitle(MainWindow.TITLE);
-        alert.setHeaderText("Text you typed could not be saved");
-        alert.setContentText("The entry you are writing is not in the timeline and could not be autosaved "
-                + "(see the status bar). Cancel, then add it or copy it somewhere safe; or close and lose it.");
+        alert.setTitle(messages.get("app.title"));
+        alert.setHeaderText(messages.get("app.close.header"));
+        alert.setContentText(messages.get("app.close.content"));
         alert.getDialogPane().setPrefWidth(560);
         return alert.showAndWait().filter(b -> b == lose).isPresent();
     }

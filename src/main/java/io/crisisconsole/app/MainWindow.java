@@ -13,7 +13,6 @@ import javafx.scene.Scene;
 /** Builds the main window's scene; shared by the app and the UI tests. */
 public final class MainWindow {
 
-    public static final String TITLE = "Crisis Console";
     static final String APP_CSS = "/io/crisisconsole/styles/app.css";
 
     private MainWindow() {

@@ -3,13 +3,15 @@ package io.crisisconsole.app;
 import io.crisisconsole.store.Backups;
 import io.crisisconsole.store.Credentials;
 import io.crisisconsole.store.StoreException;
+import atlantafx.base.theme.Styles;
 import io.crisisconsole.store.StoreOpener;
 import io.crisisconsole.store.StoreOpener.Locked;
 import io.crisisconsole.store.StoreOpener.Opened;
 import io.crisisconsole.store.StoreOpener.OpenMode;
 import io.crisisconsole.store.StoreOpener.Outcome;
 import io.crisisconsole.store.StoreOpener.Refused;
-import io.crisisconsole.toolkit.TimeText;
+import io.crisisconsole.toolkit.Formats;
+import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.ui.Notifier;
 
 import java.time.Clock;
@@ -51,11 +53,16 @@ final class Startup {
 
     private final StoreOpener opener;
     private final Clock clock;
+    private final Messages messages;
+    private final Formats formats;
     private final Consumer<AppContext> onReady;
 
-    Startup(StoreOpener opener, Clock clock, Consumer<AppContext> onReady) {
+    /** @param messages the texts in the UI language (the app itself makes its own once it is wired) */
+    Startup(StoreOpener opener, Clock clock, Messages messages, Consumer<AppContext> onReady) {
         this.opener = opener;
         this.clock = clock;
+        this.messages = messages;
+        this.formats = new Formats(messages, ZoneId.systemDefault());
         this.onReady = onReady;
     }
 
@@ -76,10 +83,10 @@ final class Startup {
         if (step.ready() != null) {
             if (step.outcome() instanceof Opened opened && opened.restored().isPresent()) {
                 Backups.Restored restored = opened.restored().get();
-                step.ready().notifier().info("Restored the backup from "
-                        + TimeText.dayClock(restored.manifest().createdAt(), ZoneId.systemDefault())
-                        + (restored.previousStore() == null ? "" : "; the previous store is kept as "
-                                + restored.previousStore().getFileName()));
+                String when = formats.dayClock(restored.manifest().createdAt());
+                step.ready().notifier().info(restored.previousStore() == null
+                        ? messages.get("startup.restored", when)
+                        : messages.get("startup.restored.previousKept", when, restored.previousStore().getFileName()));
             }
             onReady.accept(step.ready());
         } else if (step.outcome() instanceof Locked locked) {
@@ -114,16 +121,16 @@ final class Startup {
             quit();
             return;
         }
-        inBackground("Unlocking the store\u2026", () -> opener.open(credentials.get(), OpenMode.NORMAL));
+        inBackground(messages.get("startup.unlocking"), () -> opener.open(credentials.get(), OpenMode.NORMAL));
     }
 
     private void handle(Refused refused) {
         Optional<Backups.Backup> newest = refused.canRestore() ? refused.newestBackup() : Optional.empty();
-        ButtonType restore = new ButtonType("Restore backup", ButtonBar.ButtonData.OK_DONE);
-        ButtonType asIs = new ButtonType("Open it as it is", ButtonBar.ButtonData.OTHER);
-        ButtonType quit = new ButtonType("Quit", ButtonBar.ButtonData.CANCEL_CLOSE);
+        ButtonType restore = new ButtonType(messages.get("startup.refused.restore"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType asIs = new ButtonType(messages.get("startup.refused.openAsIs"), ButtonBar.ButtonData.OTHER);
+        ButtonType quit = new ButtonType(messages.get("startup.refused.quit"), ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.ERROR);
-        alert.setTitle(MainWindow.TITLE);
+        alert.setTitle(messages.get("app.title"));
         alert.setHeaderText(header(refused.problem()));
         alert.setContentText(refused.message());
         alert.getButtonTypes().setAll(quit);
@@ -137,10 +144,10 @@ final class Startup {
         ButtonType choice = alert.showAndWait().orElse(quit);
         if (choice == restore) {
             Backups.Backup b = newest.get();
-            inBackground("Restoring the backup from " + b.manifest().createdAt() + "\u2026",
+            inBackground(messages.get("startup.restoring", formats.dayClock(b.manifest().createdAt())),
                     () -> opener.restoreAndOpen(b.file()));
         } else if (choice == asIs) {
-            inBackground("Opening the store\u2026", () -> opener.open(OpenMode.ACCEPT_LOST_CHANGES));
+            inBackground(messages.get("startup.opening"), () -> opener.open(OpenMode.ACCEPT_LOST_CHANGES));
         } else {
             quit();
         }
@@ -151,47 +158,47 @@ final class Startup {
         Platform.exit();
     }
 
-    static String header(StoreException.Problem problem) {
+    private String header(StoreException.Problem problem) {
         switch (problem) {
             case ALREADY_OPEN:
-                return "Crisis Console is already open";
+                return messages.get("startup.refused.alreadyOpen");
             case LOST_CHANGES:
-                return "The store is missing its newest changes";
+                return messages.get("startup.refused.lostChanges");
             case DAMAGED:
-                return "The store is damaged";
+                return messages.get("startup.refused.damaged");
             case OLDER_FORMAT:
-                return "The store is in an older format";
+                return messages.get("startup.refused.olderFormat");
             case FOLDER_NOT_WRITABLE:
-                return "The data folder cannot be written";
+                return messages.get("startup.refused.notWritable");
             default:
-                return "The store cannot be opened";
+                return messages.get("startup.refused.other");
         }
     }
 
     private Optional<Credentials> unlockDialog(String error) {
         Dialog<Credentials> dialog = new Dialog<>();
-        dialog.setTitle(MainWindow.TITLE);
-        dialog.setHeaderText("The store in " + opener.home().dir() + " is encrypted");
+        dialog.setTitle(messages.get("app.title"));
+        dialog.setHeaderText(messages.get("startup.unlock.header", opener.home().dir()));
         PasswordField passphrase = new PasswordField();
         passphrase.setId("passphraseField");
-        passphrase.setPromptText("Passphrase");
-        CheckBox useRecovery = new CheckBox("I lost the passphrase: use the recovery key");
+        passphrase.setPromptText(messages.get("startup.unlock.passphrase"));
+        CheckBox useRecovery = new CheckBox(messages.get("startup.unlock.useRecoveryKey"));
         TextField recovery = new TextField();
         recovery.setId("recoveryKeyField");
-        recovery.setPromptText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX");
+        recovery.setPromptText(messages.get("startup.unlock.recoveryKeyPrompt"));
         recovery.visibleProperty().bind(useRecovery.selectedProperty());
         recovery.managedProperty().bind(useRecovery.selectedProperty());
         passphrase.disableProperty().bind(useRecovery.selectedProperty());
         Label problem = new Label(error == null ? "" : error);
-        problem.getStyleClass().add("danger");
+        problem.getStyleClass().add(Styles.DANGER);
         problem.setWrapText(true);
         problem.setVisible(error != null);
         problem.setManaged(error != null);
-        VBox box = new VBox(10, new Label("Passphrase"), passphrase, useRecovery, recovery, problem);
+        VBox box = new VBox(10, new Label(messages.get("startup.unlock.passphrase")), passphrase, useRecovery, recovery, problem);
         box.setPadding(new Insets(8, 4, 4, 4));
         box.setPrefWidth(480);
         dialog.getDialogPane().setContent(box);
-        ButtonType unlock = new ButtonType("Unlock", ButtonBar.ButtonData.OK_DONE);
+        ButtonType unlock = new ButtonType(messages.get("startup.unlock.button"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(unlock, ButtonType.CANCEL);
         dialog.setResultConverter(b -> {
             if (b != unlock) {
@@ -211,7 +218,7 @@ final class Startup {
     /** Runs {@code call} (and wiring the app, when it opens the store) in the background, then shows where it got. */
     private void inBackground(String what, Supplier<Outcome> call) {
         Stage progress = new Stage(StageStyle.UTILITY);
-        progress.setTitle(MainWindow.TITLE);
+        progress.setTitle(messages.get("app.title"));
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(28, 28);
         HBox row = new HBox(12, spinner, new Label(what));

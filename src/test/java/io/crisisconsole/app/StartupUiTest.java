@@ -4,6 +4,7 @@ import io.crisisconsole.cases.CaseDetails;
 import io.crisisconsole.cases.CaseService;
 import io.crisisconsole.services.Services;
 import io.crisisconsole.cases.CrisisCase;
+import io.crisisconsole.testsupport.English;
 import io.crisisconsole.store.Backups;
 import io.crisisconsole.store.CommitMarker;
 import io.crisisconsole.store.DataHome;
@@ -79,7 +80,7 @@ class StartupUiTest {
     Startup.Step begin(DataHome home) {
         opener = new StoreOpener(home);
         Startup.Step first = Startup.firstAttempt(opener, Clock.systemUTC());
-        Platform.runLater(() -> new Startup(opener, Clock.systemUTC(), ready::add).begin(first));
+        Platform.runLater(() -> new Startup(opener, Clock.systemUTC(), English.MESSAGES, ready::add).begin(first));
         return first;
     }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -55,7 +56,13 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
             onError.accept(error);
         });
         started(description);
-        executor.execute(task);
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException closing) {
+            // a callback of work that finished while the app closes queued more: nothing runs after close
+            onFx(this::finished);
+            LOG.warn("{} was not run: the app is closing", description);
+        }
     }
 
     @Override
