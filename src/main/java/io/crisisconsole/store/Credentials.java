@@ -9,7 +9,7 @@ import java.util.Objects;
  * are handed to {@link StoreOpener}, which clears them after use; {@link #toString()} never shows
  * them.
  */
-public sealed interface Credentials {
+public sealed interface Credentials permits Credentials.None, Credentials.Secret {
 
     static Credentials none() {
         return None.INSTANCE;
@@ -44,12 +44,12 @@ public sealed interface Credentials {
         }
     }
 
-    /** The passphrase. */
-    final class Passphrase implements Credentials {
+    /** A typed secret: the characters, cleared after use, never shown. */
+    abstract sealed class Secret implements Credentials permits Passphrase, RecoveryKey {
         private final char[] chars;
 
-        private Passphrase(char[] chars) {
-            this.chars = Objects.requireNonNull(chars, "passphrase");
+        private Secret(char[] chars, String what) {
+            this.chars = Objects.requireNonNull(chars, what);
         }
 
         char[] chars() {
@@ -63,30 +63,21 @@ public sealed interface Credentials {
 
         @Override
         public String toString() {
-            return "Credentials.Passphrase[not shown]";
+            return "Credentials." + getClass().getSimpleName() + "[not shown]";
+        }
+    }
+
+    /** The passphrase. */
+    final class Passphrase extends Secret {
+        private Passphrase(char[] chars) {
+            super(chars, "passphrase");
         }
     }
 
     /** The recovery key. */
-    final class RecoveryKey implements Credentials {
-        private final char[] chars;
-
+    final class RecoveryKey extends Secret {
         private RecoveryKey(char[] chars) {
-            this.chars = Objects.requireNonNull(chars, "recovery key");
-        }
-
-        char[] chars() {
-            return chars;
-        }
-
-        @Override
-        public void clear() {
-            Arrays.fill(chars, '\0');
-        }
-
-        @Override
-        public String toString() {
-            return "Credentials.RecoveryKey[not shown]";
+            super(chars, "recovery key");
         }
     }
 }
