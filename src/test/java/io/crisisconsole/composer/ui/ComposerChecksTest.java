@@ -7,6 +7,7 @@ import io.crisisconsole.composer.DraftContent;
 import io.crisisconsole.composer.Finding;
 import io.crisisconsole.composer.MessageContext;
 import io.crisisconsole.playbooks.Channel;
+import io.crisisconsole.testsupport.English;
 import io.crisisconsole.testsupport.LengthOnlyChecker;
 import io.crisisconsole.testsupport.ManualTimer;
 
@@ -26,7 +27,7 @@ class ComposerChecksTest {
     final ManualTimer timer = new ManualTimer();
     final AtomicReference<DraftContent> content = new AtomicReference<>(DraftContent.empty());
     final List<MessageContext> contexts = new ArrayList<>();
-    final ComposerChecks checks = new ComposerChecks(new LengthOnlyChecker(), timer, content::get, () -> {
+    final ComposerChecks checks = new ComposerChecks(new LengthOnlyChecker(), English.MESSAGES, timer, content::get, () -> {
         MessageContext c = new MessageContext("en", null, null, false, java.util.Map.of());
         contexts.add(c);
         return c;
