@@ -2,6 +2,7 @@ package io.crisisconsole.composer.ui;
 
 import io.crisisconsole.cases.CaseStatus;
 import io.crisisconsole.cases.CrisisCase;
+import io.crisisconsole.composer.ChannelCount;
 import io.crisisconsole.composer.CheckReport;
 import io.crisisconsole.composer.DraftContent;
 import io.crisisconsole.composer.Finding;
@@ -91,5 +92,13 @@ class ComposerChecksTest {
 
         assertThat(m).isEqualTo(new MessageContext("en", "#Tag", "https://hub.example", false, java.util.Map.of()));
         assertThat(ComposerChecks.context(c, null, true).apologyRequired()).isTrue();
+    }
+
+    @Test
+    void countersWriteLongCountsWithoutGroupingAsBefore() {
+        assertThat(checks.counterText(new ChannelCount(Channel.LINKEDIN, 1234, 3000, 0, null))).isEqualTo("1234 / 3000");
+        assertThat(checks.counterText(new ChannelCount(Channel.EMAIL, 12345, 0, 0, null))).isEqualTo("12345 characters");
+        assertThat(checks.counterText(new ChannelCount(Channel.SMS, 1530, 1530, 10, "GSM-7")))
+                .isEqualTo("10 SMS \u00b7 GSM-7 \u00b7 1530");
     }
 }
