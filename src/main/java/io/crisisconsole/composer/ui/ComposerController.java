@@ -302,7 +302,8 @@ public final class ComposerController {
             return;
         }
         if (d.status() == DraftStatus.APPROVED) {
-            draftStatusLabel.setText(messages.get("composer.status.approved", labels.status(d.status()), d.approvedByName(),
+            draftStatusLabel.setText(messages.get("composer.status.approved", labels.status(d.status()),
+                    d.approvedByName(),
                     formats.clock(d.approvedAt()), d.currentVersion()));
             draftStatusLabel.getStyleClass().add(Styles.SUCCESS);
         } else {
@@ -316,7 +317,7 @@ public final class ComposerController {
                 : messages.get("composer.published", vm.publications().stream()
                         .map(p -> messages.get("composer.published.item", labels.channel(p.channel()),
                                 formats.clock(p.publishedAt())))
-                        .collect(Collectors.joining(", "))));
+                        .collect(Collectors.joining(messages.get("composer.published.separator")))));
         resetPublishTime();
     }
 

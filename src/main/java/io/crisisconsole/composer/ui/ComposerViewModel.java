@@ -103,7 +103,8 @@ public final class ComposerViewModel {
         this.onTimelineChanged = onTimelineChanged;
         this.clock = clock;
         this.checks = new ComposerChecks(checker, messages, timers, fields::content, this::context);
-        this.workflow = new ReviewWorkflow(drafts, tasks, notifier, messages, author, clock, this::zone, busy, this::stepped);
+        this.workflow = new ReviewWorkflow(drafts, tasks, notifier, messages, author, clock, this::zone, busy,
+                this::stepped);
         this.autosave = new DraftAutosave(autosave, crisisCase.id(), fields, this::restore);
         var shown = selection.shownProperty();
         canApprove = Bindings.createBooleanBinding(() -> shown.get() != null
@@ -116,8 +117,8 @@ public final class ComposerViewModel {
     public void load() {
         long caseId = crisisCase.id();
         busy.set(true);
-        tasks.run(messages.get("composer.task.load"), () -> new Loaded(drafts.playbookOf(caseId).orElse(null), contacts.list(),
-                drafts.list(caseId)), loaded -> {
+        tasks.run(messages.get("composer.task.load"), () -> new Loaded(drafts.playbookOf(caseId).orElse(null),
+                contacts.list(), drafts.list(caseId)), loaded -> {
                     busy.set(false);
                     playbook = loaded.playbook();
                     approvers.setAll(loaded.contacts());
@@ -234,7 +235,10 @@ public final class ComposerViewModel {
         return checks.recheck();
     }
 
-    /** How a count reads under a variant, in the UI language: {@code 231 / 280}, {@code 2 SMS · UCS-2 · 134}, {@code 512 characters}. */
+    /**
+     * How a count reads under a variant, in the UI language: {@code 231 / 280}, {@code 2 SMS · UCS-2 · 134},
+     * {@code 512 characters}.
+     */
     public String counterText(ChannelCount count) {
         return checks.counterText(count);
     }

@@ -28,11 +28,12 @@ class ComposerChecksTest {
     final ManualTimer timer = new ManualTimer();
     final AtomicReference<DraftContent> content = new AtomicReference<>(DraftContent.empty());
     final List<MessageContext> contexts = new ArrayList<>();
-    final ComposerChecks checks = new ComposerChecks(new LengthOnlyChecker(), English.MESSAGES, timer, content::get, () -> {
-        MessageContext c = new MessageContext("en", null, null, false, java.util.Map.of());
-        contexts.add(c);
-        return c;
-    });
+    final ComposerChecks checks = new ComposerChecks(new LengthOnlyChecker(), English.MESSAGES, timer, content::get,
+            () -> {
+                MessageContext c = new MessageContext("en", null, null, false, java.util.Map.of());
+                contexts.add(c);
+                return c;
+            });
 
     @Test
     void aChangeChecksOnceTheDelayIsOverAndFurtherChangesDoNotPushItBack() {
@@ -96,8 +97,10 @@ class ComposerChecksTest {
 
     @Test
     void countersWriteLongCountsWithoutGroupingAsBefore() {
-        assertThat(checks.counterText(new ChannelCount(Channel.LINKEDIN, 1234, 3000, 0, null))).isEqualTo("1234 / 3000");
-        assertThat(checks.counterText(new ChannelCount(Channel.EMAIL, 12345, 0, 0, null))).isEqualTo("12345 characters");
+        assertThat(checks.counterText(new ChannelCount(Channel.LINKEDIN, 1234, 3000, 0, null)))
+                .isEqualTo("1234 / 3000");
+        assertThat(checks.counterText(new ChannelCount(Channel.EMAIL, 12345, 0, 0, null)))
+                .isEqualTo("12345 characters");
         assertThat(checks.counterText(new ChannelCount(Channel.SMS, 1530, 1530, 10, "GSM-7")))
                 .isEqualTo("10 SMS \u00b7 GSM-7 \u00b7 1530");
     }

@@ -61,8 +61,8 @@ class ComposerViewModelTest {
 
     private ComposerViewModel newViewModel() {
         return new ComposerViewModel(f.outage, f.drafts, f.contacts, new LengthOnlyChecker(), tasks, notifier,
-                English.MESSAGES, English.formats(), () -> "anna", new EditorAutosave(f.autosaves, tasks, autosaveTimer, notifier,
-                        English.MESSAGES, English.formats()),
+                English.MESSAGES, English.formats(), () -> "anna",
+                new EditorAutosave(f.autosaves, tasks, autosaveTimer, notifier, English.MESSAGES, English.formats()),
                 timelineChanges::incrementAndGet, f.clock, checkTimer);
     }
 
