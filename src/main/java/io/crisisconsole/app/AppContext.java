@@ -114,7 +114,8 @@ public final class AppContext implements AutoCloseable {
                 caseList.selectedProperty(), caseDetail::reloadTimeline, caseDetail.entries(), clock);
 
         ComposerWindows composers = new ComposerWindows(views, c -> new ComposerViewModel(c, services.drafts(),
-                services.contacts(), checker.get(), tasks, notifier, preferences::author, editorAutosave,
+                services.contacts(), checker.get(), tasks, notifier, messages, formats, preferences::author,
+                editorAutosave,
                 caseDetail::reloadTimeline, clock, FxOneShotTimer::new), notifier, messages);
 
         // the main window's areas, in navigation order: a new area is one more line here

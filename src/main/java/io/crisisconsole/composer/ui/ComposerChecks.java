@@ -10,6 +10,7 @@ import io.crisisconsole.composer.MessageChecker;
 import io.crisisconsole.composer.MessageContext;
 import io.crisisconsole.playbooks.Channel;
 import io.crisisconsole.playbooks.Playbook;
+import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.OneShotTimer;
 
 import java.time.Duration;
@@ -42,6 +43,7 @@ final class ComposerChecks {
     static final long SLOW_CHECK_NANOS = 16_000_000;
 
     private final MessageChecker checker;
+    private final Messages messages;
     private final Supplier<DraftContent> content;
     private final Supplier<MessageContext> context;
     private final OneShotTimer timer;
@@ -54,9 +56,10 @@ final class ComposerChecks {
      * @param content what to check (read when the check runs)
      * @param context what the checks know (read when the check runs)
      */
-    ComposerChecks(MessageChecker checker, OneShotTimer.Factory timers, Supplier<DraftContent> content,
-            Supplier<MessageContext> context) {
+    ComposerChecks(MessageChecker checker, Messages messages, OneShotTimer.Factory timers,
+            Supplier<DraftContent> content, Supplier<MessageContext> context) {
         this.checker = checker;
+        this.messages = messages;
         this.content = content;
         this.context = context;
         this.timer = timers.create(DELAY, this::recheck);
@@ -117,17 +120,18 @@ final class ComposerChecks {
     }
 
     /** How a count reads under a variant: {@code 231 / 280}, {@code 2 SMS · UCS-2 · 134}, {@code 512 characters}. */
-    static String counterText(ChannelCount count) {
+    String counterText(ChannelCount count) {
         if (count == null) {
             return "";
         }
         if (count.channel() == Channel.SMS && count.encoding() != null) {
-            return count.segments() + " SMS \u00b7 " + count.encoding() + " \u00b7 " + count.length();
+            return messages.get("composer.counter.sms", Map.of("segments", count.segments(),
+                    "encoding", count.encoding(), "length", count.length()));
         }
         if (count.limit() > 0) {
-            return count.length() + " / " + count.limit();
+            return messages.get("composer.counter.limited", Map.of("length", count.length(), "limit", count.limit()));
         }
-        return count.length() == 1 ? "1 character" : count.length() + " characters";
+        return messages.get("composer.counter.length", Map.of("length", count.length()));
     }
 
     Optional<ChannelCount> count(Channel c) {

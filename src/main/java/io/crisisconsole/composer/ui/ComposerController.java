@@ -2,7 +2,6 @@ package io.crisisconsole.composer.ui;
 
 import io.crisisconsole.composer.Draft;
 import io.crisisconsole.composer.DraftPublication;
-import io.crisisconsole.composer.DraftService;
 import io.crisisconsole.composer.DraftStatus;
 import io.crisisconsole.composer.DraftVersion;
 import io.crisisconsole.composer.Finding;
@@ -111,6 +110,7 @@ public final class ComposerController {
 
     private final Messages messages;
     private final Formats formats;
+    private final ComposerLabels labels;
     private ComposerViewModel vm;
     private final Map<Channel, TextArea> variantAreas = new EnumMap<>(Channel.class);
     private final Map<Channel, Label> counters = new EnumMap<>(Channel.class);
@@ -119,6 +119,7 @@ public final class ComposerController {
     public ComposerController(Messages messages, Formats formats) {
         this.messages = messages;
         this.formats = formats;
+        this.labels = new ComposerLabels(messages);
     }
 
     /** Connects the controls to the composer of one case. */
@@ -128,7 +129,7 @@ public final class ComposerController {
 
         draftChoice.setItems(vm.drafts());
         draftChoice.setConverter(converter(d -> messages.get("composer.draft.item", d.title(), d.currentVersion(),
-                d.status().label())));
+                labels.status(d.status()))));
         vm.draftProperty().addListener((o, a, d) -> {
             if (d != null && !d.equals(draftChoice.getValue())) {
                 draftChoice.setValue(d);
@@ -166,7 +167,7 @@ public final class ComposerController {
         approverChoice.valueProperty().bindBidirectional(vm.approverProperty());
 
         stageChoice.getItems().setAll(Stage.values());
-        stageChoice.setConverter(converter(Stage::yamlName));
+        stageChoice.setConverter(converter(labels::stage));
         stageChoice.valueProperty().bindBidirectional(vm.stageProperty());
         whatHappenedText.textProperty().bindBidirectional(vm.whatHappenedProperty());
         whatWeAreDoingText.textProperty().bindBidirectional(vm.whatWeAreDoingProperty());
@@ -196,7 +197,7 @@ public final class ComposerController {
         vm.reportProperty().addListener((o, a, r) -> showReport());
 
         publishChannel.getItems().setAll(Channel.values());
-        publishChannel.setConverter(converter(DraftService::label));
+        publishChannel.setConverter(converter(labels::channel));
         publishChannel.setValue(Channel.X);
         publishDate.setConverter(new StringConverter<>() {
             @Override
@@ -248,7 +249,7 @@ public final class ComposerController {
         found.setOnMouseClicked(e -> selectSpan(text, found.getSelectionModel().getSelectedItem()));
         VBox box = new VBox(8, text, bar, new Label(messages.get("composer.findings.heading")), found);
         box.setPadding(new Insets(8));
-        Tab tab = new Tab(DraftService.label(c), box);
+        Tab tab = new Tab(labels.channel(c), box);
         tab.setId("tab-" + id);
         variantAreas.put(c, text);
         counters.put(c, counter);
@@ -269,7 +270,7 @@ public final class ComposerController {
         long errors = 0;
         long warnings = 0;
         for (Channel c : Channel.values()) {
-            counters.get(c).setText(vm.count(c).map(ComposerViewModel::counterText).orElse(""));
+            counters.get(c).setText(vm.count(c).map(vm::counterText).orElse(""));
             boolean over = vm.count(c).map(x -> x.overLimit()).orElse(false);
             counters.get(c).getStyleClass().remove(Styles.DANGER);
             if (over) {
@@ -301,11 +302,12 @@ public final class ComposerController {
             return;
         }
         if (d.status() == DraftStatus.APPROVED) {
-            draftStatusLabel.setText(messages.get("composer.status.approved", d.status().label(), d.approvedByName(),
+            draftStatusLabel.setText(messages.get("composer.status.approved", labels.status(d.status()),
+                    d.approvedByName(),
                     formats.clock(d.approvedAt()), d.currentVersion()));
             draftStatusLabel.getStyleClass().add(Styles.SUCCESS);
         } else {
-            draftStatusLabel.setText(messages.get("composer.status", d.status().label(), d.currentVersion()));
+            draftStatusLabel.setText(messages.get("composer.status", labels.status(d.status()), d.currentVersion()));
             draftStatusLabel.getStyleClass().add(d.status() == DraftStatus.IN_REVIEW ? Styles.WARNING : Styles.ACCENT);
         }
     }
@@ -313,9 +315,9 @@ public final class ComposerController {
     private void showPublished() {
         publishedLabel.setText(vm.publications().isEmpty() ? messages.get("composer.published.none")
                 : messages.get("composer.published", vm.publications().stream()
-                        .map(p -> messages.get("composer.published.item", DraftService.label(p.channel()),
+                        .map(p -> messages.get("composer.published.item", labels.channel(p.channel()),
                                 formats.clock(p.publishedAt())))
-                        .collect(Collectors.joining(", "))));
+                        .collect(Collectors.joining(messages.get("composer.published.separator")))));
         resetPublishTime();
     }
 
@@ -329,7 +331,7 @@ public final class ComposerController {
         TextInputDialog ask = new TextInputDialog(vm.suggestedTitle());
         ask.initOwner(root.getScene().getWindow());
         ask.setTitle(messages.get("composer.newDraft.title"));
-        ask.setHeaderText(messages.get("composer.newDraft.header", vm.stageProperty().get().yamlName()));
+        ask.setHeaderText(messages.get("composer.newDraft.header", labels.stage(vm.stageProperty().get())));
         ask.setContentText(messages.get("composer.newDraft.field"));
         ask.getEditor().setId("draftTitleField");
         ask.showAndWait().filter(t -> !t.isBlank()).ifPresent(vm::createDraft);

@@ -21,7 +21,8 @@ import io.crisisconsole.playbooks.Playbook;
 import io.crisisconsole.playbooks.Stage;
 import io.crisisconsole.toolkit.OneShotTimer;
 import io.crisisconsole.toolkit.TaskRunner;
-import io.crisisconsole.toolkit.TimeText;
+import io.crisisconsole.toolkit.Formats;
+import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.ui.EditorAutosave;
 import io.crisisconsole.toolkit.ui.Notifier;
 
@@ -65,6 +66,9 @@ public final class ComposerViewModel {
     private final ContactService contacts;
     private final TaskRunner tasks;
     private final Notifier notifier;
+    private final Messages messages;
+    private final Formats formats;
+    private final ComposerLabels labels;
     private final Supplier<String> author;
     private final Runnable onTimelineChanged;
     private final Clock clock;
@@ -84,18 +88,23 @@ public final class ComposerViewModel {
     private Playbook playbook;
 
     public ComposerViewModel(CrisisCase crisisCase, DraftService drafts, ContactService contacts,
-            MessageChecker checker, TaskRunner tasks, Notifier notifier, Supplier<String> author,
-            EditorAutosave autosave, Runnable onTimelineChanged, Clock clock, OneShotTimer.Factory timers) {
+            MessageChecker checker, TaskRunner tasks, Notifier notifier, Messages messages, Formats formats,
+            Supplier<String> author, EditorAutosave autosave, Runnable onTimelineChanged, Clock clock,
+            OneShotTimer.Factory timers) {
         this.crisisCase = crisisCase;
         this.drafts = drafts;
         this.contacts = contacts;
         this.tasks = tasks;
         this.notifier = notifier;
+        this.messages = messages;
+        this.formats = formats;
+        this.labels = new ComposerLabels(messages);
         this.author = author;
         this.onTimelineChanged = onTimelineChanged;
         this.clock = clock;
-        this.checks = new ComposerChecks(checker, timers, fields::content, this::context);
-        this.workflow = new ReviewWorkflow(drafts, tasks, notifier, author, clock, this::zone, busy, this::stepped);
+        this.checks = new ComposerChecks(checker, messages, timers, fields::content, this::context);
+        this.workflow = new ReviewWorkflow(drafts, tasks, notifier, messages, author, clock, this::zone, busy,
+                this::stepped);
         this.autosave = new DraftAutosave(autosave, crisisCase.id(), fields, this::restore);
         var shown = selection.shownProperty();
         canApprove = Bindings.createBooleanBinding(() -> shown.get() != null
@@ -108,8 +117,8 @@ public final class ComposerViewModel {
     public void load() {
         long caseId = crisisCase.id();
         busy.set(true);
-        tasks.run("Loading drafts", () -> new Loaded(drafts.playbookOf(caseId).orElse(null), contacts.list(),
-                drafts.list(caseId)), loaded -> {
+        tasks.run(messages.get("composer.task.load"), () -> new Loaded(drafts.playbookOf(caseId).orElse(null),
+                contacts.list(), drafts.list(caseId)), loaded -> {
                     busy.set(false);
                     playbook = loaded.playbook();
                     approvers.setAll(loaded.contacts());
@@ -120,7 +129,7 @@ public final class ComposerViewModel {
                     recheck();
                 }, t -> {
                     busy.set(false);
-                    notifier.failed("Cannot load the drafts", t);
+                    notifier.failed(messages.get("composer.task.load.failed"), t);
                 });
     }
 
@@ -134,8 +143,8 @@ public final class ComposerViewModel {
         }
         leaveCurrent();
         long id = d.id();
-        tasks.run("Opening draft", () -> DraftSelection.Opened.read(drafts, id), this::show,
-                t -> notifier.failed("Cannot open the draft", t));
+        tasks.run(messages.get("composer.task.open"), () -> DraftSelection.Opened.read(drafts, id), this::show,
+                t -> notifier.failed(messages.get("composer.task.open.failed"), t));
     }
 
     private void show(DraftSelection.Opened o) {
@@ -152,7 +161,7 @@ public final class ComposerViewModel {
         CoreMessage core = selection.shown() == null ? null : core();
         leaveCurrent();
         busy.set(true);
-        tasks.run("Starting a draft", () -> {
+        tasks.run(messages.get("composer.task.start"), () -> {
             Draft d = drafts.create(caseId, title, s, core, author.get());
             return DraftSelection.Opened.read(drafts, d.id());
         }, o -> {
@@ -160,19 +169,20 @@ public final class ComposerViewModel {
             selection.addFirst(o.draft());
             show(o);
             onTimelineChanged.run();
-            notifier.info("Draft \u201c" + o.draft().title() + "\u201d started");
+            notifier.info(messages.get("composer.started", o.draft().title()));
         }, t -> {
             busy.set(false);
-            notifier.failed("Draft not started", t);
+            notifier.failed(messages.get("composer.task.start.failed"), t);
         });
     }
 
     /** A title for the next draft: the stage and the time. */
     public String suggestedTitle() {
         Stage s = fields.stageOrDefault();
-        String what = s == Stage.INVESTIGATING ? "Holding statement" : s == Stage.RESOLVED ? "Resolved"
-                : "Update (" + s.yamlName() + ")";
-        return what + " " + TimeText.clock(clock.instant(), zone());
+        String time = formats.clock(clock.instant());
+        return s == Stage.INVESTIGATING ? messages.get("composer.suggestedTitle.holding", time)
+                : s == Stage.RESOLVED ? messages.get("composer.suggestedTitle.resolved", time)
+                : messages.get("composer.suggestedTitle.update", labels.stage(s), time);
     }
 
     // ---- editing ----
@@ -185,7 +195,7 @@ public final class ComposerViewModel {
         fields.apply(fields.stage(), v.content());
         recheck();
         autosave.saveNow();
-        notifier.info("Version " + v.version() + " is in the editor; Save version to keep it as the newest");
+        notifier.info(messages.get("composer.versions.restored", v.version()));
     }
 
     /** What an autosave of the shown draft holds comes back, unless it is what was saved anyway. */
@@ -225,9 +235,12 @@ public final class ComposerViewModel {
         return checks.recheck();
     }
 
-    /** How a count reads under a variant: {@code 231 / 280}, {@code 2 SMS · UCS-2 · 134}, {@code 512 characters}. */
-    public static String counterText(ChannelCount count) {
-        return ComposerChecks.counterText(count);
+    /**
+     * How a count reads under a variant, in the UI language: {@code 231 / 280}, {@code 2 SMS · UCS-2 · 134},
+     * {@code 512 characters}.
+     */
+    public String counterText(ChannelCount count) {
+        return checks.counterText(count);
     }
 
     public Optional<ChannelCount> count(Channel c) {
@@ -311,8 +324,9 @@ public final class ComposerViewModel {
         leaveCurrent();
     }
 
+    /** The zone times are entered and shown in: the UI's. */
     public ZoneId zone() {
-        return ZoneId.systemDefault();
+        return formats.zone();
     }
 
     public Instant now() {

@@ -7,6 +7,7 @@ import io.crisisconsole.composer.DraftService;
 import io.crisisconsole.contacts.Contact;
 import io.crisisconsole.playbooks.Channel;
 import io.crisisconsole.playbooks.Stage;
+import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.TaskRunner;
 import io.crisisconsole.toolkit.ValidationException;
 import io.crisisconsole.toolkit.ui.Notifier;
@@ -38,6 +39,8 @@ final class ReviewWorkflow {
     private final DraftService drafts;
     private final TaskRunner tasks;
     private final Notifier notifier;
+    private final Messages messages;
+    private final ComposerLabels labels;
     private final Supplier<String> author;
     private final Clock clock;
     private final Supplier<ZoneId> zone;
@@ -59,11 +62,14 @@ final class ReviewWorkflow {
         Draft run(String author, Draft saved) throws Exception;
     }
 
-    ReviewWorkflow(DraftService drafts, TaskRunner tasks, Notifier notifier, Supplier<String> author, Clock clock,
-            Supplier<ZoneId> zone, BooleanProperty busy, Consumer<Stepped> onStepped) {
+    ReviewWorkflow(DraftService drafts, TaskRunner tasks, Notifier notifier, Messages messages,
+            Supplier<String> author, Clock clock, Supplier<ZoneId> zone, BooleanProperty busy,
+            Consumer<Stepped> onStepped) {
         this.drafts = drafts;
         this.tasks = tasks;
         this.notifier = notifier;
+        this.messages = messages;
+        this.labels = new ComposerLabels(messages);
         this.author = author;
         this.clock = clock;
         this.zone = zone;
@@ -72,28 +78,29 @@ final class ReviewWorkflow {
     }
 
     void saveVersion(Draft d, Stage s, DraftContent content) {
-        step(d, s, content, "Saving version", null, x -> "Saved (version " + x.currentVersion() + ")");
+        step(d, s, content, "composer.task.saveVersion", "composer.task.saveVersion.failed", null,
+                x -> messages.get("composer.saved", x.currentVersion()));
     }
 
     void submitForReview(Draft d, Stage s, DraftContent content) {
-        step(d, s, content, "Submitting for review", (who, x) -> drafts.submitForReview(x.id(), x.version(), who),
-                x -> "Submitted for review");
+        step(d, s, content, "composer.task.submit", "composer.task.submit.failed",
+                (who, x) -> drafts.submitForReview(x.id(), x.version(), who), x -> messages.get("composer.submitted"));
     }
 
     /** Approves by {@code approver}, unless {@code freshCheck} (the check of this very content) has errors. */
     void approve(Draft d, Stage s, DraftContent content, Contact approver, CheckReport freshCheck) {
         if (!DraftService.errors(freshCheck).isEmpty()) {
-            notifier.error("Not approved: the check found errors; fix them first");
+            notifier.error(messages.get("composer.approve.blocked"));
             return;
         }
-        step(d, s, content, "Approving",
+        step(d, s, content, "composer.task.approve", "composer.task.approve.failed",
                 (who, x) -> drafts.approve(x.id(), x.version(), approver.id(), freshCheck, who),
-                x -> "Approved by " + approver.name());
+                x -> messages.get("composer.approved", approver.name()));
     }
 
     void reopen(Draft d, Stage s, DraftContent content) {
-        step(d, s, content, "Back to draft", (who, x) -> drafts.reopen(x.id(), x.version(), null, who),
-                x -> "Back to draft");
+        step(d, s, content, "composer.task.reopen", "composer.task.reopen.failed",
+                (who, x) -> drafts.reopen(x.id(), x.version(), null, who), x -> messages.get("composer.reopened"));
     }
 
     /**
@@ -105,13 +112,13 @@ final class ReviewWorkflow {
         try {
             at = publishedAt(date, time);
         } catch (ValidationException e) {
-            notifier.error("Not marked published: " + e.getMessage());
+            notifier.error(messages.get("composer.publish.refused", e.getMessage()));
             return;
         }
-        step(d, s, content, "Marking published", (who, x) -> {
+        step(d, s, content, "composer.task.publish", "composer.task.publish.failed", (who, x) -> {
             drafts.markPublished(x.id(), channel, at, who);
             return drafts.get(x.id());
-        }, x -> "Marked published on " + DraftService.label(channel));
+        }, x -> messages.get("composer.published.done", labels.channel(channel)));
     }
 
     /** When a publication entered as {@code date} and {@code time} (H:mm) happened; now when the time is blank. */
@@ -123,7 +130,7 @@ final class ReviewWorkflow {
         try {
             t = LocalTime.parse(time.strip(), TIME);
         } catch (DateTimeParseException e) {
-            throw new ValidationException("publishedAt", "\u2018" + time.strip() + "\u2019 is not a time like 14:05");
+            throw new ValidationException("publishedAt", messages.get("composer.publish.time.invalid", time.strip()));
         }
         LocalDate day = date == null ? LocalDate.now(clock.withZone(zone.get())) : date;
         return day.atTime(t).atZone(zone.get()).toInstant();
@@ -136,15 +143,20 @@ final class ReviewWorkflow {
      */
     void saveWhenLeaving(Draft d, Stage s, DraftContent content, Consumer<Draft> saved) {
         String who = author.get();
-        tasks.run("Saving version", () -> drafts.saveVersion(d.id(), d.version(), s, content, who), x -> {
-            saved.accept(x);
-            notifier.info("Saved \u201c" + x.title() + "\u201d (version " + x.currentVersion() + ")");
-        }, t -> notifier.failed("Your changes to \u201c" + d.title()
-                + "\u201d are autosaved but not saved as a version", t));
+        tasks.run(messages.get("composer.task.saveVersion"),
+                () -> drafts.saveVersion(d.id(), d.version(), s, content, who), x -> {
+                    saved.accept(x);
+                    notifier.info(messages.get("composer.saved.left", x.title(), x.currentVersion()));
+                }, t -> notifier.failed(messages.get("composer.saved.left.failed", d.title()), t));
     }
 
     /** Saves the editor as a version if it changed, then runs the step, all on the store thread. */
-    private void step(Draft d, Stage s, DraftContent content, String what, Step then, Function<Draft, String> done) {
+    /**
+     * @param taskKey the key of what the status bar shows while the step runs
+     * @param failedKey the key of what it shows when the step fails (the reason follows)
+     */
+    private void step(Draft d, Stage s, DraftContent content, String taskKey, String failedKey, Step then,
+            Function<Draft, String> done) {
         if (d == null || busy.get()) {
             return;
         }
@@ -155,13 +167,13 @@ final class ReviewWorkflow {
             Draft after = then == null ? savedDraft : then.run(who, savedDraft);
             return new DraftSelection.Opened(after, content, drafts.versions(d.id()), drafts.publications(d.id()));
         };
-        tasks.run(what, work, o -> {
+        tasks.run(messages.get(taskKey), work, o -> {
             busy.set(false);
             onStepped.accept(new Stepped(d, o, s, then != null || o.draft().status() != d.status()));
             notifier.info(done.apply(o.draft()));
         }, t -> {
             busy.set(false);
-            notifier.failed(what + " failed", t);
+            notifier.failed(messages.get(failedKey), t);
         });
     }
 }

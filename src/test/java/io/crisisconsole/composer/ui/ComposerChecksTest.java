@@ -2,11 +2,13 @@ package io.crisisconsole.composer.ui;
 
 import io.crisisconsole.cases.CaseStatus;
 import io.crisisconsole.cases.CrisisCase;
+import io.crisisconsole.composer.ChannelCount;
 import io.crisisconsole.composer.CheckReport;
 import io.crisisconsole.composer.DraftContent;
 import io.crisisconsole.composer.Finding;
 import io.crisisconsole.composer.MessageContext;
 import io.crisisconsole.playbooks.Channel;
+import io.crisisconsole.testsupport.English;
 import io.crisisconsole.testsupport.LengthOnlyChecker;
 import io.crisisconsole.testsupport.ManualTimer;
 
@@ -26,11 +28,12 @@ class ComposerChecksTest {
     final ManualTimer timer = new ManualTimer();
     final AtomicReference<DraftContent> content = new AtomicReference<>(DraftContent.empty());
     final List<MessageContext> contexts = new ArrayList<>();
-    final ComposerChecks checks = new ComposerChecks(new LengthOnlyChecker(), timer, content::get, () -> {
-        MessageContext c = new MessageContext("en", null, null, false, java.util.Map.of());
-        contexts.add(c);
-        return c;
-    });
+    final ComposerChecks checks = new ComposerChecks(new LengthOnlyChecker(), English.MESSAGES, timer, content::get,
+            () -> {
+                MessageContext c = new MessageContext("en", null, null, false, java.util.Map.of());
+                contexts.add(c);
+                return c;
+            });
 
     @Test
     void aChangeChecksOnceTheDelayIsOverAndFurtherChangesDoNotPushItBack() {
@@ -90,5 +93,15 @@ class ComposerChecksTest {
 
         assertThat(m).isEqualTo(new MessageContext("en", "#Tag", "https://hub.example", false, java.util.Map.of()));
         assertThat(ComposerChecks.context(c, null, true).apologyRequired()).isTrue();
+    }
+
+    @Test
+    void countersWriteLongCountsWithoutGroupingAsBefore() {
+        assertThat(checks.counterText(new ChannelCount(Channel.LINKEDIN, 1234, 3000, 0, null)))
+                .isEqualTo("1234 / 3000");
+        assertThat(checks.counterText(new ChannelCount(Channel.EMAIL, 12345, 0, 0, null)))
+                .isEqualTo("12345 characters");
+        assertThat(checks.counterText(new ChannelCount(Channel.SMS, 1530, 1530, 10, "GSM-7")))
+                .isEqualTo("10 SMS \u00b7 GSM-7 \u00b7 1530");
     }
 }

@@ -16,7 +16,6 @@ import io.crisisconsole.testsupport.QueuedTasks;
 import io.crisisconsole.timeline.EntryKind;
 import io.crisisconsole.timeline.TimelineEntry;
 import io.crisisconsole.toolkit.AutosavedText;
-import io.crisisconsole.toolkit.TimeText;
 import io.crisisconsole.toolkit.ui.EditorAutosave;
 import io.crisisconsole.toolkit.ui.Notifier;
 
@@ -25,7 +24,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -63,8 +61,8 @@ class ComposerViewModelTest {
 
     private ComposerViewModel newViewModel() {
         return new ComposerViewModel(f.outage, f.drafts, f.contacts, new LengthOnlyChecker(), tasks, notifier,
-                () -> "anna", new EditorAutosave(f.autosaves, tasks, autosaveTimer, notifier,
-                        English.MESSAGES, English.formats()),
+                English.MESSAGES, English.formats(), () -> "anna",
+                new EditorAutosave(f.autosaves, tasks, autosaveTimer, notifier, English.MESSAGES, English.formats()),
                 timelineChanges::incrementAndGet, f.clock, checkTimer);
     }
 
@@ -126,7 +124,7 @@ class ComposerViewModelTest {
         assertThat(vm.findings(Channel.X)).extracting(Finding::code).containsExactly("over-limit");
         assertThat(vm.findings(Channel.SMS)).isEmpty();
         assertThat(vm.hasErrorsProperty().get()).isTrue();
-        assertThat(vm.count(Channel.X)).map(ComposerViewModel::counterText).contains("301 / 280");
+        assertThat(vm.count(Channel.X)).map(vm::counterText).contains("301 / 280");
     }
 
     @Test
@@ -310,7 +308,7 @@ class ComposerViewModelTest {
 
     @Test
     void theSuggestedTitleNamesTheStageAndTheTime() {
-        String time = TimeText.clock(ComposerFixture.T0, ZoneId.systemDefault());
+        String time = English.formats().clock(ComposerFixture.T0);
         assertThat(vm.suggestedTitle()).isEqualTo("Holding statement " + time);
         vm.stageProperty().set(Stage.IDENTIFIED);
         assertThat(vm.suggestedTitle()).isEqualTo("Update (identified) " + time);
@@ -343,12 +341,12 @@ class ComposerViewModelTest {
 
     @Test
     void countersReadAsThePlatformsCount() {
-        assertThat(ComposerViewModel.counterText(null)).isEmpty();
-        assertThat(ComposerViewModel.counterText(new ChannelCount(Channel.X, 231, 280, 0, null))).isEqualTo("231 / 280");
-        assertThat(ComposerViewModel.counterText(new ChannelCount(Channel.SMS, 134, 160, 2, "UCS-2")))
+        assertThat(vm.counterText(null)).isEmpty();
+        assertThat(vm.counterText(new ChannelCount(Channel.X, 231, 280, 0, null))).isEqualTo("231 / 280");
+        assertThat(vm.counterText(new ChannelCount(Channel.SMS, 134, 160, 2, "UCS-2")))
                 .isEqualTo("2 SMS \u00b7 UCS-2 \u00b7 134");
-        assertThat(ComposerViewModel.counterText(new ChannelCount(Channel.EMAIL, 1, 0, 0, null))).isEqualTo("1 character");
-        assertThat(ComposerViewModel.counterText(new ChannelCount(Channel.EMAIL, 512, 0, 0, null)))
+        assertThat(vm.counterText(new ChannelCount(Channel.EMAIL, 1, 0, 0, null))).isEqualTo("1 character");
+        assertThat(vm.counterText(new ChannelCount(Channel.EMAIL, 512, 0, 0, null)))
                 .isEqualTo("512 characters");
     }
 }

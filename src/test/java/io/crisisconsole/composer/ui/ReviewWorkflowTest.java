@@ -7,6 +7,7 @@ import io.crisisconsole.composer.DraftStatus;
 import io.crisisconsole.composer.Finding;
 import io.crisisconsole.playbooks.Channel;
 import io.crisisconsole.playbooks.Stage;
+import io.crisisconsole.testsupport.English;
 import io.crisisconsole.testsupport.QueuedTasks;
 import io.crisisconsole.toolkit.ValidationException;
 import io.crisisconsole.toolkit.ui.Notifier;
@@ -47,8 +48,8 @@ class ReviewWorkflowTest {
     @BeforeEach
     void open() {
         f = new ComposerFixture(tmp);
-        workflow = new ReviewWorkflow(f.drafts, tasks, notifier, () -> "anna", f.clock, () -> WARSAW, busy,
-                stepped::add);
+        workflow = new ReviewWorkflow(f.drafts, tasks, notifier, English.MESSAGES, () -> "anna", f.clock, () -> WARSAW,
+                busy, stepped::add);
         draft = f.drafts.create(f.outage.id(), "Holding statement", Stage.INVESTIGATING, "anna");
         content = f.drafts.content(draft.id());
     }
@@ -189,8 +190,8 @@ class ReviewWorkflowTest {
 
     @Test
     void theZoneIsReadWhenATimeIsEntered() {
-        ReviewWorkflow utc = new ReviewWorkflow(f.drafts, tasks, notifier, () -> "anna", f.clock, () -> ZoneOffset.UTC,
-                busy, stepped::add);
+        ReviewWorkflow utc = new ReviewWorkflow(f.drafts, tasks, notifier, English.MESSAGES, () -> "anna", f.clock,
+                () -> ZoneOffset.UTC, busy, stepped::add);
         assertThat(utc.publishedAt(LocalDate.of(2026, 11, 24), "9:00")).isEqualTo(ComposerFixture.T0);
     }
 }
