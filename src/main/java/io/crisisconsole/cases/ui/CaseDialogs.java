@@ -30,11 +30,13 @@ public final class CaseDialogs {
     private final ViewLoader views;
     private final EditorAutosave autosave;
     private final Messages messages;
+    private final CaseTexts texts;
 
     public CaseDialogs(ViewLoader views, EditorAutosave autosave, Messages messages) {
         this.views = views;
         this.autosave = autosave;
         this.messages = messages;
+        this.texts = new CaseTexts(messages);
     }
 
     /** The autosave key of the new-case form, or of the edit form of case {@code id}. */
@@ -110,7 +112,8 @@ public final class CaseDialogs {
         Dialog<String> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(messages.get("cases.status.title"));
-        dialog.setHeaderText(messages.get("cases.status.header", String.valueOf(c.id()), c.status().label(), to.label()));
+        dialog.setHeaderText(messages.get("cases.status.header", String.valueOf(c.id()),
+                texts.status(c.status()), texts.status(to)));
         TextField reason = new TextField();
         reason.setId("statusReason");
         reason.setPromptText(messages.get("cases.status.reason.prompt"));
