@@ -86,7 +86,7 @@ public final class CaseDialogs {
         text.setWrapText(true);
         text.setPrefRowCount(5);
         text.setId("correctionText");
-        VBox box = new VBox(8, new Label(messages.get("cases.correction.original", original.kind().label(),
+        VBox box = new VBox(8, new Label(messages.get("cases.correction.original", texts.kind(original.kind()),
                 original.author())), was, new Label(messages.get("cases.correction.text")), text);
         box.setPadding(new Insets(8, 4, 4, 4));
         box.setPrefWidth(520);
