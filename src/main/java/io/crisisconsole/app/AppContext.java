@@ -97,20 +97,22 @@ public final class AppContext implements AutoCloseable {
         this.backups = new BackupScheduler(store, new Backups(home), BackupScheduler.DEFAULT_INTERVAL,
                 message -> Platform.runLater(() -> notifier.error(message)));
 
-        CaseListViewModel caseList = new CaseListViewModel(services.cases(), tasks, notifier, preferences::author);
-        caseDetail = new CaseDetailViewModel(services.cases(), services.autosave(), tasks, notifier, preferences::author,
+        CaseListViewModel caseList = new CaseListViewModel(services.cases(), tasks, notifier, messages,
+                preferences::author);
+        caseDetail = new CaseDetailViewModel(services.cases(), services.autosave(), tasks, notifier, messages, formats,
+                preferences::author,
                 caseList.selectedProperty(), caseList::caseChanged, clock, FxOneShotTimer::new);
         this.editorAutosave = new EditorAutosave(services.autosave(), tasks, FxOneShotTimer::new, notifier, messages,
                 formats);
         CaseDialogs caseDialogs = new CaseDialogs(views, editorAutosave, messages);
 
         ContactListViewModel contactList = new ContactListViewModel(services.contacts(), services.contactTransfer(),
-                tasks, notifier);
+                tasks, notifier, messages);
         ContactDialogs contactDialogs = new ContactDialogs(views, editorAutosave, files, messages);
-        PlaybooksViewModel playbooksView = new PlaybooksViewModel(services.playbooks(), tasks, notifier,
+        PlaybooksViewModel playbooksView = new PlaybooksViewModel(services.playbooks(), tasks, notifier, messages,
                 preferences::author, editorAutosave);
         CasePlaybookViewModel casePlaybook = new CasePlaybookViewModel(services.casePlaybooks(),
-                services.playbooks(), services.contacts(), tasks, notifier, preferences::author,
+                services.playbooks(), services.contacts(), tasks, notifier, messages, formats, preferences::author,
                 caseList.selectedProperty(), caseDetail::reloadTimeline, caseDetail.entries(), clock);
 
         ComposerWindows composers = new ComposerWindows(views, c -> new ComposerViewModel(c, services.drafts(),
@@ -134,10 +136,11 @@ public final class AppContext implements AutoCloseable {
                 .register(CaseDetailController.class, () -> new CaseDetailController(caseDetail, caseDialogs,
                         composers::open, timelineText, messages, formats))
                 .register(ComposerController.class, () -> new ComposerController(messages, formats))
-                .register(CaseFormController.class, () -> new CaseFormController(new CaseFormViewModel()))
+                .register(CaseFormController.class, () -> new CaseFormController(new CaseFormViewModel(), messages))
                 .register(ContactListController.class,
                         () -> new ContactListController(contactList, contactDialogs, clock, messages, formats))
-                .register(ContactFormController.class, () -> new ContactFormController(new ContactFormViewModel()))
+                .register(ContactFormController.class, () -> new ContactFormController(new ContactFormViewModel(messages),
+                        messages))
                 .register(PlaybooksController.class, () -> new PlaybooksController(playbooksView, messages, formats))
                 .register(CasePlaybookController.class, () -> new CasePlaybookController(casePlaybook, messages, formats));
     }

@@ -2,17 +2,16 @@ package io.crisisconsole.cases;
 
 import io.crisisconsole.timeline.EntryKind;
 import io.crisisconsole.timeline.TimelineEntry;
-import io.crisisconsole.toolkit.TimeText;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 
 /**
  * When the next public message is due. Strong teams post a first public message within minutes and
  * then update at a fixed rhythm (every 20 minutes for the first two hours) even when nothing changed;
- * the playbook's SLAs set the numbers, these are the defaults.
+ * the playbook's SLAs set the numbers, these are the defaults. The answer is a {@link Status}: the
+ * window words it in the UI language.
  */
 public final class UpdateCadence {
 
@@ -21,50 +20,59 @@ public final class UpdateCadence {
         public static final Rules DEFAULT = new Rules(60, 20, 120);
     }
 
-    /** What the workspace shows. */
-    public record Status(String text, boolean overdue) {
+    /** Where the case stands in the rhythm. */
+    public enum State {
+        /** Resolved or reviewed: no updates due. */
+        CLOSED,
+        /** No public message yet: the first one is due by {@link Status#due()}. */
+        FIRST_DUE,
+        /** Within the first hours: the next update is due by {@link Status#due()}. */
+        RHYTHM,
+        /** Past the first hours: update when something changes (nothing is due). */
+        CHANGES_ONLY
+    }
+
+    /**
+     * What the workspace shows.
+     *
+     * @param last the newest public message (null for {@code CLOSED} and {@code FIRST_DUE})
+     * @param due when the next public message is due (null for {@code CLOSED} and {@code CHANGES_ONLY})
+     * @param overdue whether {@code due} has passed
+     * @param minutesSinceLast whole minutes since {@code last} (0 without one)
+     * @param minutesToDue whole minutes until {@code due}; when overdue, minus the minutes overdue
+     *        (at most -1); 0 without a due time
+     * @param rules the targets the status was measured against
+     */
+    public record Status(State state, Instant last, Instant due, boolean overdue, long minutesSinceLast,
+            long minutesToDue, Rules rules) {
     }
 
     private UpdateCadence() {
     }
 
-    public static Status status(CrisisCase c, List<TimelineEntry> timeline, Rules rules, Instant now, ZoneId zone) {
+    public static Status status(CrisisCase c, List<TimelineEntry> timeline, Rules rules, Instant now) {
         if (c.status().isClosed()) {
-            return new Status("Case closed: no updates due", false);
+            return new Status(State.CLOSED, null, null, false, 0, 0, rules);
         }
         Instant last = timeline.stream().filter(e -> e.kind() == EntryKind.MESSAGE_PUBLISHED)
                 .map(TimelineEntry::occurredAt).max(Instant::compareTo).orElse(null);
         if (last == null) {
             Instant due = c.openedAt().plus(Duration.ofMinutes(rules.firstPublicMinutes()));
-            return new Status("No public message yet \u2014 first one due by " + TimeText.clock(due, zone) + " ("
-                    + until(now, due) + ")", now.isAfter(due));
+            return new Status(State.FIRST_DUE, null, due, now.isAfter(due), 0, toDue(now, due), rules);
         }
-        String lastText = "Last public message " + TimeText.clock(last, zone) + " (" + ago(last, now) + ")";
+        long since = Math.max(0, Duration.between(last, now).toMinutes());
         Instant rhythmEnds = c.openedAt().plus(Duration.ofMinutes(rules.forFirstMinutes()));
         Instant due = last.plus(Duration.ofMinutes(rules.updateEveryMinutes()));
         if (due.isAfter(rhythmEnds) && now.isAfter(rhythmEnds)) {
-            return new Status(lastText + " \u2014 past the first " + hours(rules.forFirstMinutes())
-                    + ": update when something changes", false);
+            return new Status(State.CHANGES_ONLY, last, null, false, since, 0, rules);
         }
-        return new Status(lastText + " \u2014 next update due " + TimeText.clock(due, zone) + " (" + until(now, due)
-                + "; every " + rules.updateEveryMinutes() + " min for the first " + hours(rules.forFirstMinutes()) + ")",
-                now.isAfter(due));
+        return new Status(State.RHYTHM, last, due, now.isAfter(due), since, toDue(now, due), rules);
     }
 
-    private static String until(Instant now, Instant due) {
-        long minutes = Duration.between(now, due).toMinutes();
+    private static long toDue(Instant now, Instant due) {
         if (now.isAfter(due)) {
-            return Math.max(1, Duration.between(due, now).toMinutes()) + " min overdue";
+            return -Math.max(1, Duration.between(due, now).toMinutes());
         }
-        return minutes == 0 ? "now" : "in " + minutes + " min";
-    }
-
-    private static String ago(Instant then, Instant now) {
-        long minutes = Math.max(0, Duration.between(then, now).toMinutes());
-        return minutes == 0 ? "just now" : minutes + " min ago";
-    }
-
-    private static String hours(int minutes) {
-        return minutes % 60 == 0 ? (minutes / 60) + " h" : minutes + " min";
+        return Duration.between(now, due).toMinutes();
     }
 }

@@ -2,7 +2,6 @@ package io.crisisconsole.cases.ui;
 
 import io.crisisconsole.cases.CaseStatus;
 import io.crisisconsole.cases.CrisisCase;
-import io.crisisconsole.cases.Severity;
 import io.crisisconsole.timeline.EntryKind;
 import io.crisisconsole.timeline.TimelineEntry;
 import io.crisisconsole.timeline.TimelineText;
@@ -43,6 +42,7 @@ public final class CaseDetailController {
     private final TimelineText timelineText;
     private final Messages messages;
     private final Formats formats;
+    private final CaseTexts texts;
 
     @FXML
     private StackPane root;
@@ -90,6 +90,7 @@ public final class CaseDetailController {
         this.timelineText = timelineText;
         this.messages = messages;
         this.formats = formats;
+        this.texts = new CaseTexts(messages);
     }
 
     @FXML
@@ -101,7 +102,7 @@ public final class CaseDetailController {
         emptyState.managedProperty().bind(hasCase.not());
 
         for (CaseStatus s : CaseStatus.values()) {
-            MenuItem item = new MenuItem(s.label());
+            MenuItem item = new MenuItem(texts.status(s));
             item.setId("status-" + s.name());
             item.setOnAction(e -> setStatus(s));
             item.disableProperty().bind(Bindings.createBooleanBinding(
@@ -111,6 +112,7 @@ public final class CaseDetailController {
         }
 
         kindChoice.getItems().setAll(vm.kindChoices());
+        kindChoice.setConverter(CaseTexts.converter(texts::kind));
         kindChoice.valueProperty().bindBidirectional(vm.newKindProperty());
         entryText.textProperty().bindBidirectional(vm.newTextProperty());
         entryText.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -148,12 +150,12 @@ public final class CaseDetailController {
             return;
         }
         titleLabel.setText(c.title());
-        severityLabel.setText(Severity.label(c.severity()));
+        severityLabel.setText(texts.severity(c.severity()));
         severityLabel.getStyleClass().removeAll(Styles.DANGER, Styles.WARNING, Styles.ACCENT, Styles.SUCCESS);
         severityLabel.getStyleClass().add(c.severity() == 1 ? Styles.DANGER : c.severity() == 2 ? Styles.WARNING
                 : Styles.ACCENT);
-        statusLabel.setText(c.closedAt() == null ? c.status().label()
-                : messages.get("cases.detail.status.since", c.status().label(), formats.dayClock(c.closedAt())));
+        statusLabel.setText(c.closedAt() == null ? texts.status(c.status())
+                : messages.get("cases.detail.status.since", texts.status(c.status()), formats.dayClock(c.closedAt())));
         ownerLabel.setText(messages.get("cases.detail.owner", orNotSet(c.owner())));
         hashtagLabel.setText(messages.get("cases.detail.hashtag", orNotSet(c.hashtag())));
         hubLabel.setText(messages.get("cases.detail.hub", orNotSet(c.hubUrl())));
@@ -243,7 +245,7 @@ public final class CaseDetailController {
             CrisisCase c = vm.currentProperty().get();
             time.setText(formats.clock(e.occurredAt()));
             offset.setText(c == null ? "" : formats.offset(c.openedAt(), e.occurredAt()));
-            kind.setText(e.kind().label().toUpperCase(formats.locale()));
+            kind.setText(texts.kind(e.kind()).toUpperCase(formats.locale()));
             kind.getStyleClass().removeAll(Styles.ACCENT, Styles.SUCCESS, Styles.DANGER, Styles.WARNING);
             switch (e.kind()) {
                 case MESSAGE_PUBLISHED -> kind.getStyleClass().add(Styles.SUCCESS);
@@ -258,7 +260,7 @@ public final class CaseDetailController {
                 TimelineEntry original = vm.entry(e.correctsId());
                 correctionNote = original == null ? messages.get("cases.detail.entry.corrects.unknown")
                         : messages.get("cases.detail.entry.corrects", formats.clock(original.occurredAt()),
-                                original.kind().label().toLowerCase(formats.locale()));
+                                texts.kind(original.kind()).toLowerCase(formats.locale()));
             } else if (vm.isCorrected(e)) {
                 correctionNote = messages.get("cases.detail.entry.corrected");
             }

@@ -8,6 +8,8 @@ import io.crisisconsole.store.AutosaveService;
 import io.crisisconsole.timeline.EntryKind;
 import io.crisisconsole.timeline.TimelineEntry;
 import io.crisisconsole.toolkit.ConcurrentChangeException;
+import io.crisisconsole.toolkit.Formats;
+import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.OneShotTimer;
 import io.crisisconsole.toolkit.TaskRunner;
 import io.crisisconsole.toolkit.ui.Notifier;
@@ -44,6 +46,8 @@ public final class CaseDetailViewModel {
     private final CaseService cases;
     private final TaskRunner tasks;
     private final Notifier notifier;
+    private final Messages messages;
+    private final CaseTexts texts;
     private final Supplier<String> author;
     private final Consumer<CrisisCase> onCaseChanged;
     private final Clock clock;
@@ -58,11 +62,14 @@ public final class CaseDetailViewModel {
     private final BooleanBinding canAdd;
 
     public CaseDetailViewModel(CaseService cases, AutosaveService autosave, TaskRunner tasks, Notifier notifier,
+            Messages messages, Formats formats,
             Supplier<String> author, ReadOnlyObjectProperty<CrisisCase> selection, Consumer<CrisisCase> onCaseChanged,
             Clock clock, OneShotTimer.Factory timers) {
         this.cases = cases;
         this.tasks = tasks;
         this.notifier = notifier;
+        this.messages = messages;
+        this.texts = new CaseTexts(messages);
         this.author = author;
         this.onCaseChanged = onCaseChanged;
         this.clock = clock;
@@ -70,7 +77,7 @@ public final class CaseDetailViewModel {
                 () -> current.get() != null && newKind.get() != null && newText.get() != null
                         && !newText.get().isBlank(),
                 current, newKind, newText);
-        this.composer = new TimelineComposerAutosave(autosave, tasks, notifier, clock, timers, current::get, newKind,
+        this.composer = new TimelineComposerAutosave(autosave, tasks, notifier, messages, formats, clock, timers, current::get, newKind,
                 newText);
         selection.addListener((o, before, after) -> show(after));
         show(selection.get());
@@ -102,11 +109,11 @@ public final class CaseDetailViewModel {
             return;
         }
         long id = c.id();
-        tasks.run("Loading timeline", () -> cases.timeline(id), list -> {
+        tasks.run(messages.get("cases.detail.task.loadTimeline"), () -> cases.timeline(id), list -> {
             if (current.get() != null && current.get().id() == id) {
                 entries.setAll(list);
             }
-        }, t -> notifier.failed("Cannot load the timeline", t));
+        }, t -> notifier.failed(messages.get("cases.detail.failed.loadTimeline"), t));
     }
 
     public void addEntry() {
@@ -118,7 +125,7 @@ public final class CaseDetailViewModel {
         String text = newText.get();
         String key = composerKey(id);
         long seq = composer.editCount();
-        tasks.run("Adding to timeline", () -> {
+        tasks.run(messages.get("cases.detail.task.add"), () -> {
             TimelineEntry added = cases.addEntry(id, kind, text, null, author.get(), key);
             composer.addedInStore(key, seq);
             return added;
@@ -127,8 +134,8 @@ public final class CaseDetailViewModel {
             if (current.get() != null && current.get().id() == id) {
                 appendInOrder(e);
             }
-            notifier.info(kind.label() + " added to case #" + id);
-        }, t -> notifier.failed("Not added", t));
+            notifier.info(messages.get("cases.detail.notice.added", texts.kind(kind), String.valueOf(id)));
+        }, t -> notifier.failed(messages.get("cases.detail.failed.add"), t));
     }
 
     /**
@@ -144,12 +151,12 @@ public final class CaseDetailViewModel {
 
     public void correct(TimelineEntry original, String correctedText) {
         long caseId = original.caseId();
-        tasks.run("Adding correction", () -> cases.correct(original.id(), correctedText, author.get()), e -> {
+        tasks.run(messages.get("cases.detail.task.correct"), () -> cases.correct(original.id(), correctedText, author.get()), e -> {
             if (current.get() != null && current.get().id() == caseId) {
                 appendInOrder(e);
             }
-            notifier.info("Correction added; the original entry stays in the timeline");
-        }, t -> notifier.failed("Correction not added", t));
+            notifier.info(messages.get("cases.detail.notice.corrected"));
+        }, t -> notifier.failed(messages.get("cases.detail.failed.correct"), t));
     }
 
     public void changeStatus(CaseStatus to, String reason) {
@@ -157,11 +164,12 @@ public final class CaseDetailViewModel {
         if (c == null || c.status() == to) {
             return;
         }
-        tasks.run("Changing status", () -> cases.changeStatus(c.id(), c.version(), to, reason, author.get()),
+        tasks.run(messages.get("cases.detail.task.status"), () -> cases.changeStatus(c.id(), c.version(), to, reason, author.get()),
                 changed -> {
                     caseUpdated(changed);
-                    notifier.info("Case #" + changed.id() + " is now " + changed.status().label());
-                }, t -> failedAndReload("Status not changed", t));
+                    notifier.info(messages.get("cases.detail.notice.status", String.valueOf(changed.id()),
+                            texts.status(changed.status())));
+                }, t -> failedAndReload(messages.get("cases.detail.failed.status"), t));
     }
 
     public void update(CaseDetails details) {
@@ -169,17 +177,17 @@ public final class CaseDetailViewModel {
         if (c == null) {
             return;
         }
-        tasks.run("Saving case", () -> cases.update(c.id(), c.version(), details, author.get()), changed -> {
+        tasks.run(messages.get("cases.detail.task.save"), () -> cases.update(c.id(), c.version(), details, author.get()), changed -> {
             caseUpdated(changed);
-            notifier.info("Case #" + changed.id() + " saved");
-        }, t -> failedAndReload("Case not saved", t));
+            notifier.info(messages.get("cases.detail.notice.saved", String.valueOf(changed.id())));
+        }, t -> failedAndReload(messages.get("cases.detail.failed.save"), t));
     }
 
     private void failedAndReload(String what, Throwable t) {
         notifier.failed(what, t);
         CrisisCase c = current.get();
         if (t instanceof ConcurrentChangeException && c != null) {
-            tasks.run("Reloading case", () -> cases.get(c.id()), this::caseUpdated, x -> notifier.failed(what, x));
+            tasks.run(messages.get("cases.detail.task.reload"), () -> cases.get(c.id()), this::caseUpdated, x -> notifier.failed(what, x));
         }
     }
 

@@ -30,11 +30,13 @@ public final class CaseDialogs {
     private final ViewLoader views;
     private final EditorAutosave autosave;
     private final Messages messages;
+    private final CaseTexts texts;
 
     public CaseDialogs(ViewLoader views, EditorAutosave autosave, Messages messages) {
         this.views = views;
         this.autosave = autosave;
         this.messages = messages;
+        this.texts = new CaseTexts(messages);
     }
 
     /** The autosave key of the new-case form, or of the edit form of case {@code id}. */
@@ -84,7 +86,7 @@ public final class CaseDialogs {
         text.setWrapText(true);
         text.setPrefRowCount(5);
         text.setId("correctionText");
-        VBox box = new VBox(8, new Label(messages.get("cases.correction.original", original.kind().label(),
+        VBox box = new VBox(8, new Label(messages.get("cases.correction.original", texts.kind(original.kind()),
                 original.author())), was, new Label(messages.get("cases.correction.text")), text);
         box.setPadding(new Insets(8, 4, 4, 4));
         box.setPrefWidth(520);
@@ -110,7 +112,8 @@ public final class CaseDialogs {
         Dialog<String> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(messages.get("cases.status.title"));
-        dialog.setHeaderText(messages.get("cases.status.header", String.valueOf(c.id()), c.status().label(), to.label()));
+        dialog.setHeaderText(messages.get("cases.status.header", String.valueOf(c.id()),
+                texts.status(c.status()), texts.status(to)));
         TextField reason = new TextField();
         reason.setId("statusReason");
         reason.setPromptText(messages.get("cases.status.reason.prompt"));

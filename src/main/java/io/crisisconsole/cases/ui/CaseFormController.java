@@ -1,6 +1,7 @@
 package io.crisisconsole.cases.ui;
 
 import io.crisisconsole.cases.Severity;
+import io.crisisconsole.toolkit.Messages;
 
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -9,12 +10,12 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.util.StringConverter;
 
 /** The new/edit case dialog pane. */
 public final class CaseFormController {
 
     private final CaseFormViewModel vm;
+    private final CaseTexts texts;
 
     @FXML
     private DialogPane dialogPane;
@@ -31,8 +32,9 @@ public final class CaseFormController {
     @FXML
     private Label problemLabel;
 
-    public CaseFormController(CaseFormViewModel vm) {
+    public CaseFormController(CaseFormViewModel vm, Messages messages) {
         this.vm = vm;
+        this.texts = new CaseTexts(messages);
     }
 
     @FXML
@@ -44,17 +46,7 @@ public final class CaseFormController {
         for (int s = Severity.MOST_SEVERE; s <= Severity.LEAST_SEVERE; s++) {
             severityChoice.getItems().add(s);
         }
-        severityChoice.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Integer s) {
-                return s == null ? "" : Severity.label(s);
-            }
-
-            @Override
-            public Integer fromString(String text) {
-                return null;
-            }
-        });
+        severityChoice.setConverter(CaseTexts.converter(texts::severity));
         severityChoice.setValue(vm.severityProperty().get());
         severityChoice.valueProperty().addListener((o, a, b) -> {
             if (b != null) {

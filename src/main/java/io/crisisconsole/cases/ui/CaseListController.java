@@ -1,7 +1,6 @@
 package io.crisisconsole.cases.ui;
 
 import io.crisisconsole.cases.CrisisCase;
-import io.crisisconsole.cases.Severity;
 import io.crisisconsole.toolkit.Formats;
 import io.crisisconsole.toolkit.Messages;
 
@@ -27,6 +26,7 @@ public final class CaseListController {
     private final CaseDialogs dialogs;
     private final Messages messages;
     private final Formats formats;
+    private final CaseTexts texts;
 
     @FXML
     private SplitPane root;
@@ -48,19 +48,21 @@ public final class CaseListController {
         this.dialogs = dialogs;
         this.messages = messages;
         this.formats = formats;
+        this.texts = new CaseTexts(messages);
     }
 
     @FXML
     private void initialize() {
         searchField.textProperty().bindBidirectional(vm.searchProperty());
         statusFilter.getItems().setAll(StatusFilter.values());
+        statusFilter.setConverter(CaseTexts.converter(texts::filter));
         statusFilter.valueProperty().bindBidirectional(vm.statusFilterProperty());
         severityFilter.getItems().setAll(CaseListViewModel.ANY_SEVERITY, 1, 2, 3, 4);
         severityFilter.setConverter(new StringConverter<>() {
             @Override
             public String toString(Integer s) {
                 return s == null || s == CaseListViewModel.ANY_SEVERITY ? messages.get("cases.list.severity.any")
-                        : Severity.label(s);
+                        : texts.severity(s);
             }
 
             @Override
@@ -118,8 +120,8 @@ public final class CaseListController {
             title.setText(c.title());
             Map<String, Object> args = new HashMap<>();
             args.put("id", String.valueOf(c.id()));
-            args.put("severity", Severity.label(c.severity()));
-            args.put("status", c.status().label());
+            args.put("severity", texts.severity(c.severity()));
+            args.put("status", texts.status(c.status()));
             args.put("opened", formats.dayClock(c.openedAt()));
             args.put("hashtag", c.hashtag() == null ? "" : c.hashtag());
             meta.setText(messages.get(c.hashtag() == null ? "cases.list.item" : "cases.list.item.hashtag", args));

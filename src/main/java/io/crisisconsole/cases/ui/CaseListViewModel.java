@@ -3,6 +3,7 @@ package io.crisisconsole.cases.ui;
 import io.crisisconsole.cases.CaseDetails;
 import io.crisisconsole.cases.CaseService;
 import io.crisisconsole.cases.CrisisCase;
+import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.TaskRunner;
 import io.crisisconsole.toolkit.ui.Notifier;
 
@@ -30,6 +31,7 @@ public final class CaseListViewModel {
     private final CaseService cases;
     private final TaskRunner tasks;
     private final Notifier notifier;
+    private final Messages messages;
     private final Supplier<String> author;
 
     private final ObservableList<CrisisCase> all = FXCollections.observableArrayList();
@@ -40,11 +42,12 @@ public final class CaseListViewModel {
     private final IntegerProperty severityFilter = new SimpleIntegerProperty(ANY_SEVERITY);
     private final ObjectProperty<CrisisCase> selected = new SimpleObjectProperty<>();
 
-    public CaseListViewModel(CaseService cases, TaskRunner tasks, Notifier notifier,
+    public CaseListViewModel(CaseService cases, TaskRunner tasks, Notifier notifier, Messages messages,
             Supplier<String> author) {
         this.cases = cases;
         this.tasks = tasks;
         this.notifier = notifier;
+        this.messages = messages;
         this.author = author;
         search.addListener((o, a, b) -> refilter());
         statusFilter.addListener((o, a, b) -> refilter());
@@ -53,7 +56,8 @@ public final class CaseListViewModel {
     }
 
     public void reload() {
-        tasks.run("Loading cases", cases::list, this::setAll, t -> notifier.failed("Cannot load cases", t));
+        tasks.run(messages.get("cases.list.task.load"), cases::list, this::setAll,
+                t -> notifier.failed(messages.get("cases.list.failed.load"), t));
     }
 
     private void setAll(List<CrisisCase> list) {
@@ -65,7 +69,7 @@ public final class CaseListViewModel {
     }
 
     public void create(CaseDetails details, Consumer<CrisisCase> done) {
-        tasks.run("Opening case", () -> cases.open(details, author.get()), c -> {
+        tasks.run(messages.get("cases.list.task.open"), () -> cases.open(details, author.get()), c -> {
             all.add(0, c);
             if (!statusFilter.get().test(c)) {
                 statusFilter.set(StatusFilter.NOT_CLOSED);
@@ -73,9 +77,9 @@ public final class CaseListViewModel {
             search.set("");
             severityFilter.set(ANY_SEVERITY);
             selected.set(c);
-            notifier.info("Case #" + c.id() + " opened: " + c.title());
+            notifier.info(messages.get("cases.list.notice.opened", String.valueOf(c.id()), c.title()));
             done.accept(c);
-        }, t -> notifier.failed("Cannot open the case", t));
+        }, t -> notifier.failed(messages.get("cases.list.failed.open"), t));
     }
 
     /** Called when a case changed elsewhere in the UI (edit, status). */

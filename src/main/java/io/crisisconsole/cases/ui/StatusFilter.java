@@ -5,22 +5,25 @@ import io.crisisconsole.cases.CrisisCase;
 
 import java.util.function.Predicate;
 
-/** The status choices of the case list filter. */
+/** The status choices of the case list filter (named in the window by {@link CaseTexts#filter}). */
 public enum StatusFilter implements Predicate<CrisisCase> {
-    NOT_CLOSED("Not closed", null),
-    ALL("All statuses", null),
-    OPEN("Open", CaseStatus.OPEN),
-    ACTIVE("Active", CaseStatus.ACTIVE),
-    CONTAINED("Contained", CaseStatus.CONTAINED),
-    RESOLVED("Resolved", CaseStatus.RESOLVED),
-    REVIEWED("Reviewed", CaseStatus.REVIEWED);
+    NOT_CLOSED(null),
+    ALL(null),
+    OPEN(CaseStatus.OPEN),
+    ACTIVE(CaseStatus.ACTIVE),
+    CONTAINED(CaseStatus.CONTAINED),
+    RESOLVED(CaseStatus.RESOLVED),
+    REVIEWED(CaseStatus.REVIEWED);
 
-    private final String label;
     private final CaseStatus status;
 
-    StatusFilter(String label, CaseStatus status) {
-        this.label = label;
+    StatusFilter(CaseStatus status) {
         this.status = status;
+    }
+
+    /** The one status this filter lets through; null for {@link #NOT_CLOSED} and {@link #ALL}. */
+    public CaseStatus status() {
+        return status;
     }
 
     @Override
@@ -32,10 +35,5 @@ public enum StatusFilter implements Predicate<CrisisCase> {
             return !c.status().isClosed();
         }
         return c.status() == status;
-    }
-
-    @Override
-    public String toString() {
-        return label;
     }
 }

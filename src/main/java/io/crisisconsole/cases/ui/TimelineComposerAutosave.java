@@ -6,14 +6,14 @@ import io.crisisconsole.timeline.EntryKind;
 import io.crisisconsole.toolkit.AutosavedText;
 import io.crisisconsole.toolkit.OneShotTimer;
 import io.crisisconsole.toolkit.TaskRunner;
-import io.crisisconsole.toolkit.TimeText;
+import io.crisisconsole.toolkit.Formats;
+import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.ui.Notifier;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +48,8 @@ final class TimelineComposerAutosave {
     private final AutosaveService autosave;
     private final TaskRunner tasks;
     private final Notifier notifier;
+    private final Messages messages;
+    private final Formats formats;
     private final Clock clock;
     private final OneShotTimer timer;
     private final Supplier<CrisisCase> shown;
@@ -77,12 +79,15 @@ final class TimelineComposerAutosave {
      * @param kind the composer's kind, watched and set here
      * @param text the composer's text, watched and set here
      */
-    TimelineComposerAutosave(AutosaveService autosave, TaskRunner tasks, Notifier notifier, Clock clock,
+    TimelineComposerAutosave(AutosaveService autosave, TaskRunner tasks, Notifier notifier, Messages messages,
+            Formats formats, Clock clock,
             OneShotTimer.Factory timers, Supplier<CrisisCase> shown, ObjectProperty<EntryKind> kind,
             StringProperty text) {
         this.autosave = autosave;
         this.tasks = tasks;
         this.notifier = notifier;
+        this.messages = messages;
+        this.formats = formats;
         this.clock = clock;
         this.timer = timers.create(DELAY, this::saveNow);
         this.shown = shown;
@@ -176,7 +181,7 @@ final class TimelineComposerAutosave {
         }
         dirty = false;
         Draft d = snapshot(c);
-        tasks.run("Autosaving", () -> store(d), stored -> written(d), t -> failed(d, reason(t)));
+        tasks.run(messages.get("autosave.task.save"), () -> store(d), stored -> written(d), t -> failed(d, reason(t)));
     }
 
     /**
@@ -203,7 +208,7 @@ final class TimelineComposerAutosave {
         boolean allWritten = true;
         for (Draft d : drafts) {
             try {
-                tasks.runAndWait("Autosaving before closing", () -> store(d), FLUSH_TIMEOUT);
+                tasks.runAndWait(messages.get("cases.autosave.task.flush"), () -> store(d), FLUSH_TIMEOUT);
                 written(d);
             } catch (Exception e) {
                 if (e instanceof InterruptedException) {
@@ -248,7 +253,8 @@ final class TimelineComposerAutosave {
         Draft kept = unsaved.get(d.key());
         if (kept != null && kept.seq() <= d.seq()) {
             unsaved.remove(d.key());
-            notifier.info(isShown(d.caseId()) ? "Autosaved again" : "Autosaved again (case #" + d.caseId() + ")");
+            notifier.info(isShown(d.caseId()) ? messages.get("cases.autosave.again")
+                    : messages.get("cases.autosave.again.other", String.valueOf(d.caseId())));
         }
     }
 
@@ -259,10 +265,9 @@ final class TimelineComposerAutosave {
         }
         if (isShown(d.caseId())) {
             dirty = true; // tried again on the next change, case switch or close
-            notifier.error("Not autosaved: " + reason + ". Your text is still here; add it or copy it before closing.");
+            notifier.error(messages.get("cases.autosave.failed.shown", reason));
         } else {
-            notifier.error("Not autosaved: " + reason + ". Your text for case #" + d.caseId()
-                    + " is kept in memory; go back to that case and add it or copy it before closing.");
+            notifier.error(messages.get("cases.autosave.failed.other", reason, String.valueOf(d.caseId())));
         }
     }
 
@@ -271,10 +276,9 @@ final class TimelineComposerAutosave {
         return c != null && c.id() == caseId;
     }
 
-    private static String reason(Throwable t) {
+    private String reason(Throwable t) {
         if (t instanceof IllegalArgumentException) {
-            return "the text is longer than " + String.format(java.util.Locale.ROOT, "%,d", AutosaveService.MAX_CONTENT)
-                    + " characters";
+            return messages.get("cases.autosave.tooLong", formats.number(AutosaveService.MAX_CONTENT));
         }
         return Notifier.describe(t);
     }
@@ -287,15 +291,14 @@ final class TimelineComposerAutosave {
             apply(kept.text(), kept.kind());
             dirty = true;
             timer.start();
-            notifier.error("Restored your text for case #" + c.id()
-                    + "; it is not autosaved yet (the last try failed). Add it or copy it before closing.");
+            notifier.error(messages.get("cases.autosave.restoredFromMemory", String.valueOf(c.id())));
             return;
         }
         restoringKey = key;
-        tasks.run("Checking for unsaved text", () -> autosave.find(key), found -> restored(key, found), t -> {
+        tasks.run(messages.get("autosave.task.check"), () -> autosave.find(key), found -> restored(key, found), t -> {
             if (key.equals(restoringKey)) {
                 restoringKey = null;
-                notifier.failed("Cannot check for autosaved text", t);
+                notifier.failed(messages.get("cases.autosave.failed.check"), t);
             }
         });
     }
@@ -322,7 +325,7 @@ final class TimelineComposerAutosave {
             dirty = true;
             timer.start();
         }
-        notifier.info("Restored text you had not added yet (autosaved " + when(a.savedAt()) + ")");
+        notifier.info(messages.get("cases.autosave.restored", when(a.savedAt())));
     }
 
     private static EntryKind kindOf(String name) {
@@ -337,8 +340,7 @@ final class TimelineComposerAutosave {
     }
 
     private String when(Instant at) {
-        ZoneId zone = ZoneId.systemDefault();
-        return LocalDate.ofInstant(at, zone).equals(LocalDate.ofInstant(clock.instant(), zone))
-                ? TimeText.clock(at, zone) : TimeText.dayClock(at, zone);
+        return LocalDate.ofInstant(at, formats.zone()).equals(LocalDate.ofInstant(clock.instant(), formats.zone()))
+                ? formats.clock(at) : formats.dayClock(at);
     }
 }

@@ -1,6 +1,7 @@
 package io.crisisconsole.contacts.ui;
 
 import io.crisisconsole.contacts.ContactGroup;
+import io.crisisconsole.toolkit.Messages;
 
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -16,6 +17,7 @@ import javafx.scene.layout.FlowPane;
 public final class ContactFormController {
 
     private final ContactFormViewModel vm;
+    private final ContactTexts texts;
 
     @FXML
     private TextField nameField;
@@ -42,8 +44,9 @@ public final class ContactFormController {
     @FXML
     private Label problemLabel;
 
-    public ContactFormController(ContactFormViewModel vm) {
+    public ContactFormController(ContactFormViewModel vm, Messages messages) {
         this.vm = vm;
+        this.texts = new ContactTexts(messages);
     }
 
     @FXML
@@ -59,7 +62,7 @@ public final class ContactFormController {
         availabilityField.textProperty().bindBidirectional(vm.availabilityProperty());
         notesField.textProperty().bindBidirectional(vm.notesProperty());
         for (ContactGroup g : ContactGroup.values()) {
-            CheckBox box = new CheckBox(g.label());
+            CheckBox box = new CheckBox(texts.group(g));
             box.setId("group-" + g.slug());
             box.selectedProperty().bindBidirectional(vm.groupProperty(g));
             groupsPane.getChildren().add(box);

@@ -5,6 +5,7 @@ import io.crisisconsole.contacts.ContactFields;
 import io.crisisconsole.contacts.ContactGroup;
 import io.crisisconsole.contacts.Handle;
 import io.crisisconsole.contacts.Phone;
+import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.ValidationException;
 import io.crisisconsole.toolkit.ui.FormProblem;
 
@@ -49,10 +50,12 @@ public final class ContactFormViewModel {
     private final StringProperty notes = new SimpleStringProperty("");
     private final Map<ContactGroup, BooleanProperty> groups = new EnumMap<>(ContactGroup.class);
     private final FormProblem problem = new FormProblem();
+    private final Messages messages;
     /** The name of another contact that has this (lowercase) address, else null. */
     private Function<String, String> emailOwner = address -> null;
 
-    public ContactFormViewModel() {
+    public ContactFormViewModel(Messages messages) {
+        this.messages = messages;
         for (ContactGroup g : ContactGroup.values()) {
             groups.put(g, new SimpleBooleanProperty(false));
         }
@@ -167,8 +170,8 @@ public final class ContactFormViewModel {
             for (String address : toDetails().emails()) {
                 String owner = emailOwner.apply(address);
                 if (owner != null) {
-                    throw new ValidationException("emails", "'" + address + "' is already the e-mail address of "
-                            + owner);
+                    throw new ValidationException("emails",
+                            messages.get("contacts.form.emailTaken", address, owner));
                 }
             }
         });

@@ -45,6 +45,7 @@ public final class ContactListController {
     private final Clock clock;
     private final Messages messages;
     private final Formats formats;
+    private final ContactTexts texts;
 
     @FXML
     private SplitPane root;
@@ -92,6 +93,7 @@ public final class ContactListController {
         this.clock = clock;
         this.messages = messages;
         this.formats = formats;
+        this.texts = new ContactTexts(messages);
     }
 
     @FXML
@@ -102,7 +104,7 @@ public final class ContactListController {
         groupFilter.setConverter(new StringConverter<>() {
             @Override
             public String toString(ContactGroup g) {
-                return g == null ? messages.get("contacts.list.group.all") : g.label();
+                return g == null ? messages.get("contacts.list.group.all") : texts.group(g);
             }
 
             @Override
@@ -165,8 +167,8 @@ public final class ContactListController {
         return new ReadOnlyStringWrapper(s == null ? "" : s);
     }
 
-    private static String groupLabels(Contact c) {
-        return c.groups().stream().map(ContactGroup::label).collect(Collectors.joining(", "));
+    private String groupLabels(Contact c) {
+        return c.groups().stream().map(texts::group).collect(Collectors.joining(", "));
     }
 
     private void showDetail(Contact c) {
@@ -182,7 +184,7 @@ public final class ContactListController {
         roleLabel.setVisible(!role.isEmpty());
         roleLabel.setManaged(!role.isEmpty());
         for (ContactGroup g : c.groups()) {
-            Label tag = new Label(g.label(), new FontIcon("fth-tag"));
+            Label tag = new Label(texts.group(g), new FontIcon("fth-tag"));
             tag.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.ACCENT);
             groupsPane.getChildren().add(tag);
         }
@@ -191,7 +193,7 @@ public final class ContactListController {
                 : messages.get("contacts.detail.phone", p.number(), p.label())).toList());
         section("contacts.detail.emails", c.emails());
         section("contacts.detail.handles", c.handles().stream()
-                .map(h -> messages.get("contacts.detail.handle", h.network().label(), h.handle())).toList());
+                .map(h -> messages.get("contacts.detail.handle", texts.network(h.network()), h.handle())).toList());
         section("contacts.detail.availability", c.availability() == null ? List.of() : List.of(c.availability()));
         section("contacts.detail.language", c.language() == null ? List.of() : List.of(languageName(c.language())));
         section("contacts.detail.notes", c.notes() == null ? List.of() : List.of(c.notes()));

@@ -8,11 +8,13 @@ import io.crisisconsole.contacts.ContactService;
 import io.crisisconsole.contacts.ContactTransfer;
 import io.crisisconsole.contacts.ContactTransfer.Format;
 import io.crisisconsole.contacts.ContactTransfer.ImportResult;
+import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.TaskRunner;
 import io.crisisconsole.toolkit.ui.Notifier;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.beans.property.ObjectProperty;
@@ -34,6 +36,7 @@ public final class ContactListViewModel {
     private final ContactTransfer transfer;
     private final TaskRunner tasks;
     private final Notifier notifier;
+    private final Messages messages;
 
     private final ObservableList<Contact> all = FXCollections.observableArrayList();
     private final FilteredList<Contact> visible = new FilteredList<>(all);
@@ -44,18 +47,20 @@ public final class ContactListViewModel {
     private final ObjectProperty<Contact> selected = new SimpleObjectProperty<>();
 
     public ContactListViewModel(ContactService contacts, ContactTransfer transfer, TaskRunner tasks,
-            Notifier notifier) {
+            Notifier notifier, Messages messages) {
         this.contacts = contacts;
         this.transfer = transfer;
         this.tasks = tasks;
         this.notifier = notifier;
+        this.messages = messages;
         search.addListener((o, a, b) -> refilter());
         groupFilter.addListener((o, a, b) -> refilter());
         refilter();
     }
 
     public void reload() {
-        tasks.run("Loading contacts", contacts::list, this::setAll, t -> notifier.failed("Cannot load contacts", t));
+        tasks.run(messages.get("contacts.list.task.load"), contacts::list, this::setAll,
+                t -> notifier.failed(messages.get("contacts.list.failed.load"), t));
     }
 
     private void setAll(List<Contact> list) {
@@ -80,7 +85,7 @@ public final class ContactListViewModel {
      * says why), so the form can open again with what was typed.
      */
     public void create(ContactDetails details, Consumer<Contact> done, Consumer<ContactDetails> failed) {
-        tasks.run("Adding contact", () -> contacts.create(details), c -> {
+        tasks.run(messages.get("contacts.list.task.add"), () -> contacts.create(details), c -> {
             search.set("");
             if (groupFilter.get() != null && !c.groups().contains(groupFilter.get())) {
                 groupFilter.set(null);
@@ -91,21 +96,21 @@ public final class ContactListViewModel {
             }
             all.add(at, c);
             selected.set(c);
-            notifier.info("Contact added: " + c.name());
+            notifier.info(messages.get("contacts.list.notice.added", c.name()));
             done.accept(c);
         }, t -> {
-            notifier.failed("Cannot add the contact", t);
+            notifier.failed(messages.get("contacts.list.failed.add"), t);
             failed.accept(details);
         });
     }
 
     /** Saves an edited contact; {@code failed} as for {@link #create}. */
     public void update(Contact before, ContactDetails details, Consumer<ContactDetails> failed) {
-        tasks.run("Saving contact", () -> contacts.update(before.id(), before.version(), details), c -> {
+        tasks.run(messages.get("contacts.list.task.save"), () -> contacts.update(before.id(), before.version(), details), c -> {
             replace(c);
-            notifier.info("Contact saved: " + c.name());
+            notifier.info(messages.get("contacts.list.notice.saved", c.name()));
         }, t -> {
-            notifier.failed("Cannot save the contact", t);
+            notifier.failed(messages.get("contacts.list.failed.save"), t);
             reload();
             if (!(t instanceof io.crisisconsole.toolkit.ConcurrentChangeException)) {
                 failed.accept(details);
@@ -114,13 +119,13 @@ public final class ContactListViewModel {
     }
 
     public void delete(Contact contact) {
-        tasks.run("Deleting contact", () -> contacts.delete(contact.id()), deleted -> {
+        tasks.run(messages.get("contacts.list.task.delete"), () -> contacts.delete(contact.id()), deleted -> {
             all.removeIf(c -> c.id() == contact.id());
             if (selected.get() != null && selected.get().id() == contact.id()) {
                 selected.set(null);
             }
-            notifier.info("Contact deleted: " + contact.name());
-        }, t -> notifier.failed("Cannot delete the contact", t));
+            notifier.info(messages.get("contacts.list.notice.deleted", contact.name()));
+        }, t -> notifier.failed(messages.get("contacts.list.failed.delete"), t));
     }
 
     /**
@@ -129,22 +134,24 @@ public final class ContactListViewModel {
      */
     public void importFile(Path file, Consumer<List<String>> showProblems) {
         String name = file.getFileName().toString();
-        tasks.run("Importing " + name, () -> transfer.importFile(file), (ImportResult result) -> {
+        tasks.run(messages.get("contacts.list.task.import", name), () -> transfer.importFile(file), (ImportResult result) -> {
             if (result.ok()) {
-                notifier.info("Imported " + name + ": " + result.summary().counts());
+                notifier.info(messages.get("contacts.list.notice.imported", Map.of("name", name,
+                        "added", result.summary().added().size(), "updated", result.summary().updated().size())));
                 reload();
             } else {
                 int n = result.problems().size();
-                notifier.error(name + ": " + n + (n == 1 ? " problem" : " problems") + ", nothing imported");
+                notifier.error(messages.get("contacts.list.notice.refused", Map.of("name", name, "count", n)));
                 showProblems.accept(result.problems());
             }
-        }, t -> notifier.failed("Cannot import " + name, t));
+        }, t -> notifier.failed(messages.get("contacts.list.failed.import", name), t));
     }
 
     public void exportFile(Path file, Format format) {
-        tasks.run("Exporting contacts", () -> transfer.exportFile(file, format),
-                count -> notifier.info("Exported " + count + (count == 1 ? " contact" : " contacts") + " to " + file),
-                t -> notifier.failed("Cannot export contacts", t));
+        tasks.run(messages.get("contacts.list.task.export"), () -> transfer.exportFile(file, format),
+                count -> notifier.info(messages.get("contacts.list.notice.exported", Map.of("count", count,
+                        "file", file.toString()))),
+                t -> notifier.failed(messages.get("contacts.list.failed.export"), t));
     }
 
     private void replace(Contact changed) {

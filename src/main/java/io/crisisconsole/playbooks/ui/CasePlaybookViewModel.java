@@ -8,11 +8,12 @@ import io.crisisconsole.playbooks.CasePlaybookService;
 import io.crisisconsole.playbooks.PlaybookService;
 import io.crisisconsole.playbooks.StoredPlaybook;
 import io.crisisconsole.timeline.TimelineEntry;
+import io.crisisconsole.toolkit.Formats;
+import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.TaskRunner;
 import io.crisisconsole.toolkit.ui.Notifier;
 
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -34,6 +35,8 @@ public final class CasePlaybookViewModel {
     private final ContactService contacts;
     private final TaskRunner tasks;
     private final Notifier notifier;
+    private final Messages messages;
+    private final CadenceText cadenceText;
     private final Supplier<String> author;
     private final Runnable onTimelineChanged;
 
@@ -49,13 +52,16 @@ public final class CasePlaybookViewModel {
     private CrisisCase current;
 
     public CasePlaybookViewModel(CasePlaybookService casePlaybooks, PlaybookService playbooks, ContactService contacts,
-            TaskRunner tasks, Notifier notifier, Supplier<String> author, ReadOnlyObjectProperty<CrisisCase> selection,
+            TaskRunner tasks, Notifier notifier, Messages messages, Formats formats, Supplier<String> author,
+            ReadOnlyObjectProperty<CrisisCase> selection,
             Runnable onTimelineChanged, ObservableList<TimelineEntry> timeline, Clock clock) {
         this.casePlaybooks = casePlaybooks;
         this.playbooks = playbooks;
         this.contacts = contacts;
         this.tasks = tasks;
         this.notifier = notifier;
+        this.messages = messages;
+        this.cadenceText = new CadenceText(messages, formats);
         this.author = author;
         this.onTimelineChanged = onTimelineChanged;
         this.timeline = timeline;
@@ -79,13 +85,13 @@ public final class CasePlaybookViewModel {
             return;
         }
         long caseId = c.id();
-        tasks.run("Loading the case's playbook", () -> new Loaded(playbooks.list(), casePlaybooks.of(caseId)),
+        tasks.run(messages.get("playbooks.case.task.load"), () -> new Loaded(playbooks.list(), casePlaybooks.of(caseId)),
                 loaded -> {
                     choices.setAll(loaded.choices());
                     if (current != null && current.id() == caseId) {
                         playbook.set(loaded.chosen().orElse(null));
                     }
-                }, t -> notifier.failed("Cannot load the playbook of the case", t));
+                }, t -> notifier.failed(messages.get("playbooks.case.failed.load"), t));
     }
 
     private record Loaded(List<StoredPlaybook> choices, Optional<StoredPlaybook> chosen) {
@@ -98,13 +104,13 @@ public final class CasePlaybookViewModel {
             return;
         }
         long id = p.id();
-        tasks.run("Reading the playbook's response times", () -> playbooks.currentPlaybook(id).when().slas(), slas -> {
+        tasks.run(messages.get("playbooks.case.task.rules"), () -> playbooks.currentPlaybook(id).when().slas(), slas -> {
             if (playbook.get() != null && playbook.get().id() == id) {
                 rules = new UpdateCadence.Rules(slas.firstPublicReplyMinutes(), slas.updateIntervalMinutes(),
                         slas.updateIntervalAppliesForMinutes());
                 refreshCadence();
             }
-        }, t -> notifier.failed("Cannot read the playbook's response times", t));
+        }, t -> notifier.failed(messages.get("playbooks.case.failed.rules"), t));
     }
 
     /** Recomputes when the next public message is due (also called by a timer while the case is shown). */
@@ -116,8 +122,8 @@ public final class CasePlaybookViewModel {
             cadenceOverdue.set(false);
             return;
         }
-        UpdateCadence.Status s = UpdateCadence.status(c, timeline, rules, clock.instant(), ZoneId.systemDefault());
-        cadence.set(s.text());
+        UpdateCadence.Status s = UpdateCadence.status(c, timeline, rules, clock.instant());
+        cadence.set(cadenceText.render(s));
         cadenceOverdue.set(s.overdue());
     }
 
@@ -135,13 +141,13 @@ public final class CasePlaybookViewModel {
         if (c == null || p == null || (playbook.get() != null && playbook.get().id() == p.id())) {
             return;
         }
-        tasks.run("Choosing the playbook", () -> casePlaybooks.assign(c.id(), p.id(), author.get()), chosen -> {
+        tasks.run(messages.get("playbooks.case.task.choose"), () -> casePlaybooks.assign(c.id(), p.id(), author.get()), chosen -> {
             if (current != null && current.id() == c.id()) {
                 playbook.set(chosen);
             }
-            notifier.info("Case #" + c.id() + " follows " + chosen.title());
+            notifier.info(messages.get("playbooks.case.notice.chosen", String.valueOf(c.id()), chosen.title()));
             onTimelineChanged.run();
-        }, t -> notifier.failed("Playbook not chosen", t));
+        }, t -> notifier.failed(messages.get("playbooks.case.failed.choose"), t));
     }
 
     /** Resolves the call list of the chosen playbook against the contacts (in the background). */
@@ -150,11 +156,11 @@ public final class CasePlaybookViewModel {
         if (p == null) {
             return;
         }
-        tasks.run("Resolving the call list", () -> CallList.resolve(playbooks.currentPlaybook(p.id()),
+        tasks.run(messages.get("playbooks.case.task.callList"), () -> CallList.resolve(playbooks.currentPlaybook(p.id()),
                 contacts::findByEmail, contacts::membersOf), list -> {
                     callList.set(list);
                     whenReady.run();
-                }, t -> notifier.failed("Cannot resolve the call list", t));
+                }, t -> notifier.failed(messages.get("playbooks.case.failed.callList"), t));
     }
 
     /** The playbooks a case can follow (read-only). */

@@ -10,6 +10,7 @@ import io.crisisconsole.playbooks.PlaybookService;
 import io.crisisconsole.playbooks.PlaybookVersion;
 import io.crisisconsole.playbooks.PlaybookWriter;
 import io.crisisconsole.playbooks.StoredPlaybook;
+import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.TaskRunner;
 import io.crisisconsole.toolkit.ui.EditorAutosave;
 import io.crisisconsole.toolkit.ui.Notifier;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -41,6 +43,7 @@ public final class PlaybooksViewModel {
     private final PlaybookService service;
     private final TaskRunner tasks;
     private final Notifier notifier;
+    private final Messages messages;
     private final Supplier<String> author;
     private final EditorAutosave autosave;
     private final PlaybookReader reader = new PlaybookReader();
@@ -61,23 +64,24 @@ public final class PlaybooksViewModel {
     private String savedYaml = "";
     private EditorAutosave.Session draft;
 
-    public PlaybooksViewModel(PlaybookService service, TaskRunner tasks, Notifier notifier, Supplier<String> author,
-            EditorAutosave autosave) {
+    public PlaybooksViewModel(PlaybookService service, TaskRunner tasks, Notifier notifier, Messages messages,
+            Supplier<String> author, EditorAutosave autosave) {
         this.service = service;
         this.tasks = tasks;
         this.notifier = notifier;
+        this.messages = messages;
         this.author = author;
         this.autosave = autosave;
     }
 
     public void reload() {
-        tasks.run("Loading playbooks", service::list, list -> {
+        tasks.run(messages.get("playbooks.list.task.load"), service::list, list -> {
             playbooks.setAll(list);
             StoredPlaybook current = open.get();
             if (current != null) {
                 list.stream().filter(p -> p.id() == current.id()).findFirst().ifPresent(open::set);
             }
-        }, t -> notifier.failed("Cannot load playbooks", t));
+        }, t -> notifier.failed(messages.get("playbooks.list.failed.load"), t));
     }
 
     /** Opens a playbook's current version in the editor (an unsaved draft of it comes back). */
@@ -93,7 +97,7 @@ public final class PlaybooksViewModel {
             return;
         }
         long id = p.id();
-        tasks.run("Opening playbook", () -> service.current(id), v -> {
+        tasks.run(messages.get("playbooks.editor.task.open"), () -> service.current(id), v -> {
             if (open.get() == null || open.get().id() != id) {
                 return;
             }
@@ -102,15 +106,15 @@ public final class PlaybooksViewModel {
             showYaml(v.yaml(), true);
             draft = autosave.open("playbook:" + id, null, yaml::get, text -> showYaml(text, true), yaml);
             loadVersions(id);
-        }, t -> notifier.failed("Cannot open the playbook", t));
+        }, t -> notifier.failed(messages.get("playbooks.editor.failed.open"), t));
     }
 
     private void loadVersions(long id) {
-        tasks.run("Loading versions", () -> service.versions(id), list -> {
+        tasks.run(messages.get("playbooks.history.task.load"), () -> service.versions(id), list -> {
             if (open.get() != null && open.get().id() == id) {
                 versions.setAll(list);
             }
-        }, t -> notifier.failed("Cannot load versions", t));
+        }, t -> notifier.failed(messages.get("playbooks.history.failed.load"), t));
     }
 
     /** The YAML editor changed: validate it, and refresh the form when it is valid. */
@@ -141,12 +145,12 @@ public final class PlaybooksViewModel {
             return;
         }
         if (!problems.isEmpty()) {
-            notifier.error("Not saved: fix the " + problems.size() + " problem(s) shown under the YAML first");
+            notifier.error(messages.get("playbooks.editor.notice.invalid", Map.of("count", problems.size())));
             return;
         }
         String text = yaml.get();
         int base = baseVersion.get();
-        tasks.run("Saving playbook", () -> service.saveVersion(p.id(), base, text, author.get(), note), saved -> {
+        tasks.run(messages.get("playbooks.editor.task.save"), () -> service.saveVersion(p.id(), base, text, author.get(), note), saved -> {
             savedYaml = text;
             baseVersion.set(saved.currentVersion());
             dirty.set(false);
@@ -155,10 +159,10 @@ public final class PlaybooksViewModel {
             }
             draft = autosave.open("playbook:" + saved.id(), null, yaml::get, t -> showYaml(t, true), yaml);
             open.set(saved);
-            notifier.info("Saved " + saved.title() + " as version " + saved.currentVersion());
+            notifier.info(messages.get("playbooks.editor.notice.saved", saved.title(), saved.currentVersion()));
             reload();
             loadVersions(saved.id());
-        }, t -> notifier.failed("Playbook not saved", t));
+        }, t -> notifier.failed(messages.get("playbooks.editor.failed.save"), t));
     }
 
     /** Throws away unsaved edits and shows the saved version again. */
@@ -177,8 +181,8 @@ public final class PlaybooksViewModel {
         if (p == null) {
             return;
         }
-        tasks.run("Comparing versions", () -> withContext(service.diff(p.id(), from, to), 3), diff::setAll,
-                t -> notifier.failed("Cannot compare versions", t));
+        tasks.run(messages.get("playbooks.history.task.diff"), () -> withContext(service.diff(p.id(), from, to), 3), diff::setAll,
+                t -> notifier.failed(messages.get("playbooks.history.failed.diff"), t));
     }
 
     /**
@@ -211,7 +215,7 @@ public final class PlaybooksViewModel {
 
     /** Imports a YAML file as a new playbook or a new version of the one with its id and language. */
     public void importFile(Path file, Consumer<List<PlaybookProblem>> onInvalid) {
-        tasks.run("Importing " + file.getFileName(), () -> {
+        tasks.run(messages.get("playbooks.import.task", file.getFileName().toString()), () -> {
             PlaybookReader.Parsed parsed = reader.read(file);
             if (!parsed.ok()) {
                 throw new PlaybookInvalidException(parsed.problems());
@@ -219,16 +223,16 @@ public final class PlaybooksViewModel {
             return service.importYaml(file.getFileName().toString(),
                     Files.readString(file, StandardCharsets.UTF_8), author.get());
         }, imported -> {
-            notifier.info("Imported " + imported.title() + " (" + imported.key() + "." + imported.language()
-                    + ", version " + imported.currentVersion() + ")");
+            notifier.info(messages.get("playbooks.import.notice.imported", imported.title(),
+                    imported.key(), imported.language(), imported.currentVersion()));
             reload();
         }, t -> {
             if (t instanceof PlaybookInvalidException invalid) {
-                notifier.error("Not imported: " + file.getFileName() + " has " + invalid.problems().size()
-                        + " problem(s)");
+                notifier.error(messages.get("playbooks.import.notice.invalid", Map.of("file", file.getFileName().toString(),
+                        "count", invalid.problems().size())));
                 onInvalid.accept(invalid.problems());
             } else {
-                notifier.failed("Not imported", t);
+                notifier.failed(messages.get("playbooks.import.failed"), t);
             }
         });
     }
@@ -239,11 +243,12 @@ public final class PlaybooksViewModel {
         if (p == null) {
             return;
         }
-        tasks.run("Exporting", () -> {
+        tasks.run(messages.get("playbooks.export.task"), () -> {
             String text = service.current(p.id()).yaml();
             AtomicFiles.write(file, text);
             return file;
-        }, f -> notifier.info("Exported to " + f), t -> notifier.failed("Not exported", t));
+        }, f -> notifier.info(messages.get("playbooks.export.notice.exported", f.toString())),
+                t -> notifier.failed(messages.get("playbooks.export.failed"), t));
     }
 
     /** Every playbook in the store (read-only). */

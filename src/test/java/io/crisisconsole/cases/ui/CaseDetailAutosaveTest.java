@@ -7,6 +7,7 @@ import io.crisisconsole.services.Services;
 import io.crisisconsole.store.AutosaveService;
 import io.crisisconsole.store.Store;
 import io.crisisconsole.store.TestStores;
+import io.crisisconsole.testsupport.English;
 import io.crisisconsole.testsupport.ManualTimer;
 import io.crisisconsole.testsupport.MutableClock;
 import io.crisisconsole.testsupport.QueuedTasks;
@@ -57,7 +58,8 @@ class CaseDetailAutosaveTest {
         timer = new ManualTimer();
         notifier = new Notifier();
         selection = new SimpleObjectProperty<>();
-        vm = new CaseDetailViewModel(cases, autosave, tasks, notifier, () -> "anna", selection, c -> { }, clock, timer);
+        vm = new CaseDetailViewModel(cases, autosave, tasks, notifier, English.MESSAGES, English.formats(),
+                () -> "anna", selection, c -> { }, clock, timer);
         a = cases.open(new CaseDetails("Checkout outage", 2, null, null, null), "anna");
         b = cases.open(new CaseDetails("Offensive post", 1, null, null, null), "anna");
     }

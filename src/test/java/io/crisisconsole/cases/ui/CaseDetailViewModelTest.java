@@ -7,6 +7,7 @@ import io.crisisconsole.cases.CaseStatus;
 import io.crisisconsole.cases.CrisisCase;
 import io.crisisconsole.store.Store;
 import io.crisisconsole.store.TestStores;
+import io.crisisconsole.testsupport.English;
 import io.crisisconsole.testsupport.ManualTimer;
 import io.crisisconsole.testsupport.MutableClock;
 import io.crisisconsole.testsupport.QueuedTasks;
@@ -55,7 +56,8 @@ class CaseDetailViewModelTest {
         clock = new MutableClock(T0);
         Services services = Services.create(store, clock);
         cases = services.cases();
-        vm = new CaseDetailViewModel(cases, services.autosave(), tasks, notifier, () -> "anna",
+        vm = new CaseDetailViewModel(cases, services.autosave(), tasks, notifier, English.MESSAGES,
+                English.formats(), () -> "anna",
                 selection, changed::add, clock, timer);
         outage = cases.open(new CaseDetails("Checkout outage", 2, "Anna", null, null), "anna");
     }

@@ -7,6 +7,7 @@ import io.crisisconsole.cases.CaseStatus;
 import io.crisisconsole.cases.CrisisCase;
 import io.crisisconsole.store.Store;
 import io.crisisconsole.store.TestStores;
+import io.crisisconsole.testsupport.English;
 import io.crisisconsole.testsupport.MutableClock;
 import io.crisisconsole.testsupport.QueuedTasks;
 import io.crisisconsole.toolkit.ui.Notifier;
@@ -50,7 +51,7 @@ class CaseListViewModelTest {
         troll = cases.changeStatus(troll.id(), troll.version(), CaseStatus.RESOLVED, null, "t");
         clock.advance(Duration.ofMinutes(1));
         post = cases.open(new CaseDetails("Offensive post", 1, "Marek", null, null), "t");
-        vm = new CaseListViewModel(cases, tasks, notifier, () -> "anna");
+        vm = new CaseListViewModel(cases, tasks, notifier, English.MESSAGES, () -> "anna");
         vm.reload();
         tasks.runAll();
     }
@@ -143,7 +144,7 @@ class CaseListViewModelTest {
 
     @Test
     void aRefusedCreateSaysWhyAndAddsNothing() {
-        CaseListViewModel nobody = new CaseListViewModel(cases, tasks, notifier, () -> " ");
+        CaseListViewModel nobody = new CaseListViewModel(cases, tasks, notifier, English.MESSAGES, () -> " ");
         nobody.reload();
         List<CrisisCase> done = new ArrayList<>();
 

@@ -6,6 +6,7 @@ import io.crisisconsole.cases.CrisisCase;
 import io.crisisconsole.store.AutosaveService;
 import io.crisisconsole.store.Store;
 import io.crisisconsole.store.TestStores;
+import io.crisisconsole.testsupport.English;
 import io.crisisconsole.testsupport.ManualTimer;
 import io.crisisconsole.testsupport.MutableClock;
 import io.crisisconsole.testsupport.QueuedTasks;
@@ -49,7 +50,8 @@ class TimelineComposerAutosaveTest {
         store = TestStores.openIn(tmp);
         MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z"));
         autosave = new AutosaveService(store.jdbi(), clock);
-        composer = new TimelineComposerAutosave(autosave, tasks, notifier, clock, timer, shown::get, kind, text);
+        composer = new TimelineComposerAutosave(autosave, tasks, notifier, English.MESSAGES,
+                English.formats(), clock, timer, shown::get, kind, text);
         a = Services.create(store, clock).cases().open(new CaseDetails("Checkout outage", 2, null, null, null), "anna");
     }
 

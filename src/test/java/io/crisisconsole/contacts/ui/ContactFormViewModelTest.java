@@ -1,5 +1,6 @@
 package io.crisisconsole.contacts.ui;
 
+import io.crisisconsole.testsupport.English;
 import io.crisisconsole.contacts.ContactDetails;
 import io.crisisconsole.contacts.ContactGroup;
 import io.crisisconsole.contacts.Handle;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** The new/edit contact form: lists typed one per line, live validation, taken addresses, autosave text; no FX toolkit. */
 class ContactFormViewModelTest {
 
-    final ContactFormViewModel vm = new ContactFormViewModel();
+    final ContactFormViewModel vm = new ContactFormViewModel(English.MESSAGES);
 
     @Test
     void phonesEmailsAndHandlesAreTypedOnePerLineOrSeparatedBySemicolons() {
@@ -90,7 +91,7 @@ class ContactFormViewModelTest {
         vm.notesProperty().set("call after 10");
         vm.groupProperty(ContactGroup.LEGAL).set(true);
 
-        ContactFormViewModel again = new ContactFormViewModel();
+        ContactFormViewModel again = new ContactFormViewModel(English.MESSAGES);
         again.fillFromDraft(vm.toDraft());
 
         assertThat(again.nameProperty().get()).isEqualTo("Piotr");

@@ -1,5 +1,6 @@
 package io.crisisconsole.contacts.ui;
 
+import io.crisisconsole.testsupport.English;
 import io.crisisconsole.contacts.Contact;
 import io.crisisconsole.contacts.ContactDetails;
 import io.crisisconsole.contacts.ContactGroup;
@@ -50,7 +51,8 @@ class ContactListViewModelTest {
         contacts.create(new ContactDetails("Piotr Zieliński", "Outside counsel", "Zieliński Legal",
                 List.of(new Phone("mobile", "+48 601 234 567")), List.of("piotr@zielinski.example"), List.of(), null,
                 null, null, Set.of(ContactGroup.LEGAL), null));
-        vm = new ContactListViewModel(contacts, new ContactTransfer(contacts), tasks, notifier);
+        vm = new ContactListViewModel(contacts, new ContactTransfer(contacts), tasks, notifier,
+                English.MESSAGES);
         vm.reload();
         tasks.runAll();
     }

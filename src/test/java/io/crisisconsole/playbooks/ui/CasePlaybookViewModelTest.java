@@ -14,6 +14,7 @@ import io.crisisconsole.playbooks.PlaybookService;
 import io.crisisconsole.playbooks.StoredPlaybook;
 import io.crisisconsole.store.Store;
 import io.crisisconsole.store.TestStores;
+import io.crisisconsole.testsupport.English;
 import io.crisisconsole.testsupport.MutableClock;
 import io.crisisconsole.testsupport.QueuedTasks;
 import io.crisisconsole.timeline.EntryKind;
@@ -73,7 +74,8 @@ class CasePlaybookViewModelTest {
         contacts.create(new ContactDetails("Anna Nowak", "Head of PR", null, List.of(), List.of("anna@acme.pl"),
                 List.of(), null, null, null, Set.of(ContactGroup.CRISIS_TEAM, ContactGroup.SPOKESPEOPLE), null));
         outage = cases.open(new CaseDetails("Checkout outage", 2, "Anna", null, null), "anna");
-        vm = new CasePlaybookViewModel(casePlaybooks, playbooks, contacts, tasks, notifier, () -> "anna", selection,
+        vm = new CasePlaybookViewModel(casePlaybooks, playbooks, contacts, tasks, notifier, English.MESSAGES,
+                English.formats(), () -> "anna", selection,
                 timelineChanges::incrementAndGet, timeline, clock);
     }
 

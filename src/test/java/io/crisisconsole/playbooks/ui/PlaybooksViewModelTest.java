@@ -77,7 +77,7 @@ class PlaybooksViewModelTest {
     }
 
     private PlaybooksViewModel newViewModel() {
-        return new PlaybooksViewModel(playbooks, tasks, notifier, () -> "anna",
+        return new PlaybooksViewModel(playbooks, tasks, notifier, English.MESSAGES, () -> "anna",
                 new EditorAutosave(autosaves, tasks, autosaveTimer, notifier, English.MESSAGES,
                         English.formats()));
     }
