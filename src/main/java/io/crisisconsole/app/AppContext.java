@@ -82,11 +82,11 @@ public final class AppContext implements AutoCloseable {
         this.store = store;
         this.tasks = new FxTaskRunner();
         DataHome home = store.home();
-        this.notifier = new Notifier();
         SettingsStore settingsStore = new SettingsStore(home.settingsFile());
         Settings settings = settingsStore.load();
         // the UI language, once: every text (FXML and code) and every shown date and number follow it
         this.messages = Messages.forLocale(UiLocale.resolve(settings.language()));
+        this.notifier = new Notifier(messages);
         this.formats = new Formats(messages, ZoneId.systemDefault());
         this.views = new ViewLoader(messages.bundle(), controllers);
         Preferences preferences = new Preferences(settingsStore, settings, tasks, notifier, messages);

@@ -1,6 +1,8 @@
 package io.crisisconsole.toolkit.ui;
 
+import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.UserFacing;
+import java.util.Locale;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -12,6 +14,17 @@ public final class Notifier {
 
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(false);
+    private final Messages messages;
+
+    /** @param messages the texts of the UI language ("what failed: why" is a pattern, its order may change) */
+    public Notifier(Messages messages) {
+        this.messages = messages;
+    }
+
+    /** In English (tests, and code that runs before the UI language is known). */
+    public Notifier() {
+        this(Messages.forLocale(Locale.ENGLISH));
+    }
 
     public void info(String text) {
         message.set(text);
@@ -25,7 +38,7 @@ public final class Notifier {
 
     /** Shows a failure in plain words; validation and conflicts carry their own message. */
     public void failed(String what, Throwable t) {
-        error(what + ": " + describe(t));
+        error(messages.get("notifier.failed", what, describe(t)));
     }
 
     public static String describe(Throwable t) {
