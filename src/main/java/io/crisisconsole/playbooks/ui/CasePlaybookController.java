@@ -28,7 +28,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
@@ -42,7 +42,7 @@ public final class CasePlaybookController {
     private boolean showing;
 
     @FXML
-    private HBox root;
+    private FlowPane root;
     @FXML
     private ComboBox<StoredPlaybook> playbookChoice;
     @FXML
