@@ -3,7 +3,6 @@ package io.crisisconsole;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crisisconsole.toolkit.Messages;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,6 @@ package io.crisisconsole.app;
 import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.ui.FxmlView;
 import io.crisisconsole.toolkit.ui.ViewLoader;
-
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;

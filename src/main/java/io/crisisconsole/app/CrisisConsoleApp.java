@@ -6,7 +6,6 @@ import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.SettingsStore;
 import io.crisisconsole.toolkit.Theme;
 import io.crisisconsole.toolkit.UiLocale;
-
 import java.time.Clock;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;

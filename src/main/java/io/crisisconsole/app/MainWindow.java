@@ -1,10 +1,9 @@
 package io.crisisconsole.app;
 
-import io.crisisconsole.toolkit.Theme;
-import io.crisisconsole.toolkit.ui.FxmlView;
-
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import io.crisisconsole.toolkit.Theme;
+import io.crisisconsole.toolkit.ui.FxmlView;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.scene.Parent;

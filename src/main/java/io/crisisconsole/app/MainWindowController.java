@@ -1,12 +1,11 @@
 package io.crisisconsole.app;
 
+import atlantafx.base.theme.Styles;
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.Theme;
 import io.crisisconsole.toolkit.ui.FxTaskRunner;
 import io.crisisconsole.toolkit.ui.Notifier;
-
-import atlantafx.base.theme.Styles;
 import java.util.HashMap;
 import java.util.Map;
 import javafx.beans.binding.Bindings;

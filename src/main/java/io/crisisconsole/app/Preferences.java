@@ -6,7 +6,6 @@ import io.crisisconsole.toolkit.SettingsStore;
 import io.crisisconsole.toolkit.TaskRunner;
 import io.crisisconsole.toolkit.Theme;
 import io.crisisconsole.toolkit.ui.Notifier;
-
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;

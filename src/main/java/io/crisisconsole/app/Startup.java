@@ -1,19 +1,18 @@
 package io.crisisconsole.app;
 
+import atlantafx.base.theme.Styles;
 import io.crisisconsole.store.Backups;
 import io.crisisconsole.store.Credentials;
 import io.crisisconsole.store.StoreException;
-import atlantafx.base.theme.Styles;
 import io.crisisconsole.store.StoreOpener;
 import io.crisisconsole.store.StoreOpener.Locked;
-import io.crisisconsole.store.StoreOpener.Opened;
 import io.crisisconsole.store.StoreOpener.OpenMode;
+import io.crisisconsole.store.StoreOpener.Opened;
 import io.crisisconsole.store.StoreOpener.Outcome;
 import io.crisisconsole.store.StoreOpener.Refused;
 import io.crisisconsole.toolkit.Formats;
 import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.ui.Notifier;
-
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Optional;

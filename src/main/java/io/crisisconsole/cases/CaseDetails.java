@@ -1,7 +1,6 @@
 package io.crisisconsole.cases;
 
 import io.crisisconsole.toolkit.ValidationException;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.regex.Pattern;

@@ -6,10 +6,9 @@ import io.crisisconsole.timeline.EventCode;
 import io.crisisconsole.timeline.TimelineEntry;
 import io.crisisconsole.timeline.TimelineEvent;
 import io.crisisconsole.timeline.TimelineService;
-import io.crisisconsole.toolkit.DiskSync;
 import io.crisisconsole.toolkit.ConcurrentChangeException;
+import io.crisisconsole.toolkit.DiskSync;
 import io.crisisconsole.toolkit.ValidationException;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

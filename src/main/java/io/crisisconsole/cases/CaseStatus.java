@@ -1,7 +1,6 @@
 package io.crisisconsole.cases;
 
 import io.crisisconsole.toolkit.ValidationException;
-
 import java.util.Arrays;
 import java.util.Locale;
 

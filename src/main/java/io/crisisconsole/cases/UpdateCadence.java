@@ -2,7 +2,6 @@ package io.crisisconsole.cases;
 
 import io.crisisconsole.timeline.EntryKind;
 import io.crisisconsole.timeline.TimelineEntry;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

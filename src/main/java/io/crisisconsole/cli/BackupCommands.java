@@ -4,7 +4,6 @@ import io.crisisconsole.store.Backups;
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.store.Store;
 import io.crisisconsole.store.StoreOpener;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -7,7 +7,6 @@ import io.crisisconsole.cases.CrisisCase;
 import io.crisisconsole.cases.Severity;
 import io.crisisconsole.services.Services;
 import io.crisisconsole.store.DataHome;
-
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;

@@ -1,5 +1,8 @@
 package io.crisisconsole.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.crisisconsole.playbooks.PlaybookInvalidException;
 import io.crisisconsole.store.Credentials;
 import io.crisisconsole.store.DataHome;
@@ -8,17 +11,13 @@ import io.crisisconsole.store.StoreException;
 import io.crisisconsole.store.StoreOpener;
 import io.crisisconsole.store.StoreOpener.Locked;
 import io.crisisconsole.store.StoreOpener.NotOpened;
-import io.crisisconsole.store.StoreOpener.Opened;
 import io.crisisconsole.store.StoreOpener.OpenMode;
+import io.crisisconsole.store.StoreOpener.Opened;
 import io.crisisconsole.store.StoreOpener.Outcome;
 import io.crisisconsole.store.StoreOpener.Refused;
 import io.crisisconsole.toolkit.ConcurrentChangeException;
 import io.crisisconsole.toolkit.SettingsStore;
 import io.crisisconsole.toolkit.ValidationException;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -9,7 +9,6 @@ import io.crisisconsole.contacts.ContactTransfer.ImportResult;
 import io.crisisconsole.services.Services;
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.toolkit.ValidationException;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

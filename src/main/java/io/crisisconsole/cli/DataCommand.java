@@ -1,7 +1,6 @@
 package io.crisisconsole.cli;
 
 import io.crisisconsole.store.DataHome;
-
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Option;
 

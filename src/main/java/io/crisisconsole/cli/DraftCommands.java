@@ -7,7 +7,6 @@ import io.crisisconsole.composer.DefaultMessageChecker;
 import io.crisisconsole.composer.DraftFile;
 import io.crisisconsole.composer.Finding;
 import io.crisisconsole.composer.Variant;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

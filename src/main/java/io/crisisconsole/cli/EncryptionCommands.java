@@ -6,7 +6,6 @@ import io.crisisconsole.store.StoreException;
 import io.crisisconsole.store.StoreOpener;
 import io.crisisconsole.store.crypto.KeyFile;
 import io.crisisconsole.toolkit.ValidationException;
-
 import java.nio.file.Path;
 import java.util.Arrays;
 import picocli.CommandLine.Command;

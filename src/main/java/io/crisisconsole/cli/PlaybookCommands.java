@@ -7,7 +7,6 @@ import io.crisisconsole.playbooks.PlaybookVersion;
 import io.crisisconsole.playbooks.StoredPlaybook;
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.toolkit.ValidationException;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;

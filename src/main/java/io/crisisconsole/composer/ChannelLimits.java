@@ -1,7 +1,6 @@
 package io.crisisconsole.composer;
 
 import io.crisisconsole.playbooks.Channel;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -4,7 +4,6 @@ import io.crisisconsole.composer.Facts.Fact;
 import io.crisisconsole.composer.Facts.Kind;
 import io.crisisconsole.composer.Finding.Level;
 import io.crisisconsole.playbooks.Channel;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -12,10 +11,10 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**

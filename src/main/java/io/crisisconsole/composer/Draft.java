@@ -1,7 +1,6 @@
 package io.crisisconsole.composer;
 
 import io.crisisconsole.playbooks.Stage;
-
 import java.time.Instant;
 
 /**

@@ -1,10 +1,9 @@
 package io.crisisconsole.composer;
 
-import io.crisisconsole.playbooks.Channel;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crisisconsole.playbooks.Channel;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

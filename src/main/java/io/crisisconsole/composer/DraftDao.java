@@ -2,7 +2,6 @@ package io.crisisconsole.composer;
 
 import io.crisisconsole.playbooks.Channel;
 import io.crisisconsole.playbooks.Stage;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,6 @@
 package io.crisisconsole.composer;
 
 import io.crisisconsole.playbooks.Channel;
-
 import java.time.Instant;
 
 /**

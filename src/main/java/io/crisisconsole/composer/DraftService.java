@@ -16,7 +16,6 @@ import io.crisisconsole.timeline.TimelineService;
 import io.crisisconsole.toolkit.ConcurrentChangeException;
 import io.crisisconsole.toolkit.DiskSync;
 import io.crisisconsole.toolkit.ValidationException;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,7 +2,6 @@ package io.crisisconsole.composer;
 
 import io.crisisconsole.cases.CrisisCase;
 import io.crisisconsole.playbooks.Playbook;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;

@@ -1,9 +1,5 @@
 package io.crisisconsole.composer;
 
-import io.crisisconsole.playbooks.PlaybookProblem;
-import io.crisisconsole.playbooks.PlaybookReader;
-import io.crisisconsole.toolkit.StrictText;
-
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -18,6 +14,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.crisisconsole.playbooks.PlaybookProblem;
+import io.crisisconsole.playbooks.PlaybookReader;
+import io.crisisconsole.toolkit.StrictText;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,6 @@
 package io.crisisconsole.contacts;
 
 import io.crisisconsole.toolkit.ValidationException;
-
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;

@@ -1,7 +1,6 @@
 package io.crisisconsole.contacts;
 
 import io.crisisconsole.toolkit.ValidationException;
-
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;

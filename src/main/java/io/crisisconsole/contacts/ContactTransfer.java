@@ -1,9 +1,8 @@
 package io.crisisconsole.contacts;
 
-import io.crisisconsole.toolkit.StrictText;
 import io.crisisconsole.toolkit.AtomicFiles;
+import io.crisisconsole.toolkit.StrictText;
 import io.crisisconsole.toolkit.ValidationException;
-
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -1,7 +1,5 @@
 package io.crisisconsole.contacts;
 
-import io.crisisconsole.toolkit.ValidationException;
-
 import ezvcard.Ezvcard;
 import ezvcard.VCard;
 import ezvcard.VCardVersion;
@@ -15,6 +13,7 @@ import ezvcard.property.StructuredName;
 import ezvcard.property.Telephone;
 import ezvcard.property.Timezone;
 import ezvcard.property.Url;
+import io.crisisconsole.toolkit.ValidationException;
 import java.io.IOException;
 import java.net.URI;
 import java.time.ZoneOffset;

@@ -1,7 +1,6 @@
 package io.crisisconsole.contacts;
 
 import io.crisisconsole.toolkit.ValidationException;
-
 import java.util.Objects;
 
 /** A name on a network: {@code x: @anna_pr}, {@code signal: +48 601 234 567}, {@code teams: anna@example.com}. */

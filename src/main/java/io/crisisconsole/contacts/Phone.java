@@ -1,7 +1,6 @@
 package io.crisisconsole.contacts;
 
 import io.crisisconsole.toolkit.ValidationException;
-
 import java.util.Locale;
 import java.util.regex.Pattern;
 

@@ -2,7 +2,6 @@ package io.crisisconsole.playbooks;
 
 import io.crisisconsole.contacts.Contact;
 import io.crisisconsole.contacts.ContactGroup;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

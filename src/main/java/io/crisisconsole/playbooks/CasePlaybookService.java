@@ -5,7 +5,6 @@ import io.crisisconsole.timeline.EventCode;
 import io.crisisconsole.timeline.TimelineEvent;
 import io.crisisconsole.timeline.TimelineService;
 import io.crisisconsole.toolkit.ValidationException;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

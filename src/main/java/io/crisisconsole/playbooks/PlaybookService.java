@@ -1,10 +1,9 @@
 package io.crisisconsole.playbooks;
 
-import io.crisisconsole.toolkit.ValidationException;
-
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.Patch;
+import io.crisisconsole.toolkit.ValidationException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -10,7 +10,6 @@ import io.crisisconsole.store.AutosaveService;
 import io.crisisconsole.store.Store;
 import io.crisisconsole.timeline.TimelineService;
 import io.crisisconsole.timeline.TimelineText;
-
 import java.time.Clock;
 import java.util.Objects;
 import org.jdbi.v3.core.Jdbi;

@@ -1,7 +1,6 @@
 package io.crisisconsole.store;
 
 import io.crisisconsole.toolkit.AutosavedText;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -2,7 +2,6 @@ package io.crisisconsole.store;
 
 import io.crisisconsole.toolkit.AutosavedText;
 import io.crisisconsole.toolkit.Autosaves;
-
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;

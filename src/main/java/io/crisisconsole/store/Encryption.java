@@ -4,7 +4,6 @@ import io.crisisconsole.store.crypto.KeyFile;
 import io.crisisconsole.store.crypto.MasterKey;
 import io.crisisconsole.store.crypto.WrongPassphraseException;
 import io.crisisconsole.store.crypto.WrongRecoveryKeyException;
-
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

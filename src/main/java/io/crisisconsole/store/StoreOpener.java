@@ -1,7 +1,6 @@
 package io.crisisconsole.store;
 
 import io.crisisconsole.store.crypto.MasterKey;
-
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;

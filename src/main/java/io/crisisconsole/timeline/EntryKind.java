@@ -1,7 +1,6 @@
 package io.crisisconsole.timeline;
 
 import io.crisisconsole.toolkit.ValidationException;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

@@ -1,10 +1,9 @@
 package io.crisisconsole.timeline;
 
-import io.crisisconsole.toolkit.ValidationException;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crisisconsole.toolkit.ValidationException;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,7 +1,6 @@
 package io.crisisconsole.timeline;
 
 import io.crisisconsole.toolkit.Messages;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;

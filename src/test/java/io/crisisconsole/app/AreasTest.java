@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crisisconsole.toolkit.Messages;
-
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 

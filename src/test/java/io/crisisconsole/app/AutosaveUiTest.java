@@ -1,5 +1,10 @@
 package io.crisisconsole.app;
 
+import static io.crisisconsole.testsupport.UiTests.list;
+import static io.crisisconsole.testsupport.UiTests.text;
+import static io.crisisconsole.testsupport.UiTests.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.crisisconsole.cases.CaseDetails;
 import io.crisisconsole.cases.CrisisCase;
 import io.crisisconsole.cases.ui.CaseDetailViewModel;
@@ -9,12 +14,6 @@ import io.crisisconsole.testsupport.MainWindowTestBase;
 import io.crisisconsole.timeline.EntryKind;
 import io.crisisconsole.timeline.TimelineEntry;
 import io.crisisconsole.toolkit.AutosavedText;
-
-import static io.crisisconsole.testsupport.UiTests.list;
-import static io.crisisconsole.testsupport.UiTests.text;
-import static io.crisisconsole.testsupport.UiTests.waitUntil;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -23,8 +22,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 

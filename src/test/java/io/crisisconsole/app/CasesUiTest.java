@@ -1,15 +1,14 @@
 package io.crisisconsole.app;
 
-import io.crisisconsole.cases.CrisisCase;
-import io.crisisconsole.testsupport.MainWindowTestBase;
-import io.crisisconsole.timeline.EntryKind;
-import io.crisisconsole.timeline.TimelineEntry;
-
 import static io.crisisconsole.testsupport.UiTests.label;
 import static io.crisisconsole.testsupport.UiTests.text;
 import static io.crisisconsole.testsupport.UiTests.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crisisconsole.cases.CrisisCase;
+import io.crisisconsole.testsupport.MainWindowTestBase;
+import io.crisisconsole.timeline.EntryKind;
+import io.crisisconsole.timeline.TimelineEntry;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
@@ -20,8 +19,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
 /** The main window driven like a person would, headless (Monocle). */

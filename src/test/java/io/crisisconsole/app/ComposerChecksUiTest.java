@@ -1,15 +1,15 @@
 package io.crisisconsole.app;
 
+import static io.crisisconsole.testsupport.UiTests.list;
+import static io.crisisconsole.testsupport.UiTests.text;
+import static io.crisisconsole.testsupport.UiTests.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.crisisconsole.cases.CaseDetails;
 import io.crisisconsole.cases.CrisisCase;
 import io.crisisconsole.composer.Finding;
 import io.crisisconsole.services.Services;
 import io.crisisconsole.testsupport.MainWindowTestBase;
-
-import static io.crisisconsole.testsupport.UiTests.list;
-import static io.crisisconsole.testsupport.UiTests.text;
-import static io.crisisconsole.testsupport.UiTests.waitUntil;
-import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Button;
@@ -17,8 +17,8 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
 /** The composer with the real checks: a core-message change shows up at once in the variants' findings. */

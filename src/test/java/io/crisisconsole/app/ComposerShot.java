@@ -2,7 +2,6 @@ package io.crisisconsole.app;
 
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.testsupport.LengthOnlyChecker;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import javafx.application.Application;

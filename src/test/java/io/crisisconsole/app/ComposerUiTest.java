@@ -1,5 +1,11 @@
 package io.crisisconsole.app;
 
+import static io.crisisconsole.testsupport.UiTests.label;
+import static io.crisisconsole.testsupport.UiTests.list;
+import static io.crisisconsole.testsupport.UiTests.text;
+import static io.crisisconsole.testsupport.UiTests.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.crisisconsole.cases.CaseDetails;
 import io.crisisconsole.cases.CrisisCase;
 import io.crisisconsole.composer.Draft;
@@ -15,13 +21,6 @@ import io.crisisconsole.testsupport.LengthOnlyChecker;
 import io.crisisconsole.testsupport.MainWindowTestBase;
 import io.crisisconsole.timeline.EntryKind;
 import io.crisisconsole.timeline.TimelineEntry;
-
-import static io.crisisconsole.testsupport.UiTests.list;
-import static io.crisisconsole.testsupport.UiTests.label;
-import static io.crisisconsole.testsupport.UiTests.text;
-import static io.crisisconsole.testsupport.UiTests.waitUntil;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -33,8 +32,8 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
 /** The composer driven from the case workspace, with a test-only checker that counts characters. */

@@ -1,5 +1,9 @@
 package io.crisisconsole.app;
 
+import static io.crisisconsole.testsupport.UiTests.label;
+import static io.crisisconsole.testsupport.UiTests.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.crisisconsole.contacts.Contact;
 import io.crisisconsole.contacts.ContactDetails;
 import io.crisisconsole.contacts.ContactGroup;
@@ -9,11 +13,6 @@ import io.crisisconsole.store.AutosaveService;
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.testsupport.MainWindowTestBase;
 import io.crisisconsole.testsupport.ScriptedFilePicker;
-
-import static io.crisisconsole.testsupport.UiTests.label;
-import static io.crisisconsole.testsupport.UiTests.waitUntil;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,8 +27,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 

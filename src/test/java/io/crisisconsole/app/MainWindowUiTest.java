@@ -1,14 +1,13 @@
 package io.crisisconsole.app;
 
-import io.crisisconsole.cases.CaseDetails;
-import io.crisisconsole.cases.CrisisCase;
-import io.crisisconsole.cases.Severity;
-import io.crisisconsole.store.DataHome;
-
 import static io.crisisconsole.testsupport.UiTests.label;
 import static io.crisisconsole.testsupport.UiTests.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crisisconsole.cases.CaseDetails;
+import io.crisisconsole.cases.CrisisCase;
+import io.crisisconsole.cases.Severity;
+import io.crisisconsole.store.DataHome;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;

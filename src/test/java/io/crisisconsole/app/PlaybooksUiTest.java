@@ -1,5 +1,10 @@
 package io.crisisconsole.app;
 
+import static io.crisisconsole.testsupport.UiTests.list;
+import static io.crisisconsole.testsupport.UiTests.text;
+import static io.crisisconsole.testsupport.UiTests.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.crisisconsole.contacts.ContactDetails;
 import io.crisisconsole.contacts.ContactGroup;
 import io.crisisconsole.contacts.ContactService;
@@ -10,12 +15,6 @@ import io.crisisconsole.playbooks.PlaybookVersion;
 import io.crisisconsole.playbooks.StoredPlaybook;
 import io.crisisconsole.testsupport.MainWindowTestBase;
 import io.crisisconsole.timeline.TimelineEntry;
-
-import static io.crisisconsole.testsupport.UiTests.list;
-import static io.crisisconsole.testsupport.UiTests.text;
-import static io.crisisconsole.testsupport.UiTests.waitUntil;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -30,8 +29,8 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
 /** The playbook editor and a case's call list, driven headless. */

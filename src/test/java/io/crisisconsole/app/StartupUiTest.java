@@ -1,23 +1,22 @@
 package io.crisisconsole.app;
 
+import static io.crisisconsole.testsupport.UiTests.label;
+import static io.crisisconsole.testsupport.UiTests.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.crisisconsole.cases.CaseDetails;
 import io.crisisconsole.cases.CaseService;
-import io.crisisconsole.services.Services;
 import io.crisisconsole.cases.CrisisCase;
-import io.crisisconsole.testsupport.English;
+import io.crisisconsole.services.Services;
 import io.crisisconsole.store.Backups;
 import io.crisisconsole.store.CommitMarker;
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.store.Encryption;
 import io.crisisconsole.store.Store;
 import io.crisisconsole.store.StoreOpener;
+import io.crisisconsole.testsupport.English;
 import io.crisisconsole.timeline.EntryKind;
 import io.crisisconsole.timeline.TimelineEntry;
-
-import static io.crisisconsole.testsupport.UiTests.label;
-import static io.crisisconsole.testsupport.UiTests.waitUntil;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

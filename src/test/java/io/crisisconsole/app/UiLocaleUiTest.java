@@ -1,16 +1,15 @@
 package io.crisisconsole.app;
 
+import static io.crisisconsole.testsupport.UiTests.label;
+import static io.crisisconsole.testsupport.UiTests.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.crisisconsole.cases.CaseDetails;
 import io.crisisconsole.cases.CrisisCase;
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.toolkit.Formats;
 import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.UiLocale;
-
-import static io.crisisconsole.testsupport.UiTests.label;
-import static io.crisisconsole.testsupport.UiTests.waitUntil;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;

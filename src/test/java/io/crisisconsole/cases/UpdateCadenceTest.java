@@ -1,14 +1,13 @@
 package io.crisisconsole.cases;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.crisisconsole.cases.UpdateCadence.State;
 import io.crisisconsole.playbooks.ui.CadenceText;
 import io.crisisconsole.testsupport.English;
 import io.crisisconsole.timeline.EntryKind;
 import io.crisisconsole.timeline.TimelineEntry;
 import io.crisisconsole.toolkit.Formats;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

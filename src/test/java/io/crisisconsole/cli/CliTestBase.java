@@ -1,8 +1,7 @@
 package io.crisisconsole.cli;
 
-import io.crisisconsole.testsupport.MutableClock;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crisisconsole.testsupport.MutableClock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -1,11 +1,10 @@
 package io.crisisconsole.cli;
 
-import io.crisisconsole.testsupport.MutableClock;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crisisconsole.testsupport.MutableClock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

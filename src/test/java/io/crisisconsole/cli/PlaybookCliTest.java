@@ -1,10 +1,9 @@
 package io.crisisconsole.cli;
 
-import io.crisisconsole.playbooks.BundledPlaybooks;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.crisisconsole.playbooks.BundledPlaybooks;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,9 +1,8 @@
 package io.crisisconsole.cli;
 
-import io.crisisconsole.testsupport.MutableClock;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crisisconsole.testsupport.MutableClock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

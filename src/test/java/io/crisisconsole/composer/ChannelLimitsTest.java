@@ -1,10 +1,9 @@
 package io.crisisconsole.composer;
 
-import io.crisisconsole.playbooks.Channel;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crisisconsole.playbooks.Channel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -1,10 +1,9 @@
 package io.crisisconsole.composer;
 
-import io.crisisconsole.composer.Finding.Level;
-import io.crisisconsole.playbooks.Channel;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crisisconsole.composer.Finding.Level;
+import io.crisisconsole.playbooks.Channel;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

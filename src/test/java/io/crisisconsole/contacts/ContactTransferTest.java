@@ -1,13 +1,12 @@
 package io.crisisconsole.contacts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.crisisconsole.contacts.ContactTransfer.Format;
 import io.crisisconsole.contacts.ContactTransfer.ImportResult;
 import io.crisisconsole.store.Store;
 import io.crisisconsole.store.TestStores;
 import io.crisisconsole.testsupport.MutableClock;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,10 +1,9 @@
 package io.crisisconsole.it;
 
-import io.crisisconsole.store.DataHome;
-import io.crisisconsole.store.Store;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crisisconsole.store.DataHome;
+import io.crisisconsole.store.Store;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,12 +1,11 @@
 package io.crisisconsole.playbooks;
 
-import io.crisisconsole.store.Store;
-import io.crisisconsole.store.TestStores;
-import io.crisisconsole.testsupport.MutableClock;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crisisconsole.store.Store;
+import io.crisisconsole.store.TestStores;
+import io.crisisconsole.testsupport.MutableClock;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

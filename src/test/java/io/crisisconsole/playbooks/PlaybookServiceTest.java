@@ -1,16 +1,15 @@
 package io.crisisconsole.playbooks;
 
-import io.crisisconsole.store.Store;
-import io.crisisconsole.store.TestStores;
-import io.crisisconsole.testsupport.MutableClock;
-import io.crisisconsole.toolkit.ConcurrentChangeException;
-import io.crisisconsole.toolkit.ValidationException;
-
 import static io.crisisconsole.playbooks.Fixtures.SMALL;
 import static io.crisisconsole.playbooks.Fixtures.replaceOnce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crisisconsole.store.Store;
+import io.crisisconsole.store.TestStores;
+import io.crisisconsole.testsupport.MutableClock;
+import io.crisisconsole.toolkit.ConcurrentChangeException;
+import io.crisisconsole.toolkit.ValidationException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

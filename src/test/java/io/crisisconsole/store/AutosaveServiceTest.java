@@ -1,10 +1,9 @@
 package io.crisisconsole.store;
 
-import io.crisisconsole.toolkit.AutosavedText;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crisisconsole.toolkit.AutosavedText;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,11 +1,10 @@
 package io.crisisconsole.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.crisisconsole.cases.CaseDetails;
 import io.crisisconsole.cases.CaseService;
 import io.crisisconsole.services.Services;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

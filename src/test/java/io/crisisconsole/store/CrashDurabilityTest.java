@@ -1,11 +1,10 @@
 package io.crisisconsole.store;
 
-import io.crisisconsole.services.Services;
-import io.crisisconsole.timeline.TimelineEntry;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crisisconsole.services.Services;
+import io.crisisconsole.timeline.TimelineEntry;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -4,7 +4,6 @@ import io.crisisconsole.cases.CaseDetails;
 import io.crisisconsole.cases.CaseService;
 import io.crisisconsole.services.Services;
 import io.crisisconsole.timeline.EntryKind;
-
 import java.nio.file.Path;
 import java.time.Clock;
 

@@ -1,21 +1,20 @@
 package io.crisisconsole.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.crisisconsole.cases.CaseDetails;
 import io.crisisconsole.cases.CaseService;
-import io.crisisconsole.services.Services;
 import io.crisisconsole.cases.CrisisCase;
+import io.crisisconsole.services.Services;
 import io.crisisconsole.store.StoreOpener.Locked;
-import io.crisisconsole.store.StoreOpener.Opened;
 import io.crisisconsole.store.StoreOpener.OpenMode;
+import io.crisisconsole.store.StoreOpener.Opened;
 import io.crisisconsole.store.StoreOpener.Outcome;
 import io.crisisconsole.store.StoreOpener.Refused;
 import io.crisisconsole.store.crypto.KeyFile;
 import io.crisisconsole.timeline.EntryKind;
 import io.crisisconsole.timeline.TimelineEntry;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.RandomAccessFile;

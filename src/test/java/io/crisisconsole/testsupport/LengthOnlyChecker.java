@@ -8,7 +8,6 @@ import io.crisisconsole.composer.MessageChecker;
 import io.crisisconsole.composer.MessageContext;
 import io.crisisconsole.composer.Variant;
 import io.crisisconsole.playbooks.Channel;
-
 import java.util.ArrayList;
 import java.util.List;
 

@@ -3,7 +3,6 @@ package io.crisisconsole.testsupport;
 import io.crisisconsole.app.AppContext;
 import io.crisisconsole.app.MainWindow;
 import io.crisisconsole.store.DataHome;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,6 @@
 package io.crisisconsole.testsupport;
 
 import io.crisisconsole.toolkit.OneShotTimer;
-
 import java.time.Duration;
 
 /** A {@link OneShotTimer} the test fires by hand. */

@@ -1,7 +1,6 @@
 package io.crisisconsole.testsupport;
 
 import io.crisisconsole.toolkit.TaskRunner;
-
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;

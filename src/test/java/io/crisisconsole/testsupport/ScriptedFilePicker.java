@@ -1,7 +1,6 @@
 package io.crisisconsole.testsupport;
 
 import io.crisisconsole.toolkit.ui.FilePicker;
-
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.stage.Window;

@@ -1,5 +1,9 @@
 package io.crisisconsole.timeline;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
+
 import io.crisisconsole.cases.CaseDetails;
 import io.crisisconsole.cases.CaseService;
 import io.crisisconsole.cases.CaseStatus;
@@ -12,11 +16,6 @@ import io.crisisconsole.store.TestStores;
 import io.crisisconsole.testsupport.MutableClock;
 import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.ValidationException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.entry;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

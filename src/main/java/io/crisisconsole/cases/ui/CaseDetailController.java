@@ -1,5 +1,6 @@
 package io.crisisconsole.cases.ui;
 
+import atlantafx.base.theme.Styles;
 import io.crisisconsole.cases.CaseStatus;
 import io.crisisconsole.cases.CrisisCase;
 import io.crisisconsole.timeline.EntryKind;
@@ -7,8 +8,6 @@ import io.crisisconsole.timeline.TimelineEntry;
 import io.crisisconsole.timeline.TimelineText;
 import io.crisisconsole.toolkit.Formats;
 import io.crisisconsole.toolkit.Messages;
-
-import atlantafx.base.theme.Styles;
 import java.util.Map;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;

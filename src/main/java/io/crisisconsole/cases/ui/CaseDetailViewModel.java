@@ -13,7 +13,6 @@ import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.OneShotTimer;
 import io.crisisconsole.toolkit.TaskRunner;
 import io.crisisconsole.toolkit.ui.Notifier;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.crisisconsole.cases.ui;
 
+import atlantafx.base.theme.Styles;
 import io.crisisconsole.cases.CaseDetails;
 import io.crisisconsole.cases.CaseStatus;
 import io.crisisconsole.cases.CrisisCase;
@@ -8,8 +9,6 @@ import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.ui.EditorAutosave;
 import io.crisisconsole.toolkit.ui.FxmlView;
 import io.crisisconsole.toolkit.ui.ViewLoader;
-
-import atlantafx.base.theme.Styles;
 import java.util.Optional;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;

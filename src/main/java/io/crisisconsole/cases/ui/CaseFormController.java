@@ -2,7 +2,6 @@ package io.crisisconsole.cases.ui;
 
 import io.crisisconsole.cases.Severity;
 import io.crisisconsole.toolkit.Messages;
-
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;

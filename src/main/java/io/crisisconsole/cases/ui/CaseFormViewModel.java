@@ -1,11 +1,10 @@
 package io.crisisconsole.cases.ui;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crisisconsole.cases.CaseDetails;
 import io.crisisconsole.cases.Severity;
 import io.crisisconsole.toolkit.ui.FormProblem;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javafx.beans.binding.BooleanBinding;

@@ -1,10 +1,10 @@
 package io.crisisconsole.cases.ui;
 
+import atlantafx.base.controls.CustomTextField;
+import atlantafx.base.theme.Styles;
 import io.crisisconsole.cases.CrisisCase;
 import io.crisisconsole.toolkit.Formats;
 import io.crisisconsole.toolkit.Messages;
-
-import atlantafx.base.theme.Styles;
 import java.util.HashMap;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
@@ -17,7 +17,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import atlantafx.base.controls.CustomTextField;
 
 /** The case list with search and filters; the workspace of the selected case sits beside it. */
 public final class CaseListController {

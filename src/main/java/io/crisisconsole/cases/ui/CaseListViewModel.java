@@ -6,7 +6,6 @@ import io.crisisconsole.cases.CrisisCase;
 import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.TaskRunner;
 import io.crisisconsole.toolkit.ui.Notifier;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;

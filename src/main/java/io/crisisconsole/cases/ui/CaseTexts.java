@@ -4,7 +4,6 @@ import io.crisisconsole.cases.CaseStatus;
 import io.crisisconsole.cases.Severity;
 import io.crisisconsole.timeline.EntryKind;
 import io.crisisconsole.toolkit.Messages;
-
 import java.util.function.Function;
 import javafx.util.StringConverter;
 

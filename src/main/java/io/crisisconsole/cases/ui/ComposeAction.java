@@ -1,7 +1,6 @@
 package io.crisisconsole.cases.ui;
 
 import io.crisisconsole.cases.CrisisCase;
-
 import javafx.stage.Window;
 
 /** Opens the message composer of a case (wired in by the app; the cases views do not know the composer). */

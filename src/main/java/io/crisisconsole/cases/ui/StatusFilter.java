@@ -2,7 +2,6 @@ package io.crisisconsole.cases.ui;
 
 import io.crisisconsole.cases.CaseStatus;
 import io.crisisconsole.cases.CrisisCase;
-
 import java.util.function.Predicate;
 
 /** The status choices of the case list filter (named in the window by {@link CaseTexts#filter}). */

@@ -4,12 +4,11 @@ import io.crisisconsole.cases.CrisisCase;
 import io.crisisconsole.store.AutosaveService;
 import io.crisisconsole.timeline.EntryKind;
 import io.crisisconsole.toolkit.AutosavedText;
-import io.crisisconsole.toolkit.OneShotTimer;
-import io.crisisconsole.toolkit.TaskRunner;
 import io.crisisconsole.toolkit.Formats;
 import io.crisisconsole.toolkit.Messages;
+import io.crisisconsole.toolkit.OneShotTimer;
+import io.crisisconsole.toolkit.TaskRunner;
 import io.crisisconsole.toolkit.ui.Notifier;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -12,7 +12,6 @@ import io.crisisconsole.playbooks.Channel;
 import io.crisisconsole.playbooks.Playbook;
 import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.OneShotTimer;
-
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;

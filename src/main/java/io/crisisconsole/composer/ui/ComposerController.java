@@ -1,5 +1,6 @@
 package io.crisisconsole.composer.ui;
 
+import atlantafx.base.theme.Styles;
 import io.crisisconsole.composer.Draft;
 import io.crisisconsole.composer.DraftPublication;
 import io.crisisconsole.composer.DraftStatus;
@@ -10,8 +11,6 @@ import io.crisisconsole.playbooks.Channel;
 import io.crisisconsole.playbooks.Stage;
 import io.crisisconsole.toolkit.Formats;
 import io.crisisconsole.toolkit.Messages;
-
-import atlantafx.base.theme.Styles;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
@@ -19,9 +18,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;

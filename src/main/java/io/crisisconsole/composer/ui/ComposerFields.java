@@ -6,7 +6,6 @@ import io.crisisconsole.composer.Placeholders;
 import io.crisisconsole.composer.Variant;
 import io.crisisconsole.playbooks.Channel;
 import io.crisisconsole.playbooks.Stage;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;

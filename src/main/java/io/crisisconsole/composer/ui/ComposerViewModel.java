@@ -19,13 +19,12 @@ import io.crisisconsole.contacts.ContactService;
 import io.crisisconsole.playbooks.Channel;
 import io.crisisconsole.playbooks.Playbook;
 import io.crisisconsole.playbooks.Stage;
-import io.crisisconsole.toolkit.OneShotTimer;
-import io.crisisconsole.toolkit.TaskRunner;
 import io.crisisconsole.toolkit.Formats;
 import io.crisisconsole.toolkit.Messages;
+import io.crisisconsole.toolkit.OneShotTimer;
+import io.crisisconsole.toolkit.TaskRunner;
 import io.crisisconsole.toolkit.ui.EditorAutosave;
 import io.crisisconsole.toolkit.ui.Notifier;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

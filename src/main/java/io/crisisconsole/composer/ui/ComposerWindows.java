@@ -5,7 +5,6 @@ import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.ui.FxmlView;
 import io.crisisconsole.toolkit.ui.Notifier;
 import io.crisisconsole.toolkit.ui.ViewLoader;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;

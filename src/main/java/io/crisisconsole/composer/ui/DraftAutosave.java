@@ -3,7 +3,6 @@ package io.crisisconsole.composer.ui;
 import io.crisisconsole.composer.DraftContent;
 import io.crisisconsole.playbooks.Stage;
 import io.crisisconsole.toolkit.ui.EditorAutosave;
-
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

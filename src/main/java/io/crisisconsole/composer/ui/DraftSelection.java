@@ -6,7 +6,6 @@ import io.crisisconsole.composer.DraftPublication;
 import io.crisisconsole.composer.DraftService;
 import io.crisisconsole.composer.DraftVersion;
 import io.crisisconsole.playbooks.Stage;
-
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;

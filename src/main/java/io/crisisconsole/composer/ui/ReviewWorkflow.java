@@ -11,7 +11,6 @@ import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.TaskRunner;
 import io.crisisconsole.toolkit.ValidationException;
 import io.crisisconsole.toolkit.ui.Notifier;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

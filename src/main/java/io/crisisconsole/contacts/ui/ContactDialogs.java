@@ -1,5 +1,6 @@
 package io.crisisconsole.contacts.ui;
 
+import atlantafx.base.theme.Styles;
 import io.crisisconsole.contacts.Contact;
 import io.crisisconsole.contacts.ContactDetails;
 import io.crisisconsole.contacts.ContactTransfer.Format;
@@ -8,8 +9,6 @@ import io.crisisconsole.toolkit.ui.EditorAutosave;
 import io.crisisconsole.toolkit.ui.FilePicker;
 import io.crisisconsole.toolkit.ui.FxmlView;
 import io.crisisconsole.toolkit.ui.ViewLoader;
-
-import atlantafx.base.theme.Styles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,6 @@ package io.crisisconsole.contacts.ui;
 
 import io.crisisconsole.contacts.ContactGroup;
 import io.crisisconsole.toolkit.Messages;
-
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;

@@ -1,5 +1,7 @@
 package io.crisisconsole.contacts.ui;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crisisconsole.contacts.ContactDetails;
 import io.crisisconsole.contacts.ContactFields;
 import io.crisisconsole.contacts.ContactGroup;
@@ -8,9 +10,6 @@ import io.crisisconsole.contacts.Phone;
 import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.ValidationException;
 import io.crisisconsole.toolkit.ui.FormProblem;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;

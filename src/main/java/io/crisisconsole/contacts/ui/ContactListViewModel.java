@@ -11,7 +11,6 @@ import io.crisisconsole.contacts.ContactTransfer.ImportResult;
 import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.TaskRunner;
 import io.crisisconsole.toolkit.ui.Notifier;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,6 @@ package io.crisisconsole.playbooks.ui;
 import io.crisisconsole.cases.UpdateCadence;
 import io.crisisconsole.toolkit.Formats;
 import io.crisisconsole.toolkit.Messages;
-
 import java.util.HashMap;
 import java.util.Map;
 

@@ -1,13 +1,12 @@
 package io.crisisconsole.playbooks.ui;
 
+import atlantafx.base.theme.Styles;
 import io.crisisconsole.contacts.Contact;
 import io.crisisconsole.contacts.Phone;
 import io.crisisconsole.playbooks.CallList;
 import io.crisisconsole.playbooks.StoredPlaybook;
 import io.crisisconsole.toolkit.Formats;
 import io.crisisconsole.toolkit.Messages;
-
-import atlantafx.base.theme.Styles;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -12,7 +12,6 @@ import io.crisisconsole.toolkit.Formats;
 import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.TaskRunner;
 import io.crisisconsole.toolkit.ui.Notifier;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;

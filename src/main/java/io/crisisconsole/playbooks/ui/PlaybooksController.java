@@ -1,13 +1,12 @@
 package io.crisisconsole.playbooks.ui;
 
+import atlantafx.base.theme.Styles;
 import io.crisisconsole.playbooks.DiffLine;
 import io.crisisconsole.playbooks.PlaybookProblem;
 import io.crisisconsole.playbooks.PlaybookVersion;
 import io.crisisconsole.playbooks.StoredPlaybook;
 import io.crisisconsole.toolkit.Formats;
 import io.crisisconsole.toolkit.Messages;
-
-import atlantafx.base.theme.Styles;
 import java.io.File;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package io.crisisconsole.playbooks.ui;
 
-import io.crisisconsole.toolkit.AtomicFiles;
 import io.crisisconsole.playbooks.DiffLine;
 import io.crisisconsole.playbooks.Playbook;
 import io.crisisconsole.playbooks.PlaybookInvalidException;
@@ -10,11 +9,11 @@ import io.crisisconsole.playbooks.PlaybookService;
 import io.crisisconsole.playbooks.PlaybookVersion;
 import io.crisisconsole.playbooks.PlaybookWriter;
 import io.crisisconsole.playbooks.StoredPlaybook;
+import io.crisisconsole.toolkit.AtomicFiles;
 import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.TaskRunner;
 import io.crisisconsole.toolkit.ui.EditorAutosave;
 import io.crisisconsole.toolkit.ui.Notifier;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

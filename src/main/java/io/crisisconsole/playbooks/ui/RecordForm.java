@@ -1,7 +1,6 @@
 package io.crisisconsole.playbooks.ui;
 
 import io.crisisconsole.toolkit.Messages;
-
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;

@@ -1,8 +1,7 @@
 package io.crisisconsole.playbooks.ui;
 
-import io.crisisconsole.toolkit.Messages;
-
 import atlantafx.base.theme.Styles;
+import io.crisisconsole.toolkit.Messages;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;

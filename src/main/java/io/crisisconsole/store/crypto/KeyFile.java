@@ -3,7 +3,6 @@ package io.crisisconsole.store.crypto;
 import io.crisisconsole.store.StoreException.Problem;
 import io.crisisconsole.store.crypto.KeyFileFormat.Contents;
 import io.crisisconsole.store.crypto.KeyWrapping.Wrapped;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;

@@ -1,10 +1,5 @@
 package io.crisisconsole.store.crypto;
 
-import io.crisisconsole.store.StoreException.Problem;
-import io.crisisconsole.store.crypto.KeyWrapping.Wrapped;
-import io.crisisconsole.toolkit.AtomicFiles;
-import io.crisisconsole.toolkit.StrictText;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -13,6 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.crisisconsole.store.StoreException.Problem;
+import io.crisisconsole.store.crypto.KeyWrapping.Wrapped;
+import io.crisisconsole.toolkit.AtomicFiles;
+import io.crisisconsole.toolkit.StrictText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -6,7 +6,6 @@ import io.crisisconsole.toolkit.Formats;
 import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.OneShotTimer;
 import io.crisisconsole.toolkit.TaskRunner;
-
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;

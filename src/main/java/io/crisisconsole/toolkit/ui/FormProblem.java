@@ -1,7 +1,6 @@
 package io.crisisconsole.toolkit.ui;
 
 import io.crisisconsole.toolkit.ValidationException;
-
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringProperty;

@@ -1,7 +1,6 @@
 package io.crisisconsole.toolkit.ui;
 
 import io.crisisconsole.toolkit.OneShotTimer;
-
 import java.time.Duration;
 import javafx.animation.Animation;
 import javafx.animation.PauseTransition;

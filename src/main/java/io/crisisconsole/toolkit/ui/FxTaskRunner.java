@@ -1,10 +1,9 @@
 package io.crisisconsole.toolkit.ui;
 
 import io.crisisconsole.toolkit.TaskRunner;
-
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;

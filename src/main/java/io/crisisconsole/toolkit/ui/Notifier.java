@@ -3,7 +3,6 @@ package io.crisisconsole.toolkit.ui;
 import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.UserFacing;
 import java.util.Locale;
-
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;

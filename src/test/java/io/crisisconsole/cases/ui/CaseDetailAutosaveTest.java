@@ -1,5 +1,7 @@
 package io.crisisconsole.cases.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.crisisconsole.cases.CaseDetails;
 import io.crisisconsole.cases.CaseService;
 import io.crisisconsole.cases.CrisisCase;
@@ -15,9 +17,6 @@ import io.crisisconsole.timeline.EntryKind;
 import io.crisisconsole.timeline.TimelineEntry;
 import io.crisisconsole.toolkit.AutosavedText;
 import io.crisisconsole.toolkit.ui.Notifier;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

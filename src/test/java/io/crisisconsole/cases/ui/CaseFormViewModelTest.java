@@ -1,11 +1,10 @@
 package io.crisisconsole.cases.ui;
 
-import io.crisisconsole.cases.CaseDetails;
-import io.crisisconsole.toolkit.ValidationException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crisisconsole.cases.CaseDetails;
+import io.crisisconsole.toolkit.ValidationException;
 import org.junit.jupiter.api.Test;
 
 /** The new/edit case form: live validation with the store's rules, and its autosave text; no FX toolkit. */

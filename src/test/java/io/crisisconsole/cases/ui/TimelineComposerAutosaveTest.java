@@ -1,8 +1,10 @@
 package io.crisisconsole.cases.ui;
 
-import io.crisisconsole.services.Services;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.crisisconsole.cases.CaseDetails;
 import io.crisisconsole.cases.CrisisCase;
+import io.crisisconsole.services.Services;
 import io.crisisconsole.store.AutosaveService;
 import io.crisisconsole.store.Store;
 import io.crisisconsole.store.TestStores;
@@ -13,9 +15,6 @@ import io.crisisconsole.testsupport.QueuedTasks;
 import io.crisisconsole.timeline.EntryKind;
 import io.crisisconsole.toolkit.AutosavedText;
 import io.crisisconsole.toolkit.ui.Notifier;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

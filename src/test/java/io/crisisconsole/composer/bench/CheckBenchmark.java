@@ -6,7 +6,6 @@ import io.crisisconsole.composer.DefaultMessageChecker;
 import io.crisisconsole.composer.Drafts;
 import io.crisisconsole.composer.MessageContext;
 import io.crisisconsole.composer.Variant;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

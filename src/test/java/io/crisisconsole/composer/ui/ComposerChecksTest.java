@@ -1,5 +1,8 @@
 package io.crisisconsole.composer.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.crisisconsole.cases.CaseStatus;
 import io.crisisconsole.cases.CrisisCase;
 import io.crisisconsole.composer.ChannelCount;
@@ -11,10 +14,6 @@ import io.crisisconsole.playbooks.Channel;
 import io.crisisconsole.testsupport.English;
 import io.crisisconsole.testsupport.LengthOnlyChecker;
 import io.crisisconsole.testsupport.ManualTimer;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

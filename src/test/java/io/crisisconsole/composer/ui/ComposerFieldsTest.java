@@ -1,12 +1,11 @@
 package io.crisisconsole.composer.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.crisisconsole.composer.CoreMessage;
 import io.crisisconsole.composer.DraftContent;
 import io.crisisconsole.playbooks.Channel;
 import io.crisisconsole.playbooks.Stage;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;

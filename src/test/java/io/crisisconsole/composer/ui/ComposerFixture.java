@@ -1,6 +1,5 @@
 package io.crisisconsole.composer.ui;
 
-import io.crisisconsole.services.Services;
 import io.crisisconsole.cases.CaseDetails;
 import io.crisisconsole.cases.CaseService;
 import io.crisisconsole.cases.CrisisCase;
@@ -11,11 +10,11 @@ import io.crisisconsole.contacts.ContactGroup;
 import io.crisisconsole.contacts.ContactService;
 import io.crisisconsole.playbooks.BundledPlaybooks;
 import io.crisisconsole.playbooks.PlaybookService;
+import io.crisisconsole.services.Services;
 import io.crisisconsole.store.AutosaveService;
 import io.crisisconsole.store.Store;
 import io.crisisconsole.store.TestStores;
 import io.crisisconsole.testsupport.MutableClock;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,6 +1,8 @@
 package io.crisisconsole.composer.ui;
 
-import io.crisisconsole.testsupport.English;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.crisisconsole.composer.ChannelCount;
 import io.crisisconsole.composer.Draft;
 import io.crisisconsole.composer.DraftPublication;
@@ -10,6 +12,7 @@ import io.crisisconsole.composer.Finding;
 import io.crisisconsole.composer.MessageContext;
 import io.crisisconsole.playbooks.Channel;
 import io.crisisconsole.playbooks.Stage;
+import io.crisisconsole.testsupport.English;
 import io.crisisconsole.testsupport.LengthOnlyChecker;
 import io.crisisconsole.testsupport.ManualTimer;
 import io.crisisconsole.testsupport.QueuedTasks;
@@ -18,10 +21,6 @@ import io.crisisconsole.timeline.TimelineEntry;
 import io.crisisconsole.toolkit.AutosavedText;
 import io.crisisconsole.toolkit.ui.EditorAutosave;
 import io.crisisconsole.toolkit.ui.Notifier;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,23 +1,22 @@
 package io.crisisconsole.composer.ui;
 
-import io.crisisconsole.testsupport.English;
-import io.crisisconsole.services.Services;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.crisisconsole.cases.CaseDetails;
 import io.crisisconsole.composer.DraftContent;
 import io.crisisconsole.playbooks.Channel;
 import io.crisisconsole.playbooks.Stage;
+import io.crisisconsole.services.Services;
 import io.crisisconsole.store.AutosaveService;
 import io.crisisconsole.store.Store;
 import io.crisisconsole.store.TestStores;
+import io.crisisconsole.testsupport.English;
 import io.crisisconsole.testsupport.ManualTimer;
 import io.crisisconsole.testsupport.QueuedTasks;
 import io.crisisconsole.toolkit.AutosavedText;
 import io.crisisconsole.toolkit.ui.EditorAutosave;
 import io.crisisconsole.toolkit.ui.Notifier;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;

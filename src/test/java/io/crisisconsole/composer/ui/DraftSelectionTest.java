@@ -1,14 +1,13 @@
 package io.crisisconsole.composer.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.crisisconsole.composer.Draft;
 import io.crisisconsole.composer.DraftContent;
 import io.crisisconsole.composer.DraftStatus;
 import io.crisisconsole.playbooks.Channel;
 import io.crisisconsole.playbooks.Stage;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,8 @@
 package io.crisisconsole.composer.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.crisisconsole.composer.CheckReport;
 import io.crisisconsole.composer.Draft;
 import io.crisisconsole.composer.DraftContent;
@@ -11,10 +14,6 @@ import io.crisisconsole.testsupport.English;
 import io.crisisconsole.testsupport.QueuedTasks;
 import io.crisisconsole.toolkit.ValidationException;
 import io.crisisconsole.toolkit.ui.Notifier;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;

@@ -1,16 +1,15 @@
 package io.crisisconsole.contacts.ui;
 
-import io.crisisconsole.testsupport.English;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.crisisconsole.contacts.ContactDetails;
 import io.crisisconsole.contacts.ContactGroup;
 import io.crisisconsole.contacts.Handle;
 import io.crisisconsole.contacts.Network;
 import io.crisisconsole.contacts.Phone;
+import io.crisisconsole.testsupport.English;
 import io.crisisconsole.toolkit.ValidationException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,8 @@
 package io.crisisconsole.contacts.ui;
 
-import io.crisisconsole.testsupport.English;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.crisisconsole.contacts.Contact;
 import io.crisisconsole.contacts.ContactDetails;
 import io.crisisconsole.contacts.ContactGroup;
@@ -9,13 +11,10 @@ import io.crisisconsole.contacts.ContactTransfer;
 import io.crisisconsole.contacts.Phone;
 import io.crisisconsole.store.Store;
 import io.crisisconsole.store.TestStores;
+import io.crisisconsole.testsupport.English;
 import io.crisisconsole.testsupport.MutableClock;
 import io.crisisconsole.testsupport.QueuedTasks;
 import io.crisisconsole.toolkit.ui.Notifier;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,8 @@
 package io.crisisconsole.playbooks.ui;
 
-import io.crisisconsole.testsupport.English;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.crisisconsole.playbooks.BundledPlaybooks;
 import io.crisisconsole.playbooks.DiffLine;
 import io.crisisconsole.playbooks.Playbook;
@@ -11,15 +13,12 @@ import io.crisisconsole.playbooks.StoredPlaybook;
 import io.crisisconsole.store.AutosaveService;
 import io.crisisconsole.store.Store;
 import io.crisisconsole.store.TestStores;
+import io.crisisconsole.testsupport.English;
 import io.crisisconsole.testsupport.ManualTimer;
 import io.crisisconsole.testsupport.MutableClock;
 import io.crisisconsole.testsupport.QueuedTasks;
 import io.crisisconsole.toolkit.ui.EditorAutosave;
 import io.crisisconsole.toolkit.ui.Notifier;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

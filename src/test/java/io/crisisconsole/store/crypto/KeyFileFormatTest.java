@@ -1,12 +1,11 @@
 package io.crisisconsole.store.crypto;
 
-import io.crisisconsole.store.StoreException;
-import io.crisisconsole.store.crypto.KeyFileFormat.Contents;
-import io.crisisconsole.store.crypto.KeyWrapping.Wrapped;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crisisconsole.store.StoreException;
+import io.crisisconsole.store.crypto.KeyFileFormat.Contents;
+import io.crisisconsole.store.crypto.KeyWrapping.Wrapped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,10 +1,9 @@
 package io.crisisconsole.store.crypto;
 
-import io.crisisconsole.store.crypto.KeyWrapping.Wrapped;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crisisconsole.store.crypto.KeyWrapping.Wrapped;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;

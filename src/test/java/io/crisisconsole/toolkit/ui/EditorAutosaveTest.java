@@ -1,5 +1,7 @@
 package io.crisisconsole.toolkit.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.crisisconsole.cases.ui.CaseFormViewModel;
 import io.crisisconsole.store.AutosaveService;
 import io.crisisconsole.store.Store;
@@ -8,9 +10,6 @@ import io.crisisconsole.testsupport.ManualTimer;
 import io.crisisconsole.testsupport.QueuedTasks;
 import io.crisisconsole.toolkit.Formats;
 import io.crisisconsole.toolkit.Messages;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
