@@ -84,13 +84,25 @@ public final class Messages {
     /** The text of {@code key} with numbered arguments ({@code {0}}, {@code {1}}). */
     public String get(String key, Object... args) {
         MessageFormat f = format(key);
-        return f == null ? missing(key) : f.format(args);
+        if (f == null) {
+            return missing(key);
+        }
+        // an ICU MessageFormat is not safe for concurrent use; the cached one is shared by the FX
+        // thread and the store thread
+        synchronized (f) {
+            return f.format(args);
+        }
     }
 
     /** The text of {@code key} with named arguments ({@code {count}}, {@code {title}}). */
     public String get(String key, Map<String, Object> args) {
         MessageFormat f = format(key);
-        return f == null ? missing(key) : f.format(args);
+        if (f == null) {
+            return missing(key);
+        }
+        synchronized (f) {
+            return f.format(args);
+        }
     }
 
     /** The CLDR plural category of {@code n} in this language: zero, one, two, few, many or other. */
@@ -126,9 +138,7 @@ public final class Messages {
         } catch (MissingResourceException e) {
             return null;
         }
-        f = new MessageFormat(pattern, ULocale.forLocale(locale));
-        formats.put(key, f);
-        return f;
+        return formats.computeIfAbsent(key, k -> new MessageFormat(pattern, ULocale.forLocale(locale)));
     }
 
     private static String missing(String key) {
