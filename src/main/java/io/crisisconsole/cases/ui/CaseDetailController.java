@@ -8,6 +8,7 @@ import io.crisisconsole.timeline.TimelineEntry;
 import io.crisisconsole.timeline.TimelineText;
 import io.crisisconsole.toolkit.Formats;
 import io.crisisconsole.toolkit.Messages;
+import io.crisisconsole.toolkit.ui.DisplayConverter;
 import java.util.Map;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -111,7 +112,7 @@ public final class CaseDetailController {
         }
 
         kindChoice.getItems().setAll(vm.kindChoices());
-        kindChoice.setConverter(CaseTexts.converter(texts::kind));
+        kindChoice.setConverter(DisplayConverter.of(texts::kind));
         kindChoice.valueProperty().bindBidirectional(vm.newKindProperty());
         entryText.textProperty().bindBidirectional(vm.newTextProperty());
         entryText.addEventFilter(KeyEvent.KEY_PRESSED, e -> {

@@ -2,6 +2,7 @@ package io.crisisconsole.cases.ui;
 
 import io.crisisconsole.cases.Severity;
 import io.crisisconsole.toolkit.Messages;
+import io.crisisconsole.toolkit.ui.DisplayConverter;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -45,7 +46,7 @@ public final class CaseFormController {
         for (int s = Severity.MOST_SEVERE; s <= Severity.LEAST_SEVERE; s++) {
             severityChoice.getItems().add(s);
         }
-        severityChoice.setConverter(CaseTexts.converter(texts::severity));
+        severityChoice.setConverter(DisplayConverter.of(texts::severity));
         severityChoice.setValue(vm.severityProperty().get());
         severityChoice.valueProperty().addListener((o, a, b) -> {
             if (b != null) {

@@ -5,6 +5,7 @@ import atlantafx.base.theme.Styles;
 import io.crisisconsole.cases.CrisisCase;
 import io.crisisconsole.toolkit.Formats;
 import io.crisisconsole.toolkit.Messages;
+import io.crisisconsole.toolkit.ui.DisplayConverter;
 import java.util.HashMap;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
@@ -16,7 +17,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /** The case list with search and filters; the workspace of the selected case sits beside it. */
 public final class CaseListController {
@@ -54,21 +54,12 @@ public final class CaseListController {
     private void initialize() {
         searchField.textProperty().bindBidirectional(vm.searchProperty());
         statusFilter.getItems().setAll(StatusFilter.values());
-        statusFilter.setConverter(CaseTexts.converter(texts::filter));
+        statusFilter.setConverter(DisplayConverter.of(texts::filter));
         statusFilter.valueProperty().bindBidirectional(vm.statusFilterProperty());
         severityFilter.getItems().setAll(CaseListViewModel.ANY_SEVERITY, 1, 2, 3, 4);
-        severityFilter.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Integer s) {
-                return s == null || s == CaseListViewModel.ANY_SEVERITY ? messages.get("cases.list.severity.any")
-                        : texts.severity(s);
-            }
-
-            @Override
-            public Integer fromString(String string) {
-                return null;
-            }
-        });
+        String anySeverity = messages.get("cases.list.severity.any");
+        severityFilter.setConverter(DisplayConverter.of(
+                s -> s == CaseListViewModel.ANY_SEVERITY ? anySeverity : texts.severity(s), anySeverity));
         severityFilter.setValue(vm.severityFilterProperty().get());
         severityFilter.valueProperty().addListener((o, a, b) ->
                 vm.severityFilterProperty().set(b == null ? CaseListViewModel.ANY_SEVERITY : b));

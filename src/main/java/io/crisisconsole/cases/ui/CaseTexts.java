@@ -4,8 +4,6 @@ import io.crisisconsole.cases.CaseStatus;
 import io.crisisconsole.cases.Severity;
 import io.crisisconsole.timeline.EntryKind;
 import io.crisisconsole.toolkit.Messages;
-import java.util.function.Function;
-import javafx.util.StringConverter;
 
 /**
  * How the window names severities, statuses and entry kinds: through the messages of the UI
@@ -42,21 +40,6 @@ public final class CaseTexts {
             case NOT_CLOSED -> messages.get("cases.list.status.notClosed");
             case ALL -> messages.get("cases.list.status.all");
             default -> status(filter.status());
-        };
-    }
-
-    /** A converter for combo boxes that show one of these. */
-    public static <T> StringConverter<T> converter(Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : text.apply(value);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
         };
     }
 

@@ -11,10 +11,10 @@ import io.crisisconsole.playbooks.Channel;
 import io.crisisconsole.playbooks.Stage;
 import io.crisisconsole.toolkit.Formats;
 import io.crisisconsole.toolkit.Messages;
+import io.crisisconsole.toolkit.ui.DisplayConverter;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -127,7 +127,7 @@ public final class ComposerController {
         caseLabel.setText(messages.get("composer.case", String.valueOf(vm.crisisCase().id()), vm.crisisCase().title()));
 
         draftChoice.setItems(vm.drafts());
-        draftChoice.setConverter(converter(d -> messages.get("composer.draft.item", d.title(), d.currentVersion(),
+        draftChoice.setConverter(DisplayConverter.of(d -> messages.get("composer.draft.item", d.title(), d.currentVersion(),
                 labels.status(d.status()))));
         vm.draftProperty().addListener((o, a, d) -> {
             if (d != null && !d.equals(draftChoice.getValue())) {
@@ -161,12 +161,12 @@ public final class ComposerController {
         newDraftButton.disableProperty().bind(vm.busyProperty());
 
         approverChoice.setItems(vm.approvers());
-        approverChoice.setConverter(converter(c -> c.roleTitle() == null ? c.name()
+        approverChoice.setConverter(DisplayConverter.of(c -> c.roleTitle() == null ? c.name()
                 : messages.get("composer.approver.item", c.name(), c.roleTitle())));
         approverChoice.valueProperty().bindBidirectional(vm.approverProperty());
 
         stageChoice.getItems().setAll(Stage.values());
-        stageChoice.setConverter(converter(labels::stage));
+        stageChoice.setConverter(DisplayConverter.of(labels::stage));
         stageChoice.valueProperty().bindBidirectional(vm.stageProperty());
         whatHappenedText.textProperty().bindBidirectional(vm.whatHappenedProperty());
         whatWeAreDoingText.textProperty().bindBidirectional(vm.whatWeAreDoingProperty());
@@ -196,7 +196,7 @@ public final class ComposerController {
         vm.reportProperty().addListener((o, a, r) -> showReport());
 
         publishChannel.getItems().setAll(Channel.values());
-        publishChannel.setConverter(converter(labels::channel));
+        publishChannel.setConverter(DisplayConverter.of(labels::channel));
         publishChannel.setValue(Channel.X);
         publishDate.setConverter(new StringConverter<>() {
             @Override
@@ -373,19 +373,6 @@ public final class ComposerController {
         }
     }
 
-    private static <T> StringConverter<T> converter(Function<T, String> show) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return t == null ? "" : show.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        };
-    }
 
     private final class FindingCell extends ListCell<Finding> {
         @Override

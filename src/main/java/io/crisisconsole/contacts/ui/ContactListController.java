@@ -8,6 +8,7 @@ import io.crisisconsole.contacts.ContactGroup;
 import io.crisisconsole.contacts.ContactTransfer.Format;
 import io.crisisconsole.toolkit.Formats;
 import io.crisisconsole.toolkit.Messages;
+import io.crisisconsole.toolkit.ui.DisplayConverter;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
@@ -33,7 +34,6 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The contact list with search and group filter, the selected contact beside it, import and export. */
@@ -100,17 +100,7 @@ public final class ContactListController {
         searchField.textProperty().bindBidirectional(vm.searchProperty());
         groupFilter.getItems().add(null);
         groupFilter.getItems().addAll(ContactGroup.values());
-        groupFilter.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(ContactGroup g) {
-                return g == null ? messages.get("contacts.list.group.all") : texts.group(g);
-            }
-
-            @Override
-            public ContactGroup fromString(String s) {
-                return null;
-            }
-        });
+        groupFilter.setConverter(DisplayConverter.of(texts::group, messages.get("contacts.list.group.all")));
         groupFilter.valueProperty().bindBidirectional(vm.groupFilterProperty());
 
         nameColumn.setCellValueFactory(c -> text(c.getValue().name()));

@@ -7,6 +7,7 @@ import io.crisisconsole.playbooks.CallList;
 import io.crisisconsole.playbooks.StoredPlaybook;
 import io.crisisconsole.toolkit.Formats;
 import io.crisisconsole.toolkit.Messages;
+import io.crisisconsole.toolkit.ui.DisplayConverter;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -30,7 +31,6 @@ import javafx.scene.control.Separator;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import javafx.util.StringConverter;
 
 /** The playbook chooser of the case workspace and the resolved call list it opens. */
 public final class CasePlaybookController {
@@ -58,17 +58,8 @@ public final class CasePlaybookController {
     @FXML
     private void initialize() {
         playbookChoice.setItems(vm.choices());
-        playbookChoice.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(StoredPlaybook p) {
-                return p == null ? "" : messages.get("playbooks.case.choice.item", p.title(), p.language());
-            }
-
-            @Override
-            public StoredPlaybook fromString(String s) {
-                return null;
-            }
-        });
+        playbookChoice.setConverter(
+                DisplayConverter.of(p -> messages.get("playbooks.case.choice.item", p.title(), p.language())));
         playbookChoice.valueProperty().addListener((o, a, p) -> {
             if (!showing && p != null) {
                 vm.choose(p);

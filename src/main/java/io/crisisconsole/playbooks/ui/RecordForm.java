@@ -1,6 +1,7 @@
 package io.crisisconsole.playbooks.ui;
 
 import io.crisisconsole.toolkit.Messages;
+import io.crisisconsole.toolkit.ui.DisplayConverter;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
@@ -22,7 +23,6 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.util.StringConverter;
 
 /**
  * A form for one flat record of the playbook model, built from the record's components: text as a
@@ -81,17 +81,7 @@ public final class RecordForm<R extends Record> extends GridPane {
         if (t.isEnum()) {
             ComboBox<Object> box = new ComboBox<>();
             box.getItems().setAll(t.getEnumConstants());
-            box.setConverter(new StringConverter<>() {
-                @Override
-                public String toString(Object e) {
-                    return e == null ? "" : ((Enum<?>) e).name().toLowerCase(Locale.ROOT).replace('_', '-');
-                }
-
-                @Override
-                public Object fromString(String s) {
-                    return null;
-                }
-            });
+            box.setConverter(DisplayConverter.of(e -> ((Enum<?>) e).name().toLowerCase(Locale.ROOT).replace('_', '-')));
             box.valueProperty().addListener((o, a, b) -> changed());
             control = box;
         } else if (t == List.class || LONG_TEXT.contains(c.getName())) {
