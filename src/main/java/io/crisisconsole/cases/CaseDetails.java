@@ -1,5 +1,6 @@
 package io.crisisconsole.cases;
 
+import io.crisisconsole.toolkit.PlainText;
 import io.crisisconsole.toolkit.ValidationException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -41,6 +42,18 @@ public record CaseDetails(String title, int severity, String owner, String hasht
         if (hubUrl != null) {
             checkHubUrl(hubUrl);
         }
+    }
+
+    /**
+     * This, when the title, owner and hub hold no control character ({@link PlainText}); else
+     * throws. Not checked by the constructor, so that cases stored before the rule can still be
+     * read and corrected; {@link CaseService} checks it on every write, the form as you type.
+     */
+    public CaseDetails checkPlainText() {
+        PlainText.line("title", "the title", title);
+        PlainText.line("owner", "the owner", owner);
+        PlainText.line("hubUrl", "the hub URL", hubUrl);
+        return this;
     }
 
     private static void checkHubUrl(String url) {

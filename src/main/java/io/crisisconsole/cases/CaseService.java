@@ -8,6 +8,7 @@ import io.crisisconsole.timeline.TimelineEvent;
 import io.crisisconsole.timeline.TimelineService;
 import io.crisisconsole.toolkit.ConcurrentChangeException;
 import io.crisisconsole.toolkit.DiskSync;
+import io.crisisconsole.toolkit.PlainText;
 import io.crisisconsole.toolkit.ValidationException;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,6 +50,7 @@ public final class CaseService {
 
     public CrisisCase open(CaseDetails details, String author) {
         String who = checkAuthor(author);
+        details.checkPlainText();
         Instant now = now();
         return jdbi.inTransaction(h -> {
             long id = h.attach(CaseDao.class).insert(details, CaseStatus.OPEN, now);
@@ -78,6 +80,7 @@ public final class CaseService {
      */
     public CrisisCase update(long id, int expectedVersion, CaseDetails details, String author) {
         String who = checkAuthor(author);
+        details.checkPlainText();
         Instant now = now();
         return jdbi.inTransaction(h -> {
             CrisisCase current = caseOrFail(h, id);
@@ -99,6 +102,7 @@ public final class CaseService {
     public CrisisCase changeStatus(long id, int expectedVersion, CaseStatus to, String reason, String author) {
         String who = checkAuthor(author);
         Objects.requireNonNull(to, "status");
+        String why = PlainText.text("reason", "the reason", CaseDetails.blankToNull(reason));
         Instant now = now();
         CrisisCase changed = jdbi.inTransaction(h -> {
             CrisisCase current = caseOrFail(h, id);
@@ -116,7 +120,7 @@ public final class CaseService {
             EventCode code = current.status().isClosed() && !to.isClosed() ? EventCode.CASE_REOPENED
                     : EventCode.CASE_STATUS_CHANGED;
             timeline.append(h, TimelineEvent.of(id, code, who, now).with("from", current.status()).with("to", to)
-                    .with("reason", CaseDetails.blankToNull(reason)));
+                    .with("reason", why));
             return caseOrFail(h, id);
         });
         if (changed.status().isClosed()) {
@@ -244,7 +248,7 @@ public final class CaseService {
         if (a.length() > 200) {
             throw new ValidationException("author", "the author name is longer than 200 characters");
         }
-        return a;
+        return PlainText.line("author", "the author name", a);
     }
 
 }

@@ -15,6 +15,7 @@ import io.crisisconsole.timeline.TimelineEvent;
 import io.crisisconsole.timeline.TimelineService;
 import io.crisisconsole.toolkit.ConcurrentChangeException;
 import io.crisisconsole.toolkit.DiskSync;
+import io.crisisconsole.toolkit.PlainText;
 import io.crisisconsole.toolkit.ValidationException;
 import java.time.Clock;
 import java.time.Duration;
@@ -365,11 +366,28 @@ public final class DraftService {
         if (t.length() > MAX_TITLE) {
             throw new ValidationException("title", "the title is longer than " + MAX_TITLE + " characters");
         }
-        return t;
+        return PlainText.line("title", "the title", t);
     }
 
     private static String checkContent(DraftContent content) {
         Objects.requireNonNull(content, "content");
+        CoreMessage core = content.core();
+        if (core != null) {
+            PlainText.text("whatHappened", "what happened", core.whatHappened());
+            PlainText.text("whatWeAreDoing", "what we are doing", core.whatWeAreDoing());
+            PlainText.text("whatYouShouldDo", "what people should do", core.whatYouShouldDo());
+            PlainText.line("nextUpdate", "the next update", core.nextUpdate());
+            if (core.keyFacts() != null) {
+                core.keyFacts().forEach(f -> PlainText.line("keyFacts", "a key fact", f));
+            }
+        }
+        for (Variant v : content.variants()) {
+            String problem = PlainText.textProblem("the " + label(v.channel()) + " text",
+                    v.text() == null ? null : PlainText.normaliseLineBreaks(v.text()));
+            if (problem != null) {
+                throw new ValidationException("variant", problem);
+            }
+        }
         String json = content.toJson();
         if (json.length() > MAX_CONTENT) {
             throw new ValidationException("content", "the draft is too long to save");
@@ -385,7 +403,7 @@ public final class DraftService {
         if (a.length() > 200) {
             throw new ValidationException("author", "the author name is longer than 200 characters");
         }
-        return a;
+        return PlainText.line("author", "the author name", a);
     }
 
     /** The error findings of a report. */

@@ -1,5 +1,6 @@
 package io.crisisconsole.contacts;
 
+import io.crisisconsole.toolkit.CsvCells;
 import io.crisisconsole.toolkit.ValidationException;
 import java.io.IOException;
 import java.io.StringReader;
@@ -15,7 +16,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -31,6 +31,9 @@ import org.apache.commons.csv.CSVRecord;
  * Lists inside a field are separated by {@code ;}: phones {@code label:number; label:number}
  * (the label may be left out), emails {@code a@x.com; b@x.com}, handles {@code network:handle}
  * ({@link Network}), groups by their slug ({@code crisis-team; spokespeople}).
+ *
+ * <p>Cells that start like a spreadsheet formula are written with a leading {@code '} and read
+ * back without it ({@link CsvCells}).
  */
 public final class ContactCsv {
 
@@ -121,7 +124,12 @@ public final class ContactCsv {
         String notes = field(found, () -> ContactFields.notes(value(r, columns, "notes")));
         if (found.isEmpty()) {
             try {
-                return new ContactDetails(name, role, org, phones, emails, handles, zone, lang, avail, groups, notes);
+                ContactDetails d = new ContactDetails(name, role, org, phones, emails, handles, zone, lang, avail,
+                        groups, notes);
+                found.addAll(d.plainTextProblems());
+                if (found.isEmpty()) {
+                    return d;
+                }
             } catch (ValidationException e) {
                 found.add(e);
             }
@@ -143,27 +151,26 @@ public final class ContactCsv {
 
     private static String value(CSVRecord r, Map<String, Integer> columns, String column) {
         Integer i = columns.get(column);
-        return i == null ? null : r.get(i);
+        return i == null ? null : CsvCells.restore(r.get(i));
     }
 
-    /** Writes the contacts with the header, a byte-order mark first. */
+    /**
+     * Writes the contacts with the header, a byte-order mark first. A cell a spreadsheet would run
+     * as a formula ({@code =...}, {@code +48 ...}, {@code @brand}) is neutralised as
+     * {@link CsvCells} says; {@link #read} undoes it.
+     */
     public static void write(List<Contact> contacts, Writer out) throws IOException {
         out.write('\uFEFF');
-        try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
-            printer.printRecord(HEADER);
-            for (Contact c : contacts) {
-                printer.printRecord(nullToEmpty(c.name()), nullToEmpty(c.roleTitle()), nullToEmpty(c.organisation()),
-                        ContactFields.formatPhones(c.phones(), LIST_SEPARATOR),
-                        String.join(LIST_SEPARATOR, c.emails()),
-                        ContactFields.formatHandles(c.handles(), LIST_SEPARATOR),
-                        nullToEmpty(c.timeZone()), nullToEmpty(c.language()), nullToEmpty(c.availability()),
-                        ContactFields.formatGroups(c.groups(), LIST_SEPARATOR), nullToEmpty(c.notes()));
-            }
+        CsvCells.writeRecord(out, HEADER);
+        for (Contact c : contacts) {
+            CsvCells.writeRecord(out, Arrays.asList(c.name(), c.roleTitle(), c.organisation(),
+                    ContactFields.formatPhones(c.phones(), LIST_SEPARATOR),
+                    String.join(LIST_SEPARATOR, c.emails()),
+                    ContactFields.formatHandles(c.handles(), LIST_SEPARATOR),
+                    c.timeZone(), c.language(), c.availability(),
+                    ContactFields.formatGroups(c.groups(), LIST_SEPARATOR), c.notes()));
         }
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
+        out.flush();
     }
 
     /** Line numbers (from 1) of character positions in a text. */

@@ -1,5 +1,6 @@
 package io.crisisconsole.contacts;
 
+import io.crisisconsole.toolkit.PlainText;
 import io.crisisconsole.toolkit.ValidationException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -64,5 +65,46 @@ public record ContactDetails(
         }
         groups = Collections.unmodifiableSet(g);
         notes = ContactFields.notes(notes);
+    }
+
+    /**
+     * The control characters these fields may not hold ({@link PlainText}): none in the one-line
+     * fields, phone labels and handles; in the notes only line breaks and tabs. Not checked by the
+     * constructor, so that contacts stored before the rule can still be read, shown and corrected;
+     * every write ({@link ContactService}, the import readers, the form) checks it.
+     */
+    public List<ValidationException> plainTextProblems() {
+        List<ValidationException> found = new ArrayList<>();
+        line(found, "name", "the name", name);
+        line(found, "role_title", "the role", roleTitle);
+        line(found, "organisation", "the organisation", organisation);
+        for (Phone p : phones) {
+            line(found, "phones", "the phone label '" + PlainText.cell(p.label()) + "'", p.label());
+        }
+        for (Handle h : handles) {
+            line(found, "handles", "the " + h.network().slug() + " handle", h.handle());
+        }
+        line(found, "availability", "the availability", availability);
+        String problem = PlainText.textProblem("the notes", notes);
+        if (problem != null) {
+            found.add(new ValidationException("notes", problem));
+        }
+        return found;
+    }
+
+    /** This, when {@link #plainTextProblems()} finds nothing; else throws the first problem. */
+    public ContactDetails checkPlainText() {
+        List<ValidationException> found = plainTextProblems();
+        if (!found.isEmpty()) {
+            throw found.get(0);
+        }
+        return this;
+    }
+
+    private static void line(List<ValidationException> found, String field, String what, String value) {
+        String problem = PlainText.lineProblem(what, value);
+        if (problem != null) {
+            found.add(new ValidationException(field, problem));
+        }
     }
 }

@@ -69,7 +69,7 @@ public final class ContactService {
     }
 
     public Contact create(ContactDetails details) {
-        Objects.requireNonNull(details, "details");
+        Objects.requireNonNull(details, "details").checkPlainText();
         Instant now = now();
         return jdbi.inTransaction(h -> {
             checkEmailsFree(h, details, null);
@@ -84,7 +84,7 @@ public final class ContactService {
      * @throws ConcurrentChangeException when it changed since {@code expectedVersion} (or was deleted)
      */
     public Contact update(long id, int expectedVersion, ContactDetails details) {
-        Objects.requireNonNull(details, "details");
+        Objects.requireNonNull(details, "details").checkPlainText();
         Instant now = now();
         return jdbi.inTransaction(h -> {
             ContactRow current = h.attach(ContactDao.class).find(id).orElseThrow(() -> changedElsewhere(id));
@@ -110,6 +110,7 @@ public final class ContactService {
      * @throws ValidationException when a record's addresses belong to two different contacts
      */
     public ImportSummary importAll(List<ContactDetails> records) {
+        records.forEach(ContactDetails::checkPlainText);
         Instant now = now();
         return jdbi.inTransaction(h -> {
             ContactDao dao = h.attach(ContactDao.class);

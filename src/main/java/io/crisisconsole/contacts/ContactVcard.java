@@ -137,7 +137,12 @@ public final class ContactVcard {
                 .map(x -> x.getValue()).filter(v -> v != null && !v.isBlank()).collect(Collectors.joining("\n\n"))));
         if (found.isEmpty()) {
             try {
-                return new ContactDetails(n, role, org, phones, emails, handles, zone, lang, avail, groups, notes);
+                ContactDetails d = new ContactDetails(n, role, org, phones, emails, handles, zone, lang, avail, groups,
+                        notes);
+                found.addAll(d.plainTextProblems());
+                if (found.isEmpty()) {
+                    return d;
+                }
             } catch (ValidationException e) {
                 found.add(e);
             }

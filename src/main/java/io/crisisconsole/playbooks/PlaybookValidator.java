@@ -1,6 +1,7 @@
 package io.crisisconsole.playbooks;
 
 import io.crisisconsole.toolkit.Language;
+import io.crisisconsole.toolkit.PlainText;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -36,6 +37,8 @@ public final class PlaybookValidator {
     static final Pattern ID = Pattern.compile("[a-z0-9-]{3,60}");
     static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
     static final Pattern HASHTAG = Pattern.compile("#[\\p{L}\\p{N}_]+");
+    private static final Pattern ONE_LINE = Pattern.compile("(^|\\.)(id|title|name|language|role|url|hashtag)$"
+            + "|\\.groups\\[\\d+]$|\\.escalate_to\\[\\d+]$|\\.people\\[\\d+]$");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([^{}]*)}}");
 
     /** One broken rule at a readable path ({@code who.roles[2].groups[0]}; empty for the whole file). */
@@ -398,6 +401,13 @@ public final class PlaybookValidator {
         }
         if (value.isBlank()) {
             add(at, "is empty");
+            return false;
+        }
+        // ids, names and titles are one line; other texts keep line breaks and tabs (PlainText)
+        String problem = ONE_LINE.matcher(at).find() ? PlainText.lineProblem("the value", value)
+                : PlainText.textProblem("the text", value);
+        if (problem != null) {
+            add(at, problem);
             return false;
         }
         return true;

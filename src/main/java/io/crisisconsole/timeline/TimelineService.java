@@ -3,6 +3,7 @@ package io.crisisconsole.timeline;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crisisconsole.toolkit.PlainText;
 import io.crisisconsole.toolkit.ValidationException;
 import java.time.Instant;
 import java.util.Collections;
@@ -95,7 +96,7 @@ public final class TimelineService {
      * {@link #MAX_BODY}.
      */
     public static String checkText(String text) {
-        return checkBody(text == null ? "" : text.strip());
+        return checkBody(PlainText.text("body", "the entry text", text == null ? "" : text.strip()));
     }
 
     private static String checkBody(String body) {

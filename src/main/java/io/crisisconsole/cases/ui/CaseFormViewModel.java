@@ -85,7 +85,7 @@ public final class CaseFormViewModel {
 
     /** The details as typed; throws {@link ValidationException} when invalid. */
     public CaseDetails toDetails() {
-        return new CaseDetails(title.get(), severity.get(), owner.get(), hashtag.get(), hubUrl.get());
+        return new CaseDetails(title.get(), severity.get(), owner.get(), hashtag.get(), hubUrl.get()).checkPlainText();
     }
 
     private void validate() {

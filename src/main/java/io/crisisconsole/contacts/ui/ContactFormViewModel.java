@@ -111,7 +111,7 @@ public final class ContactFormViewModel {
             }
         });
         return new ContactDetails(name.get(), roleTitle.get(), organisation.get(), p, e, h, timeZone.get(),
-                language.get(), availability.get(), g, notes.get());
+                language.get(), availability.get(), g, notes.get()).checkPlainText();
     }
 
     /** The form as typed, valid or not, for autosave. */
