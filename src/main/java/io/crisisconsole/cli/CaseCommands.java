@@ -7,6 +7,7 @@ import io.crisisconsole.cases.CrisisCase;
 import io.crisisconsole.cases.Severity;
 import io.crisisconsole.services.Services;
 import io.crisisconsole.store.DataHome;
+import io.crisisconsole.toolkit.PlainText;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -76,7 +77,7 @@ final class CaseCommands extends CommandGroup {
             for (CrisisCase c : list) {
                 cli.out.println(String.format(Locale.ROOT, "%-6d %-14s %-10s %-20s %s", c.id(),
                         Severity.label(c.severity()), c.status().label(),
-                        c.openedAt().toString().substring(0, 16).replace('T', ' '), c.title()));
+                        c.openedAt().toString().substring(0, 16).replace('T', ' '), PlainText.cell(c.title())));
             }
             return Cli.OK;
         }
@@ -101,11 +102,11 @@ final class CaseCommands extends CommandGroup {
                 cli.out.println(cli.json.writeValueAsString(c));
                 return Cli.OK;
             }
-            cli.out.println("#" + c.id() + " " + c.title());
+            cli.out.println("#" + c.id() + " " + PlainText.cell(c.title()));
             cli.out.println("  " + Severity.label(c.severity()) + ", " + c.status().label()
-                    + (c.owner() == null ? "" : ", owner " + c.owner()));
-            cli.out.println("  hashtag " + (c.hashtag() == null ? "(none)" : c.hashtag()) + ", hub "
-                    + (c.hubUrl() == null ? "(none)" : c.hubUrl()));
+                    + (c.owner() == null ? "" : ", owner " + PlainText.cell(c.owner())));
+            cli.out.println("  hashtag " + (c.hashtag() == null ? "(none)" : PlainText.cell(c.hashtag())) + ", hub "
+                    + (c.hubUrl() == null ? "(none)" : PlainText.cell(c.hubUrl())));
             cli.out.println("  opened " + c.openedAt() + (c.closedAt() == null ? "" : ", closed " + c.closedAt()));
             return Cli.OK;
         }

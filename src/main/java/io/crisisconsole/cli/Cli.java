@@ -16,6 +16,7 @@ import io.crisisconsole.store.StoreOpener.Opened;
 import io.crisisconsole.store.StoreOpener.Outcome;
 import io.crisisconsole.store.StoreOpener.Refused;
 import io.crisisconsole.toolkit.ConcurrentChangeException;
+import io.crisisconsole.toolkit.PlainText;
 import io.crisisconsole.toolkit.SettingsStore;
 import io.crisisconsole.toolkit.ValidationException;
 import java.io.OutputStreamWriter;
@@ -67,9 +68,20 @@ public final class Cli {
     String rootDataDir;
     private boolean guiRequested;
 
+    /** The writers as given, for picocli's help and usage texts (fixed texts of this program only). */
+    private final PrintWriter rawOut;
+    private final PrintWriter rawErr;
+
+    /**
+     * Everything a command prints goes through {@link PlainText#terminalSafe} (stderr through
+     * {@link PlainText#terminalSafeLines}): a control character in stored or file-supplied text is
+     * shown as an escape, never sent to the terminal.
+     */
     public Cli(PrintWriter out, PrintWriter err, Map<String, String> env, String userHome, Clock clock) {
-        this.out = out;
-        this.err = err;
+        this.rawOut = out;
+        this.rawErr = err;
+        this.out = PlainText.terminalSafe(out);
+        this.err = PlainText.terminalSafeLines(err);
         this.env = env;
         this.userHome = userHome;
         this.clock = clock;
@@ -111,8 +123,9 @@ public final class Cli {
                         .addSubcommand(new EncryptionCommands.Encrypt(this))
                         .addSubcommand(new EncryptionCommands.Decrypt(this))
                         .addSubcommand(new EncryptionCommands.ChangePassphrase(this)));
-        cl.setOut(out);
-        cl.setErr(err);
+        // help and usage are this program's own texts (and may be coloured): written as they are
+        cl.setOut(rawOut);
+        cl.setErr(rawErr);
         cl.setParameterExceptionHandler((ex, a) -> {
             err.println("error: " + oneLine(ex.getMessage()) + " (see --help)");
             return BAD_INPUT;

@@ -9,6 +9,7 @@ import io.crisisconsole.contacts.ContactTransfer.ImportResult;
 import io.crisisconsole.services.Services;
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.toolkit.ValidationException;
+import io.crisisconsole.toolkit.PlainText;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -59,8 +60,9 @@ final class ContactCommands extends CommandGroup {
                         + (result.problems().size() == 1 ? " problem" : " problems") + "; nothing was imported");
                 return Cli.BAD_INPUT;
             }
-            result.summary().added().forEach(name -> cli.out.println("added    " + name));
-            result.summary().updated().forEach(name -> cli.out.println("updated  " + name + " (matched by e-mail)"));
+            result.summary().added().forEach(name -> cli.out.println("added    " + PlainText.cell(name)));
+            result.summary().updated().forEach(name -> cli.out.println("updated  " + PlainText.cell(name)
+                    + " (matched by e-mail)"));
             cli.out.println(result.summary().counts());
             return Cli.OK;
         }
@@ -85,7 +87,8 @@ final class ContactCommands extends CommandGroup {
                 throw new ValidationException("format", "say --format csv or --format vcf (or end --out with .csv or .vcf)");
             }
             int count = transfer.exportFile(out, f);
-            cli.out.println("Exported " + count + (count == 1 ? " contact" : " contacts") + " to " + out);
+            cli.out.println("Exported " + count + (count == 1 ? " contact" : " contacts") + " to "
+                    + PlainText.cell(out.toString()));
             return Cli.OK;
         }
     }
@@ -124,16 +127,16 @@ final class ContactCommands extends CommandGroup {
             String row = "%-28s %-24s %-24s %-28s %s";
             cli.out.println(String.format(Locale.ROOT, row, "NAME", "ROLE", "ORGANISATION", "GROUPS", "PHONE"));
             for (Contact c : list) {
-                cli.out.println(String.format(Locale.ROOT, row, c.name(), orDash(c.roleTitle()), orDash(c.organisation()),
-                        c.groups().isEmpty() ? "-" : c.groups().stream().map(ContactGroup::slug)
-                                .collect(Collectors.joining(",")),
-                        c.firstPhone() == null ? "-" : c.firstPhone().number()).stripTrailing());
+                cli.out.println(String.format(Locale.ROOT, row, PlainText.cell(c.name()), orDash(c.roleTitle()),
+                        orDash(c.organisation()), c.groups().isEmpty() ? "-" : c.groups().stream()
+                                .map(ContactGroup::slug).collect(Collectors.joining(",")),
+                        c.firstPhone() == null ? "-" : PlainText.cell(c.firstPhone().number())).stripTrailing());
             }
             return Cli.OK;
         }
 
         private static String orDash(String s) {
-            return s == null ? "-" : s;
+            return s == null ? "-" : PlainText.cell(s);
         }
     }
 }

@@ -7,6 +7,7 @@ import io.crisisconsole.playbooks.PlaybookVersion;
 import io.crisisconsole.playbooks.StoredPlaybook;
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.toolkit.ValidationException;
+import io.crisisconsole.toolkit.PlainText;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -47,12 +48,13 @@ final class PlaybookCommands extends CommandGroup {
             for (Path file : files) {
                 PlaybookReader.Parsed parsed = reader.read(file);
                 if (parsed.ok()) {
-                    cli.out.println(file + ": ok (" + parsed.playbook().id() + "." + parsed.playbook().language() + ")");
+                    cli.out.println(PlainText.cell(file + ": ok (" + parsed.playbook().id() + "."
+                            + parsed.playbook().language() + ")"));
                     continue;
                 }
                 allValid = false;
                 for (PlaybookProblem p : parsed.problems()) {
-                    cli.out.println(p.format());
+                    cli.out.println(PlainText.cell(p.format()));
                 }
             }
             return allValid ? Cli.OK : Cli.FAILED;
@@ -82,9 +84,9 @@ final class PlaybookCommands extends CommandGroup {
             cli.out.println(String.format(Locale.ROOT, "%-5s %-32s %-8s %-8s %-17s %s", "ID", "NAME", "VERSION",
                     "BUNDLED", "UPDATED (UTC)", "TITLE"));
             for (StoredPlaybook p : list) {
-                cli.out.println(String.format(Locale.ROOT, "%-5d %-32s %-8d %-8s %-17s %s", p.id(), p.name(),
-                        p.currentVersion(), p.bundled() ? "yes" : "no",
-                        p.updatedAt().toString().substring(0, 16).replace('T', ' '), p.title()));
+                cli.out.println(String.format(Locale.ROOT, "%-5d %-32s %-8d %-8s %-17s %s", p.id(),
+                        PlainText.cell(p.name()), p.currentVersion(), p.bundled() ? "yes" : "no",
+                        p.updatedAt().toString().substring(0, 16).replace('T', ' '), PlainText.cell(p.title())));
             }
             return Cli.OK;
         }
@@ -108,13 +110,13 @@ final class PlaybookCommands extends CommandGroup {
             PlaybookReader.Parsed parsed = new PlaybookReader().read(file);
             if (!parsed.ok()) {
                 for (PlaybookProblem p : parsed.problems()) {
-                    cli.err.println(p.format());
+                    cli.err.println(PlainText.cell(p.format()));
                 }
                 return Cli.BAD_INPUT;
             }
             String yaml = readChecked(file);
             StoredPlaybook p = playbooks.importYaml(file.toString(), yaml, cli.author(author, home));
-            cli.out.println(p.name() + " version " + p.currentVersion());
+            cli.out.println(PlainText.cell(p.name()) + " version " + p.currentVersion());
             return Cli.OK;
         }
 
@@ -155,7 +157,8 @@ final class PlaybookCommands extends CommandGroup {
             } catch (FileAlreadyExistsException e) {
                 throw new ValidationException("out", out + " already exists; add --force to replace it");
             }
-            cli.out.println(p.name() + " version " + v.version() + " written to " + out);
+            cli.out.println(PlainText.cell(p.name()) + " version " + v.version() + " written to "
+                    + PlainText.cell(out.toString()));
             return Cli.OK;
         }
     }

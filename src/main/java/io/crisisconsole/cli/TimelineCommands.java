@@ -5,6 +5,7 @@ import io.crisisconsole.services.Services;
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.timeline.EntryKind;
 import io.crisisconsole.timeline.TimelineEntry;
+import io.crisisconsole.toolkit.PlainText;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -92,9 +93,10 @@ final class TimelineCommands extends CommandGroup {
                 return Cli.OK;
             }
             for (TimelineEntry e : entries) {
-                cli.out.println(e.occurredAt() + "  " + e.kind().cliName() + "  " + e.author()
+                // a body keeps its own line breaks, each continued under the entry; nothing else breaks a line
+                cli.out.println(e.occurredAt() + "  " + e.kind().cliName() + "  " + PlainText.cell(e.author())
                         + (e.correctsId() == null ? "" : "  (corrects #" + e.correctsId() + ")") + "\n    "
-                        + e.body().replace("\n", "\n    "));
+                        + PlainText.lines(e.body().replace("\r\n", "\n")).replace("\n", "\n    "));
             }
             return Cli.OK;
         }

@@ -85,7 +85,7 @@ public record ContactDetails(
             line(found, "handles", "the " + h.network().slug() + " handle", h.handle());
         }
         line(found, "availability", "the availability", availability);
-        String problem = PlainText.textProblem("the notes", notes);
+        String problem = PlainText.textProblem("the notes field", notes);
         if (problem != null) {
             found.add(new ValidationException("notes", problem));
         }

@@ -194,37 +194,43 @@ public final class PlainText {
      * as {@code \\uXXXX}.
      */
     public static PrintWriter terminalSafe(PrintWriter target) {
-        return new PrintWriter(new Escaping(target), true);
+        return new PrintWriter(new Escaping(target, true), true);
+    }
+
+    /**
+     * As {@link #terminalSafe}, for a stream of one-line messages (stderr): only the line end that
+     * {@code println} writes breaks a line; a line break inside what is printed is shown as
+     * {@code \n}, so a message quoting a value cannot draw a line of its own.
+     */
+    public static PrintWriter terminalSafeLines(PrintWriter target) {
+        return new PrintWriter(new Escaping(target, false), true);
     }
 
     private static final class Escaping extends Writer {
+        private static final String LINE_END = System.lineSeparator();
         private final PrintWriter target;
+        private final boolean keepLineBreaks;
 
-        Escaping(PrintWriter target) {
+        Escaping(PrintWriter target, boolean keepLineBreaks) {
             super(target);
             this.target = target;
+            this.keepLineBreaks = keepLineBreaks;
         }
 
         @Override
         public void write(char[] buf, int off, int len) {
-            CharSequence s = java.nio.CharBuffer.wrap(buf, off, len);
-            if (firstToEscape(s, 0, len, true) < 0) {
-                target.write(buf, off, len);
-                return;
-            }
-            StringBuilder out = new StringBuilder(len + 16);
-            appendEscaped(out, s, 0, len, true);
-            target.write(out.toString());
+            write(new String(buf, off, len), 0, len);
         }
 
         @Override
         public void write(String s, int off, int len) {
-            if (firstToEscape(s, off, off + len, true) < 0) {
+            boolean lineEnd = len == LINE_END.length() && s.startsWith(LINE_END, off);
+            if (lineEnd || firstToEscape(s, off, off + len, keepLineBreaks) < 0) {
                 target.write(s, off, len);
                 return;
             }
             StringBuilder out = new StringBuilder(len + 16);
-            appendEscaped(out, s, off, off + len, true);
+            appendEscaped(out, s, off, off + len, keepLineBreaks);
             target.write(out.toString());
         }
 

@@ -83,6 +83,61 @@ class ContactTransferTest {
                 .isEqualTo(CANONICAL_CSV);
     }
 
+    /** Issue 9, point 6: what a spreadsheet would run as a formula is exported as text and imported as typed. */
+    @Test
+    void csvExportNeutralisesFormulasAndImportGivesBackWhatWasTyped() throws IOException {
+        List<String> names = List.of("=HYPERLINK(\"http://x\")", "=cmd|' /C notepad'!A1", "+cmd|' /C calc'!A0",
+                "@SUM(1+1)", "-5", "'=already quoted", "''=", "'", "it's fine", "@brand");
+        for (int i = 0; i < names.size(); i++) {
+            contacts.create(new ContactDetails(names.get(i), "-lead", "=Acme", List.of(new Phone(null, "+48 600 100 20" + i)),
+                    List.of("p" + i + "@x.example"), List.of(new Handle(Network.X, "@brand" + i)), null, null,
+                    "+1 day", null, i % 2 == 0 ? "\tindented notes\nsecond line" : "-minus first"));
+        }
+        List<ContactDetails> typed = contacts.list().stream().map(Contact::details).toList();
+        Path out = tmp.resolve("out.csv");
+        transfer.exportFile(out, Format.CSV);
+        String exported = Files.readString(out, StandardCharsets.UTF_8);
+        assertThat(exported).contains("\"'=cmd|' /C notepad'!A1\",\"'-lead\",\"'=Acme\",\"'+48 600 100 201\"")
+                .contains("\"''=already quoted\"").contains("\"'''=\"").contains("\"'@SUM(1+1)\"")
+                .contains("\"'+1 day\"").contains(",\"'-minus first\"\r\n").contains("\nit's fine,");
+        try (org.apache.commons.csv.CSVParser p = org.apache.commons.csv.CSVParser.builder()
+                .setReader(new java.io.StringReader(exported.substring(1)))
+                .setFormat(org.apache.commons.csv.CSVFormat.RFC4180).get()) {
+            for (org.apache.commons.csv.CSVRecord r : p) {
+                for (String cell : r.values()) {
+                    assertThat(cell).as("no cell a spreadsheet would run").doesNotStartWith("=").doesNotStartWith("+")
+                            .doesNotStartWith("-").doesNotStartWith("@").doesNotStartWith("\t").doesNotStartWith("\r");
+                }
+            }
+        }
+
+        store.close();
+        store = TestStores.openIn(tmp.resolve("second"));
+        contacts = new ContactService(store.jdbi(), new MutableClock(Instant.parse("2026-11-25T09:00:00Z")));
+        transfer = new ContactTransfer(contacts);
+        ImportResult result = transfer.importFile(out);
+        assertThat(result.problems()).isEmpty();
+        assertThat(contacts.list().stream().map(Contact::details).toList()).containsExactlyElementsOf(typed);
+        assertThat(contacts.list()).extracting(Contact::name).contains("'=already quoted", "''=", "'", "@brand");
+    }
+
+    /** Files from other programs (a raw +48 phone, a raw @handle, a leading minus) import as they did before. */
+    @Test
+    void csvFromOtherProgramsIsReadWithoutStripping() {
+        String csv = HEADER + "\n@brand,-5 team,'quoted' org,+48 600 100 200,b@x.example,x:@brand,,,"
+                + "+1 day,,'=note kept as typed\n";
+        ImportResult result = transfer.importText("google.csv", Format.CSV, csv);
+        assertThat(result.problems()).isEmpty();
+        Contact c = contacts.findByEmail("b@x.example").orElseThrow();
+        assertThat(c.name()).isEqualTo("@brand");
+        assertThat(c.roleTitle()).isEqualTo("-5 team");
+        assertThat(c.organisation()).isEqualTo("'quoted' org");
+        assertThat(c.phones()).containsExactly(new Phone(null, "+48 600 100 200"));
+        assertThat(c.availability()).isEqualTo("+1 day");
+        assertThat(c.notes()).as("a quote before a formula is the spreadsheet convention: read without it")
+                .isEqualTo("=note kept as typed");
+    }
+
     @Test
     void vcardRoundTripKeepsEveryField() throws IOException {
         assertThat(transfer.importFile(file("contacts.csv", CANONICAL_CSV)).ok()).isTrue();
@@ -151,11 +206,13 @@ class ContactTransferTest {
     void badCsvReportsEveryProblemWithLineAndStoresNothing() throws IOException {
         String csv = HEADER + "\n"
                 + "Anna Nowak,,,,anna(at)x,,,,,,\n"
-                + "\"Multi\nline name is fine\",,,,ok@x.example,,,,,,\n"
+                + "Ola,,,,ok@x.example,,,,,,\"Multi\nline notes are fine\"\n"
                 + ",,,mobile:0601,,,Mars/Base,klingon!!,,crisis-team; friends,\n"
                 + "Marek,,,,marek@x.example,facebook:marek; myspace:marek; nonetwork,,,,,\n"
                 + "Too few,fields\n"
-                + "Olek,,,,OK@x.example,,,,,,\n";
+                + "Olek,,,,OK@x.example,,,,,,\n"
+                + "\"Two\nlines\",,,,,,,,,,\n"
+                + "\"Esc\u001B]0;owned\u0007\",,,,,x:@a\u202Eb,,,,,\"nul\u0000\"\n";
         ImportResult result = transfer.importFile(file("contacts.csv", csv));
         assertThat(result.ok()).isFalse();
         assertThat(result.problems()).containsExactly(
@@ -173,6 +230,13 @@ class ContactTransferTest {
                 "contacts.csv:6: column 'handles': 'nonetwork' has no network: write network:handle, e.g. x:@anna_pr "
                         + "(networks: x, facebook, instagram, linkedin, signal, whatsapp, telegram, teams, slack, other)",
                 "contacts.csv:7: 2 fields, but the header has 11 (a comma in a value needs the value in double quotes)",
+                "contacts.csv:9: column 'name': the name contains a line break (U+000A at position 4), but it must be "
+                        + "one line; remove it",
+                "contacts.csv:11: column 'name': the name contains a control character (U+001B at position 4); remove it",
+                "contacts.csv:11: column 'handles': the x handle contains a bidirectional control character (U+202E at "
+                        + "position 3), which can show the text in another order than it is stored; remove it",
+                "contacts.csv:11: column 'notes': the notes field contains a control character (U+0000 at position 4); "
+                        + "remove it",
                 "contacts.csv:8: column 'emails': 'ok@x.example' is also on line 3");
         assertThat(contacts.list()).as("nothing stored").isEmpty();
     }
