@@ -1,13 +1,22 @@
 package io.crisisconsole.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.crisisconsole.cases.CaseDetails;
+import io.crisisconsole.cases.CaseService;
+import io.crisisconsole.cases.CrisisCase;
+import io.crisisconsole.contacts.Contact;
+import io.crisisconsole.contacts.ContactDetails;
+import io.crisisconsole.contacts.ContactService;
 import io.crisisconsole.playbooks.BundledPlaybooks;
+import io.crisisconsole.services.Services;
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.store.Store;
 import io.crisisconsole.timeline.EntryKind;
 import io.crisisconsole.timeline.TimelineDao;
+import io.crisisconsole.toolkit.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,6 +105,35 @@ class TerminalInjectionCliTest extends CliTestBase {
         assertInert(playbooks.out());
         assertThat(playbooks.out().lines()).hasSize(1 + BundledPlaybooks.list().size());
         assertThat(playbooks.out()).contains("Playbook\\e[H\\e[2J\\nfake playbook row");
+    }
+
+    @Test
+    void rowsStoredBeforeTheChecksCanStillBeMovedAndCorrected() throws Exception {
+        long caseId = seedHostileRows();
+        Result status = run("--data", data(), "case", "status", String.valueOf(caseId), "--to", "active", "--author",
+                "Ops");
+        assertThat(status.exit()).as(status.err()).isZero();
+        assertInert(status.out());
+        Result show = run("--data", data(), "case", "show", String.valueOf(caseId));
+        assertThat(show.out()).contains(", Active, ");
+        Result contacts = run("--data", data(), "contacts", "list", "--json");
+        assertThat(contacts.exit()).as("a contact stored before the checks is read as it is").isZero();
+        try (Store store = Store.open(new DataHome(tmp.resolve("data")))) {
+            CaseService cases = Services.create(store, clock).cases();
+            CrisisCase c = cases.get(caseId);
+            CrisisCase fixed = cases.update(caseId, c.version(), new CaseDetails("Outage", c.severity(), "Anna", null,
+                    null), "Ops");
+            assertThat(fixed.title()).isEqualTo("Outage");
+            ContactService people = Services.create(store, clock).contacts();
+            Contact anna = people.list().get(0);
+            assertThatThrownBy(() -> people.update(anna.id(), anna.version(), anna.details()))
+                    .as("saving it unchanged is refused, naming the field").isInstanceOf(ValidationException.class)
+                    .hasMessageStartingWith("the name contains a control character (U+009B at position 5)");
+            ContactDetails d = anna.details();
+            people.update(anna.id(), anna.version(), new ContactDetails("Anna", "Lead", "Acme", d.phones(),
+                    d.emails(), d.handles(), null, null, null, d.groups(), null));
+            assertThat(people.get(anna.id()).name()).isEqualTo("Anna");
+        }
     }
 
     @Test

@@ -121,6 +121,19 @@ class ContactTransferTest {
         assertThat(contacts.list()).extracting(Contact::name).contains("'=already quoted", "''=", "'", "@brand");
     }
 
+    @Test
+    void vcardWithControlCharactersIsReportedAtItsCard() {
+        String vcf = "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Eve\u001b]0;pwned\u0007\r\nEMAIL:eve@x.example\r\n"
+                + "NOTE:fine\\nlines\r\nEND:VCARD\r\n";
+        ImportResult result = transfer.importText("evil.vcf", Format.VCARD, vcf);
+        assertThat(result.problems()).hasSize(1);
+        assertThat(result.problems().get(0)).startsWith("evil.vcf:1: card 1").endsWith(
+                "FN: the name contains a control character (U+001B at position 4); remove it");
+        assertThat(contacts.list()).isEmpty();
+        assertThat(transfer.importText("ok.vcf", Format.VCARD, vcf.replace("\u001b]0;pwned\u0007", "")).problems())
+                .isEmpty();
+    }
+
     /** Files from other programs (a raw +48 phone, a raw @handle, a leading minus) import as they did before. */
     @Test
     void csvFromOtherProgramsIsReadWithoutStripping() {
