@@ -26,6 +26,18 @@ class CaseFormViewModelTest {
     }
 
     @Test
+    void aControlCharacterInTheTitleIsShownAsTyped() {
+        vm.titleProperty().set("Out\u001b[2Jage");
+        assertThat(vm.validProperty().get()).isFalse();
+        assertThat(vm.problemFieldProperty().get()).isEqualTo("title");
+        assertThat(vm.problemProperty().get())
+                .isEqualTo("the title contains a control character (U+001B at position 4); remove it");
+        vm.titleProperty().set("Outage");
+        vm.ownerProperty().set("Anna\u202e");
+        assertThat(vm.problemFieldProperty().get()).isEqualTo("owner");
+    }
+
+    @Test
     void theFirstProblemIsShownWithItsFieldAsTheyAreTyped() {
         vm.titleProperty().set("Courier video goes viral");
         vm.hashtagProperty().set("bad tag");
