@@ -25,7 +25,8 @@ public final class CrisisConsoleApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(CrisisConsoleApp.class);
 
-    private AppContext context;
+    // set on the FX thread, read by the shutdown hook
+    private volatile AppContext context;
     private DataHome home;
     private StoreOpener opener;
     private Startup.Step first;
@@ -37,6 +38,22 @@ public final class CrisisConsoleApp extends Application {
      */
     @Override
     public void init() {
+        // a logout, closed terminal or kill (SIGTERM, SIGHUP) skips stop(): still write typed text,
+        // back up and close the store (AppContext.close is idempotent and its waits are bounded)
+        Runtime.getRuntime().addShutdownHook(new Thread(this::closeContext, "crisis-console-shutdown"));
+        // ... and first, while the FX thread still runs (the toolkit's own hook stops it), so the
+        // text typed in the last second is written too
+        for (String name : new String[] {"TERM", "HUP"}) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> new Thread(() -> {
+                    LOG.warn("Stopping on SIG{}: writing typed text, backing up and closing the store", name);
+                    closeContext();
+                    System.exit(128 + signal.getNumber());
+                }, "crisis-console-signal").start());
+            } catch (IllegalArgumentException | UnsupportedOperationException notHere) {
+                // no such signal on this system: the shutdown hook still closes the store
+            }
+        }
         home = DataHome.resolve(getParameters().getNamed().get("data"));
         opener = new StoreOpener(home);
         // the texts of the start-up dialogs, in the language the app will use (AppContext chooses it the same way)
@@ -56,8 +73,6 @@ public final class CrisisConsoleApp extends Application {
 
     private void showMain(Stage stage, AppContext ready) {
         context = ready;
-        // a logout or kill (SIGTERM) skips stop(): still write typed text, back up and close the store
-        Runtime.getRuntime().addShutdownHook(new Thread(ready::close, "crisis-console-shutdown"));
         stage.setTitle(ready.messages().get("app.window.title", home.dir()));
         // as large as the design wants, never larger than the screen (a 1280x800 laptop)
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -72,6 +87,7 @@ public final class CrisisConsoleApp extends Application {
             }
         });
         stage.show();
+        LOG.info("Window open on {}", home.dir());
     }
 
     private static boolean closeAnyway(Stage owner, Messages messages) {
@@ -83,6 +99,13 @@ public final class CrisisConsoleApp extends Application {
         alert.setContentText(messages.get("app.close.content"));
         alert.getDialogPane().setPrefWidth(560);
         return alert.showAndWait().filter(b -> b == lose).isPresent();
+    }
+
+    private void closeContext() {
+        AppContext c = context;
+        if (c != null) {
+            c.close();
+        }
     }
 
     @Override
