@@ -3,6 +3,7 @@ package io.crisisconsole.store;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -121,6 +122,10 @@ final class AppLock {
             } catch (IOException e) {
                 closeQuietly(ch);
                 LOG.debug("Cannot lock {}: {}", file, e.getMessage());
+                return Optional.of(new Held(null, false));
+            } catch (OverlappingFileLockException e) {
+                // this process holds it under another name of the same folder (a symbolic link)
+                closeQuietly(ch);
                 return Optional.of(new Held(null, false));
             }
         }

@@ -342,8 +342,9 @@ public final class Backups {
             Workspace.ownerOnlyFolder(work);
             try (ZipFile zip = new ZipFile(backupFile.toFile());
                     InputStream in = zip.getInputStream(zip.getEntry(manifest.encrypted() ? ENCRYPTED_SCRIPT : SCRIPT))) {
-                Files.copy(in, Files.createFile(script, Workspace.ownerOnlyAttributes()),
-                        StandardCopyOption.REPLACE_EXISTING);
+                try (OutputStream out = Files.newOutputStream(Files.createFile(script, Workspace.ownerOnlyAttributes()))) {
+                    in.transferTo(out);
+                }
             }
             String url = Store.jdbcUrl(work.resolve("store"), filePassword != null);
             try (Connection c = DriverManager.getConnection(url, "crisis", Store.h2Password(filePassword))) {
