@@ -16,11 +16,11 @@ import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.ui.Notifier;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
@@ -83,16 +83,17 @@ final class Startup {
 
     private void show(Step step) {
         if (step.ready() != null) {
+            List<String> said = new ArrayList<>();
             if (step.outcome() instanceof Opened opened && opened.restored().isPresent()) {
                 Backups.Restored restored = opened.restored().get();
                 String when = formats.dayClock(restored.manifest().createdAt());
-                step.ready().notifier().info(restored.previousStore() == null
+                said.add(restored.previousStore() == null
                         ? messages.get("startup.restored", when)
                         : messages.get("startup.restored.previousKept", when, restored.previousStore().getFileName()));
             }
-            List<Recovery.Note> recovered = opener.recover();
-            if (!recovered.isEmpty()) {
-                step.ready().notifier().info(recovered.stream().map(this::recoveredText).collect(Collectors.joining(" ")));
+            opener.recover().forEach(note -> said.add(recoveredText(note)));
+            if (!said.isEmpty()) {
+                step.ready().notifier().info(String.join(" ", said));
             }
             Optional<String> recoveryKey = opener.newRecoveryKey();
             if (recoveryKey.isPresent()) {

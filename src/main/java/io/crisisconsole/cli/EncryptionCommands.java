@@ -90,8 +90,6 @@ final class EncryptionCommands {
                 for (Path p : done.plaintextCopiesRemoved()) {
                     cli.out.println("Removed unencrypted copy: " + p);
                 }
-                cli.out.flush();
-                Encryption.recoveryKeyShown(home);
                 return Cli.OK;
             }
         }

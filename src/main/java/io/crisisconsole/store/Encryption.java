@@ -110,7 +110,7 @@ public final class Encryption {
     static final String STORE_FILE = "store.mv.db";
     /**
      * A non-secret marker in the data folder: the recovery key of the key file was never shown (turning
-     * encryption on was interrupted after the swap, or before the command printed it). The next unlock
+     * encryption on was interrupted after the swap). The next unlock
      * makes a new one ({@link StoreOpener#newRecoveryKey()}).
      */
     static final String UNSEEN_RECOVERY_KEY = "store.key.recovery-not-shown";
@@ -127,8 +127,9 @@ public final class Encryption {
      * the original and writes a fresh encrypted backup from it; then puts the key file, the encrypted
      * file and the backup in place (each with one rename); then overwrites and deletes the plain backups,
      * the pre-restore copies and the plain work files. Killed before the swap, the next open undoes it;
-     * after, it finishes it (see {@link Recovery}) and a new recovery key is made at the next unlock.
-     * The caller shows the recovery key, then calls {@link #recoveryKeyShown}.
+     * after, it finishes it (see {@link Recovery}) and, as the recovery key made here was never shown,
+     * a new one is made at the next unlock ({@link #UNSEEN_RECOVERY_KEY}, written before the swap and
+     * removed when this returns the key).
      */
     public static Encrypted encrypt(DataHome home, char[] passphrase) {
         try (AppLock.Held lock = AppLock.require(home)) {
@@ -176,6 +177,7 @@ public final class Encryption {
                 journal.advance(Journal.Phase.CLEANING);
                 List<Path> removed = removePlaintextCopies(home);
                 shredWork(home, work);
+                Files.deleteIfExists(home.dir().resolve(UNSEEN_RECOVERY_KEY)); // the caller gets the key now
                 done = true;
                 return new Encrypted(created.recoveryKey(), removed, new Backups(home).folder().resolve(freshName));
             } catch (IOException | SQLException e) {
@@ -197,8 +199,8 @@ public final class Encryption {
         }
     }
 
-    /** The recovery key {@link #encrypt} returned has been shown: the next unlock makes no new one. */
-    public static void recoveryKeyShown(DataHome home) {
+    /** The recovery key made at an unlock ({@link StoreOpener#newRecoveryKey()}) has been shown: no other is made. */
+    static void recoveryKeyShown(DataHome home) {
         deleteQuietly(home.dir().resolve(UNSEEN_RECOVERY_KEY));
     }
 

@@ -28,7 +28,6 @@ public final class HeavyOperation {
                 begin();
                 Encryption.encrypt(home, PASSPHRASE.clone());
                 done();
-                Encryption.recoveryKeyShown(home);
             }
             case "decrypt" -> {
                 begin();

@@ -84,7 +84,6 @@ class InterruptedOperationsTest {
         copy(plainSeed, encryptedSeed);
         DataHome enc = new DataHome(encryptedSeed);
         Encryption.encrypt(enc, PASSPHRASE.clone());
-        Encryption.recoveryKeyShown(enc);
         MasterKey key = Encryption.unlock(enc, PASSPHRASE.clone());
         try (Store store = Store.open(enc, key, false)) {
             CaseService cases = Services.create(store, Clock.systemUTC()).cases();
