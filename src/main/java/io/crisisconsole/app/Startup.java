@@ -3,6 +3,7 @@ package io.crisisconsole.app;
 import atlantafx.base.theme.Styles;
 import io.crisisconsole.store.Backups;
 import io.crisisconsole.store.Credentials;
+import io.crisisconsole.store.Recovery;
 import io.crisisconsole.store.StoreException;
 import io.crisisconsole.store.StoreOpener;
 import io.crisisconsole.store.StoreOpener.Locked;
@@ -15,6 +16,8 @@ import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.ui.Notifier;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -80,12 +83,22 @@ final class Startup {
 
     private void show(Step step) {
         if (step.ready() != null) {
+            List<String> said = new ArrayList<>();
             if (step.outcome() instanceof Opened opened && opened.restored().isPresent()) {
                 Backups.Restored restored = opened.restored().get();
                 String when = formats.dayClock(restored.manifest().createdAt());
-                step.ready().notifier().info(restored.previousStore() == null
+                said.add(restored.previousStore() == null
                         ? messages.get("startup.restored", when)
                         : messages.get("startup.restored.previousKept", when, restored.previousStore().getFileName()));
+            }
+            opener.recover().forEach(note -> said.add(recoveredText(note)));
+            if (!said.isEmpty()) {
+                step.ready().notifier().info(String.join(" ", said));
+            }
+            Optional<String> recoveryKey = opener.newRecoveryKey();
+            if (recoveryKey.isPresent()) {
+                showNewRecoveryKey(recoveryKey.get());
+                opener.recoveryKeyShown();
             }
             onReady.accept(step.ready());
         } else if (step.outcome() instanceof Locked locked) {
@@ -150,6 +163,46 @@ final class Startup {
         } else {
             quit();
         }
+    }
+
+    /** What the recovery of an interrupted operation did, in the UI language. */
+    private String recoveredText(Recovery.Note note) {
+        switch (note.kind()) {
+            case ENCRYPT_UNDONE:
+                return messages.get("startup.recovered.encryptUndone");
+            case ENCRYPT_FINISHED:
+                return messages.get("startup.recovered.encryptFinished");
+            case DECRYPT_UNDONE:
+                return messages.get("startup.recovered.decryptUndone");
+            case DECRYPT_FINISHED:
+                return messages.get("startup.recovered.decryptFinished");
+            case BACKUP_REMOVED:
+                return messages.get("startup.recovered.backupRemoved");
+            case RESTORE_UNDONE:
+                return messages.get("startup.recovered.restoreUndone", note.subject());
+            case RESTORE_FINISHED:
+                return messages.get("startup.recovered.restoreFinished", note.subject());
+            case LEFTOVERS_REMOVED:
+                return messages.get("startup.recovered.leftoversRemoved", Integer.parseInt(note.subject()));
+            default:
+                return messages.get("startup.recovered.failed", note.subject());
+        }
+    }
+
+    /** The recovery key made because the one made when encryption was turned on was never shown; selectable, shown once. */
+    private void showNewRecoveryKey(String recoveryKey) {
+        Alert alert = new Alert(Alert.AlertType.WARNING);
+        alert.setTitle(messages.get("app.title"));
+        alert.setHeaderText(messages.get("startup.newRecoveryKey.header"));
+        TextField key = new TextField(recoveryKey);
+        key.setId("newRecoveryKeyField");
+        key.setEditable(false);
+        Label why = new Label(messages.get("startup.newRecoveryKey.body"));
+        why.setWrapText(true);
+        VBox box = new VBox(10, why, key);
+        box.setPrefWidth(520);
+        alert.getDialogPane().setContent(box);
+        alert.showAndWait();
     }
 
     private void quit() {

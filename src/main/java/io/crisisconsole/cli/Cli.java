@@ -6,6 +6,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.crisisconsole.playbooks.PlaybookInvalidException;
 import io.crisisconsole.store.Credentials;
 import io.crisisconsole.store.DataHome;
+import io.crisisconsole.store.Recovery;
 import io.crisisconsole.store.Store;
 import io.crisisconsole.store.StoreException;
 import io.crisisconsole.store.StoreOpener;
@@ -217,6 +218,7 @@ public final class Cli {
      */
     StoreOpener unlocked(DataHome home) {
         StoreOpener opener = new StoreOpener(home);
+        notes(opener);
         Credentials fromEnvironment = credentialsFromEnvironment();
         boolean inEnvironment = !(fromEnvironment instanceof Credentials.None);
         Optional<NotOpened> notUnlocked = opener.unlock(fromEnvironment);
@@ -230,7 +232,28 @@ public final class Cli {
             opener.close();
             throw notOpened(notUnlocked.get());
         }
+        showNewRecoveryKey(opener);
         return opener;
+    }
+
+    /** Says on stderr, one {@code note:} line each, what the recovery of interrupted operations did. */
+    void notes(StoreOpener opener) {
+        for (Recovery.Note note : opener.recover()) {
+            err.println("note: " + oneLine(note.text()));
+        }
+        err.flush();
+    }
+
+    /** The recovery key the unlock made because the first one was never shown, on stderr (stdout stays the command's). */
+    private void showNewRecoveryKey(StoreOpener opener) {
+        Optional<String> recoveryKey = opener.newRecoveryKey();
+        if (recoveryKey.isPresent()) {
+            err.println("note: Turning encryption on was interrupted before its recovery key was shown, so a new one was made.");
+            err.println("note: Recovery key (write it down and keep it apart from this laptop; it is shown only now):");
+            err.println("note:   " + recoveryKey.get());
+            err.flush();
+            opener.recoveryKeyShown();
+        }
     }
 
     /** The open store of {@code outcome}; else says why on stderr and ends the command with exit 3. */

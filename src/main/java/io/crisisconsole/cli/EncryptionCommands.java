@@ -70,30 +70,34 @@ final class EncryptionCommands {
 
         @Override
         int run(DataHome home) {
-            if (Encryption.needsPassphrase(home)) {
-                throw new StoreException(StoreException.Problem.OTHER, "The store in " + home.dir()
-                        + " is already encrypted; use 'store passphrase' to change the passphrase.", null);
+            try (StoreOpener opener = new StoreOpener(home)) {
+                cli.notes(opener); // an interrupted encrypt is finished or undone before anything else
+                if (Encryption.needsPassphrase(home)) {
+                    throw new StoreException(StoreException.Problem.OTHER, "The store in " + home.dir()
+                            + " is already encrypted; use 'store passphrase' to change the passphrase.", null);
+                }
+                char[] passphrase = newPassphrase(cli);
+                Encryption.Encrypted done;
+                try {
+                    done = Encryption.encrypt(home, passphrase);
+                } finally {
+                    Arrays.fill(passphrase, '\0');
+                }
+                cli.out.println("The store in " + home.dir() + " is now encrypted.");
+                cli.out.println("Recovery key (write it down and keep it apart from this laptop; it is shown only now):");
+                cli.out.println("  " + done.recoveryKey());
+                cli.out.println("A fresh encrypted backup: " + done.freshBackup());
+                for (Path p : done.plaintextCopiesRemoved()) {
+                    cli.out.println("Removed unencrypted copy: " + p);
+                }
+                return Cli.OK;
             }
-            char[] passphrase = newPassphrase(cli);
-            Encryption.Encrypted done;
-            try {
-                done = Encryption.encrypt(home, passphrase);
-            } finally {
-                Arrays.fill(passphrase, '\0');
-            }
-            cli.out.println("The store in " + home.dir() + " is now encrypted.");
-            cli.out.println("Recovery key (write it down and keep it apart from this laptop; it is shown only now):");
-            cli.out.println("  " + done.recoveryKey());
-            cli.out.println("A fresh encrypted backup: " + done.freshBackup());
-            for (Path p : done.plaintextCopiesRemoved()) {
-                cli.out.println("Removed unencrypted copy: " + p);
-            }
-            return Cli.OK;
         }
     }
 
     @Command(name = "decrypt", mixinStandardHelpOptions = true,
-            description = "Turn encryption at rest off (asks for the passphrase). Existing backups stay encrypted.")
+            description = {"Turn encryption at rest off (asks for the passphrase).",
+                    "The backups in the backups folder are re-written unencrypted, so they restore without a key."})
     static final class Decrypt extends DataCommand {
 
         Decrypt(Cli cli) {

@@ -6,13 +6,13 @@ import io.crisisconsole.playbooks.PlaybookService;
 import io.crisisconsole.playbooks.PlaybookVersion;
 import io.crisisconsole.playbooks.StoredPlaybook;
 import io.crisisconsole.store.DataHome;
+import io.crisisconsole.toolkit.AtomicFiles;
 import io.crisisconsole.toolkit.ValidationException;
 import io.crisisconsole.toolkit.PlainText;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -148,15 +148,10 @@ final class PlaybookCommands extends CommandGroup {
             StoredPlaybook p = resolve(playbooks, id);
             PlaybookVersion v = playbooks.current(p.id());
             byte[] bytes = v.yaml().getBytes(StandardCharsets.UTF_8);
-            try {
-                if (force) {
-                    Files.write(out, bytes);
-                } else {
-                    Files.write(out, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                }
-            } catch (FileAlreadyExistsException e) {
+            if (!force && Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
                 throw new ValidationException("out", out + " already exists; add --force to replace it");
             }
+            AtomicFiles.write(out, bytes); // readable by the owner only, like every file the app writes
             cli.out.println(PlainText.cell(p.name()) + " version " + v.version() + " written to "
                     + PlainText.cell(out.toString()));
             return Cli.OK;

@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -88,37 +89,38 @@ public final class Backups {
     public Backup backupNow(Store store) {
         Path folder = Workspace.ownerOnlyFolder(folder());
         Instant now = Instant.now();
-        Backup b = write(store, folder.resolve("crisis-console-" + FILE_TIME.format(now) + EXTENSION));
+        Backup b = write(store, folder.resolve(fileName(now)));
         rotate();
         return b;
     }
 
-    /** Writes a backup of {@code store} to {@code target} (temp file, then atomic rename). */
+    /** The file name of a backup made at {@code time}. */
+    static String fileName(Instant time) {
+        return "crisis-console-" + FILE_TIME.format(time) + EXTENSION;
+    }
+
+    /**
+     * Writes a backup of {@code store} to {@code target} (temp file, then atomic rename), readable by
+     * its owner only. A {@link Journal} naming the script and the temp file is written first, so that
+     * the next open removes them if this process is killed meanwhile.
+     */
     public Backup write(Store store, Path target) {
         Path dir = target.toAbsolutePath().getParent();
         Path work = Workspace.ownerOnlyFolder(folder().resolve(".work"));
         Path script = work.resolve("script-" + UUID.randomUUID() + ".sql");
         Path zipTmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         char[] password = store.scriptPassword();
+        Journal journal = Journal.begin(home.dir(), Journal.Operation.BACKUP, List.of(script, zipTmp), Map.of());
         try {
             Files.createDirectories(dir); // a folder the person chose: its permissions are theirs
+            Files.createFile(script, Workspace.ownerOnlyAttributes());
             Manifest manifest = store.jdbi().<Manifest, SQLException>inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
                 Map<String, Long> counts = rowCounts(h.getConnection());
                 long seq = h.createQuery("SELECT commit_seq FROM store_meta WHERE id = 1").mapTo(Long.class).one();
                 h.execute(scriptStatement("SCRIPT TO", script, password));
                 return new Manifest(1, Instant.now(), seq, password != null, counts);
             });
-            try (OutputStream out = Files.newOutputStream(zipTmp);
-                    ZipOutputStream zip = new ZipOutputStream(out)) {
-                zip.putNextEntry(new ZipEntry(MANIFEST));
-                zip.write(JSON.writeValueAsBytes(manifest));
-                zip.closeEntry();
-                zip.putNextEntry(new ZipEntry(password != null ? ENCRYPTED_SCRIPT : SCRIPT));
-                Files.copy(script, zip);
-                zip.closeEntry();
-            }
-            fsync(zipTmp);
-            Files.move(zipTmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            writeZip(manifest, script, zipTmp, target);
             LOG.info("Backup written to {}", target);
             return new Backup(target, manifest);
         } catch (SQLException | org.jdbi.v3.core.JdbiException e) {
@@ -130,8 +132,68 @@ public final class Backups {
             throw new StoreException(StoreException.Problem.FOLDER_NOT_WRITABLE,
                     "Cannot write the backup " + target + ": " + e.getMessage(), e);
         } finally {
-            deleteQuietly(script);
-            deleteQuietly(zipTmp);
+            if (password != null) {
+                Arrays.fill(password, '\0');
+            }
+            Workspace.shredQuietly(script);
+            Workspace.shredQuietly(zipTmp);
+            journal.close();
+        }
+    }
+
+    /** Zips the manifest and the script into {@code tmp} (made readable by its owner only), then renames it to {@code target}. */
+    private static void writeZip(Manifest manifest, Path script, Path tmp, Path target) throws IOException {
+        try (OutputStream out = Files.newOutputStream(Files.createFile(tmp, Workspace.ownerOnlyAttributes()));
+                ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry(MANIFEST));
+            zip.write(JSON.writeValueAsBytes(manifest));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry(manifest.encrypted() ? ENCRYPTED_SCRIPT : SCRIPT));
+            Files.copy(script, zip);
+            zip.closeEntry();
+        }
+        Workspace.ownerOnlyFile(tmp);
+        fsync(tmp);
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Re-writes the encrypted backup {@code b} as a plain one at {@code target} (same time, commit
+     * count and row counts), for turning encryption off: its script is loaded into a database in
+     * memory, checked against the manifest and written out again without a cipher. Its work files
+     * go into {@code work} (removed by the caller's journal if this is killed) and are shredded here.
+     */
+    static void rewritePlain(Backup b, char[] filePassword, Path target, Path work) throws IOException, SQLException {
+        Manifest m = b.manifest();
+        String id = UUID.randomUUID().toString();
+        Path encrypted = work.resolve("in-" + id + ".sql.aes");
+        Path plain = work.resolve("out-" + id + ".sql");
+        Path tmp = work.resolve("." + target.getFileName() + "." + id + ".tmp");
+        try {
+            try (ZipFile zip = new ZipFile(b.file().toFile());
+                    InputStream in = zip.getInputStream(zip.getEntry(ENCRYPTED_SCRIPT))) {
+                Files.copy(in, encrypted);
+            }
+            Files.createFile(plain, Workspace.ownerOnlyAttributes());
+            try (Connection c = DriverManager.getConnection("jdbc:h2:mem:rewrite-" + id, "crisis", "")) {
+                try (Statement s = c.createStatement()) {
+                    s.execute(scriptStatement("RUNSCRIPT FROM", encrypted, filePassword));
+                }
+                verify(b.file(), m, c);
+                try (Statement s = c.createStatement()) {
+                    s.execute(scriptStatement("SCRIPT TO", plain, null));
+                }
+            } catch (StoreException e) {
+                throw new SQLException(e.getMessage(), e);
+            }
+            writeZip(new Manifest(m.format(), m.createdAt(), m.commitSeq(), false, m.rowCounts()), plain, tmp, target);
+        } catch (SQLException e) {
+            throw new SQLException("the backup " + b.file() + " cannot be read (" + e.getMessage().lines().findFirst()
+                    .orElse("") + "); move it out of the backups folder and try again", e);
+        } finally {
+            Workspace.shredQuietly(encrypted);
+            Workspace.shredQuietly(plain);
+            Workspace.shredQuietly(tmp);
         }
     }
 
@@ -255,34 +317,63 @@ public final class Backups {
                     backupFile + " is encrypted; unlock the store with its passphrase to restore it", null);
         }
         home.ensureExists();
+        try (AppLock.Held lock = AppLock.require(home)) {
+            return restoreLocked(home, backupFile, manifest, filePassword);
+        }
+    }
+
+    /** Journal details of a restore: the backup's file name, its commit count and time, the name of the copy of the previous store. */
+    static final String RESTORE_BACKUP = "backup";
+    static final String RESTORE_COMMIT_SEQ = "commitSeq";
+    static final String RESTORE_CREATED_AT = "createdAt";
+    static final String RESTORE_PREVIOUS = "previous";
+
+    private static Restored restoreLocked(DataHome home, Path backupFile, Manifest manifest, char[] filePassword) {
         ensureNotOpen(home, filePassword);
-        Path work = Workspace.create(home, "restore");
+        Path work = Workspace.path(home, "restore");
+        Journal journal = Journal.begin(home.dir(), Journal.Operation.RESTORE, List.of(work),
+                Map.of(RESTORE_BACKUP, backupFile.getFileName().toString(),
+                        RESTORE_COMMIT_SEQ, Long.toString(manifest.commitSeq()),
+                        RESTORE_CREATED_AT, manifest.createdAt().toString()));
         Path script = work.resolve("script.sql");
+        boolean swapping = false;
+        boolean done = false;
         try {
+            Workspace.ownerOnlyFolder(work);
             try (ZipFile zip = new ZipFile(backupFile.toFile());
                     InputStream in = zip.getInputStream(zip.getEntry(manifest.encrypted() ? ENCRYPTED_SCRIPT : SCRIPT))) {
-                Files.copy(in, script);
+                try (OutputStream out = Files.newOutputStream(Files.createFile(script, Workspace.ownerOnlyAttributes()))) {
+                    in.transferTo(out);
+                }
             }
             String url = Store.jdbcUrl(work.resolve("store"), filePassword != null);
             try (Connection c = DriverManager.getConnection(url, "crisis", Store.h2Password(filePassword))) {
                 try (Statement s = c.createStatement()) {
                     s.execute(scriptStatement("RUNSCRIPT FROM", script, manifest.encrypted() ? filePassword : null));
                 }
-                deleteQuietly(script);
+                Workspace.shred(script);
                 verify(backupFile, manifest, c);
                 try (Statement s = c.createStatement()) {
                     s.execute("SHUTDOWN");
                 }
             }
             Path restored = work.resolve("store.mv.db");
+            Workspace.ownerOnlyFile(restored);
             fsync(restored);
             Path previous = null;
             if (Files.exists(home.storeFile())) {
                 previous = home.dir().resolve("store.mv.db.before-restore-" + FILE_TIME.format(Instant.now()));
-                Files.copy(home.storeFile(), previous, StandardCopyOption.COPY_ATTRIBUTES);
+                journal.put(RESTORE_PREVIOUS, previous.getFileName().toString());
+            }
+            journal.advance(Journal.Phase.SWAPPING);
+            swapping = true;
+            if (previous != null) {
+                Files.copy(home.storeFile(), previous);
+                Workspace.ownerOnlyFile(previous);
             }
             Files.move(restored, home.storeFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             new CommitMarker(home.dir()).reset(manifest.commitSeq(), manifest.createdAt());
+            done = true;
             return new Restored(manifest, previous);
         } catch (SQLException e) {
             throw new StoreException(StoreException.Problem.OTHER,
@@ -291,7 +382,18 @@ public final class Backups {
             throw new StoreException(StoreException.Problem.FOLDER_NOT_WRITABLE,
                     "Cannot restore " + backupFile + ": " + e.getMessage() + ". The store was not changed.", e);
         } finally {
-            Workspace.delete(work);
+            if (swapping && !done && Files.exists(work.resolve("store.mv.db"))) {
+                // the store was not replaced: undo the copy of it now
+                String previous = journal.details().get(RESTORE_PREVIOUS);
+                if (previous != null) {
+                    Workspace.shredQuietly(home.dir().resolve(previous));
+                }
+                done = true;
+            }
+            if (done || !swapping) {
+                Workspace.shredQuietly(work);
+                journal.close();
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import io.crisisconsole.store.crypto.KeyFile;
 import io.crisisconsole.store.crypto.MasterKey;
 import io.crisisconsole.store.crypto.WrongPassphraseException;
 import io.crisisconsole.store.crypto.WrongRecoveryKeyException;
+import io.crisisconsole.toolkit.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -28,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * key; that key is kept in {@code store.key.json}, wrapped under a key derived from the passphrase
  * (PBKDF2-HMAC-SHA256, 600,000 iterations) and under the recovery key, so a wrong passphrase is told
  * apart from a damaged file, and H2's own weak key derivation never sees anything guessable.
- * Backups of an encrypted store are encrypted with the same key.
+ * Backups of an encrypted store are encrypted with the same key. Turning encryption on or off runs
+ * under a {@link Journal} and the {@link AppLock}, so that a kill at any moment is finished or undone
+ * on the next open ({@link Recovery}) and no plaintext of an encrypted store stays in the data folder.
  */
 public final class Encryption {
 
@@ -103,46 +106,158 @@ public final class Encryption {
     public record Encrypted(String recoveryKey, List<Path> plaintextCopiesRemoved, Path freshBackup) {
     }
 
+    /** The store file's name inside a work folder. */
+    static final String STORE_FILE = "store.mv.db";
     /**
-     * Encrypts a plain store: encrypts a copy, checks every row of it against the original, then
-     * puts the key file and the encrypted file in place (each with one rename). Plain backups and
-     * pre-restore copies would still leak the data, so they are removed after a fresh encrypted
-     * backup is written.
+     * A non-secret marker in the data folder: the recovery key of the key file was never shown (turning
+     * encryption on was interrupted after the swap). The next unlock
+     * makes a new one ({@link StoreOpener#newRecoveryKey()}).
+     */
+    static final String UNSEEN_RECOVERY_KEY = "store.key.recovery-not-shown";
+    /** Journal detail: the file name of the fresh encrypted backup waiting in the work folder. */
+    static final String FRESH_BACKUP = "freshBackup";
+    /** A second name of the plain copy in the work folder, so its blocks are overwritten after H2 deletes it. */
+    private static final String PLAIN_COPY = "plain-copy.mv.db";
+    /** A second name of the plain store being replaced, so its blocks are overwritten after the swap. */
+    private static final String OLD_PLAIN = "old-plain-store.mv.db";
+
+    /**
+     * Encrypts a plain store, so that no plaintext of its data stays in the data folder: under a
+     * {@link Journal} written first, encrypts a copy in a work folder, checks every row of it against
+     * the original and writes a fresh encrypted backup from it; then puts the key file, the encrypted
+     * file and the backup in place (each with one rename); then overwrites and deletes the plain backups,
+     * the pre-restore copies and the plain work files. Killed before the swap, the next open undoes it;
+     * after, it finishes it (see {@link Recovery}) and, as the recovery key made here was never shown,
+     * a new one is made at the next unlock ({@link #UNSEEN_RECOVERY_KEY}, written before the swap and
+     * removed when this returns the key).
      */
     public static Encrypted encrypt(DataHome home, char[] passphrase) {
-        if (KeyFile.exists(home.dir()) || (Files.exists(home.storeFile()) && Store.isEncryptedFile(home.storeFile()))) {
-            throw new StoreException(StoreException.Problem.OTHER, "The store in " + home.dir() + " is already encrypted.",
-                    null);
-        }
-        Map<String, Long> counts;
-        try (Store plain = Store.open(home)) {
-            counts = plain.rowCounts();
-        }
-        Path work = Workspace.create(home, "encrypt");
-        try {
-            Files.copy(home.storeFile(), work.resolve("store.mv.db"));
-            KeyFile.Created created = KeyFile.create(work, passphrase);
-            char[] filePassword = created.masterKey().h2FilePassword();
+        try (AppLock.Held lock = AppLock.require(home)) {
+            if (KeyFile.exists(home.dir()) || (Files.exists(home.storeFile()) && Store.isEncryptedFile(home.storeFile()))) {
+                throw new StoreException(StoreException.Problem.OTHER, "The store in " + home.dir() + " is already encrypted.",
+                        null);
+            }
+            Map<String, Long> counts;
+            try (Store plain = Store.open(home)) {
+                counts = plain.rowCounts();
+            }
+            Path work = Workspace.path(home, "encrypt");
+            Journal journal = Journal.begin(home.dir(), Journal.Operation.ENCRYPT, List.of(work), Map.of());
+            boolean swapping = false;
+            boolean done = false;
+            MasterKey masterKey = null;
             try {
-                ChangeFileEncryption.execute(work.toString(), "store", "AES", null, filePassword, true);
-                verify(work, filePassword, counts);
+                Workspace.ownerOnlyFolder(work);
+                Path copy = work.resolve(STORE_FILE);
+                Files.copy(home.storeFile(), copy);
+                Workspace.ownerOnlyFile(copy);
+                link(work.resolve(PLAIN_COPY), copy);
+                KeyFile.Created created = KeyFile.create(work, passphrase);
+                masterKey = created.masterKey();
+                char[] filePassword = masterKey.h2FilePassword();
+                try {
+                    ChangeFileEncryption.execute(work.toString(), "store", "AES", null, filePassword, true);
+                    Workspace.shred(work.resolve(PLAIN_COPY));
+                    Workspace.ownerOnlyFile(copy);
+                    verify(work, filePassword, counts);
+                } finally {
+                    Arrays.fill(filePassword, '\0');
+                }
+                DataHome workHome = new DataHome(work);
+                String freshName = Backups.fileName(Instant.now());
+                try (Store encrypted = Store.open(workHome, masterKey, false)) {
+                    new Backups(workHome).write(encrypted, work.resolve(freshName));
+                }
+                AtomicFiles.write(home.dir().resolve(UNSEEN_RECOVERY_KEY),
+                        "The recovery key of store.key.json has not been shown yet.\n");
+                journal.put(FRESH_BACKUP, freshName);
+                journal.advance(Journal.Phase.SWAPPING);
+                swapping = true;
+                swapIn(home, work, freshName);
+                journal.advance(Journal.Phase.CLEANING);
+                List<Path> removed = removePlaintextCopies(home);
+                shredWork(home, work);
+                Files.deleteIfExists(home.dir().resolve(UNSEEN_RECOVERY_KEY)); // the caller gets the key now
+                done = true;
+                return new Encrypted(created.recoveryKey(), removed, new Backups(home).folder().resolve(freshName));
+            } catch (IOException | SQLException e) {
+                throw new StoreException(StoreException.Problem.OTHER, "Encryption was not turned on: " + e.getMessage()
+                        + (swapping ? ". It stopped after the store was replaced; the next start finishes it."
+                                : ". The store was not changed."), e);
             } finally {
-                Arrays.fill(filePassword, '\0');
+                if (masterKey != null) {
+                    masterKey.destroy();
+                }
+                if (!swapping) {
+                    shredWorkQuietly(home, work);
+                    deleteQuietly(home.dir().resolve(UNSEEN_RECOVERY_KEY));
+                }
+                if (done || !swapping) {
+                    journal.close();
+                }
             }
-            Files.move(work.resolve(KeyFile.FILE_NAME), KeyFile.path(home.dir()), StandardCopyOption.ATOMIC_MOVE);
-            Files.move(work.resolve("store.mv.db"), home.storeFile(), StandardCopyOption.REPLACE_EXISTING,
+        }
+    }
+
+    /** The recovery key made at an unlock ({@link StoreOpener#newRecoveryKey()}) has been shown: no other is made. */
+    static void recoveryKeyShown(DataHome home) {
+        deleteQuietly(home.dir().resolve(UNSEEN_RECOVERY_KEY));
+    }
+
+    /** Whether the recovery key of the key file was never shown (see {@link #UNSEEN_RECOVERY_KEY}). */
+    static boolean recoveryKeyUnseen(DataHome home) {
+        return Files.exists(home.dir().resolve(UNSEEN_RECOVERY_KEY)) && KeyFile.exists(home.dir());
+    }
+
+    /** The swap of {@link #encrypt}, also the roll-forward of {@link Recovery}: renames only, no key needed. */
+    static void swapIn(DataHome home, Path work, String freshName) throws IOException {
+        Path key = work.resolve(KeyFile.FILE_NAME);
+        if (Files.exists(key)) {
+            Files.move(key, KeyFile.path(home.dir()), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Path copy = work.resolve(STORE_FILE);
+        if (Files.exists(copy)) {
+            if (Files.exists(home.storeFile()) && !Store.isEncryptedFile(home.storeFile())) {
+                link(work.resolve(OLD_PLAIN), home.storeFile());
+            }
+            Workspace.ownerOnlyFile(copy);
+            Files.move(copy, home.storeFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        if (freshName != null && Files.exists(work.resolve(freshName))) {
+            Path folder = Workspace.ownerOnlyFolder(new Backups(home).folder());
+            Files.move(work.resolve(freshName), folder.resolve(freshName), StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
-            Path fresh;
-            try (Store encrypted = Store.open(home, created.masterKey(), false)) {
-                fresh = new Backups(home).backupNow(encrypted).file();
-            }
-            List<Path> removed = removePlaintextCopies(home);
-            return new Encrypted(created.recoveryKey(), removed, fresh);
-        } catch (IOException | SQLException e) {
-            throw new StoreException(StoreException.Problem.OTHER,
-                    "Encryption was not turned on: " + e.getMessage() + ". The store was not changed.", e);
-        } finally {
-            Workspace.delete(work);
+        }
+        AtomicFiles.syncFolder(home.dir());
+    }
+
+    /**
+     * Overwrites and deletes an encrypt work folder. Its second name of the old plain store is only
+     * overwritten when it is no longer the store itself.
+     */
+    static void shredWork(DataHome home, Path work) throws IOException {
+        Path oldPlain = work.resolve(OLD_PLAIN);
+        if (Files.exists(oldPlain) && Files.exists(home.storeFile()) && Files.isSameFile(oldPlain, home.storeFile())) {
+            Files.delete(oldPlain);
+        }
+        Workspace.shred(work);
+    }
+
+    private static void shredWorkQuietly(DataHome home, Path work) {
+        try {
+            shredWork(home, work);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Cannot remove the work folder {}: {}", work, e.getMessage());
+        }
+    }
+
+    /** A second name for {@code existing} (a hard link) where the file system has them; nothing otherwise. */
+    private static void link(Path link, Path existing) {
+        try {
+            Files.deleteIfExists(link);
+            Files.createLink(link, existing);
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.debug("No hard link {}: {}", link, e.getMessage());
         }
     }
 
@@ -151,27 +266,85 @@ public final class Encryption {
         decrypt(unlocked.home(), requireKey(unlocked));
     }
 
+    /**
+     * Under a {@link Journal} written first: decrypts a copy of the store in a work folder and checks
+     * every row, re-writes every encrypted backup in the backups folder as a plain one (same time,
+     * commit count and row counts), then renames the backups and the store into place and deletes the
+     * key file. Killed before the renames, the next open removes the plain work files; after, it
+     * finishes (no key needed).
+     */
     static void decrypt(DataHome home, MasterKey key) {
-        Map<String, Long> counts;
-        try (Store encrypted = Store.open(home, key, false)) {
-            counts = encrypted.rowCounts();
+        try (AppLock.Held lock = AppLock.require(home)) {
+            Map<String, Long> counts;
+            try (Store encrypted = Store.open(home, key, false)) {
+                counts = encrypted.rowCounts();
+            }
+            Path work = Workspace.path(home, "decrypt");
+            Journal journal = Journal.begin(home.dir(), Journal.Operation.DECRYPT, List.of(work), Map.of());
+            char[] filePassword = key.h2FilePassword();
+            boolean swapping = false;
+            boolean done = false;
+            try {
+                Workspace.ownerOnlyFolder(work);
+                Files.copy(home.storeFile(), work.resolve(STORE_FILE));
+                char[] h2Copy = filePassword.clone(); // H2 clears the arrays it is given
+                ChangeFileEncryption.execute(work.toString(), "store", "AES", h2Copy, null, true);
+                Arrays.fill(h2Copy, '\0');
+                Workspace.ownerOnlyFile(work.resolve(STORE_FILE));
+                verify(work, null, counts);
+                Path plainBackups = Workspace.ownerOnlyFolder(work.resolve(Backups.FOLDER));
+                for (Backups.Backup b : new Backups(home).list()) {
+                    if (b.manifest().encrypted()) {
+                        Backups.rewritePlain(b, filePassword, plainBackups.resolve(b.file().getFileName()), work);
+                    }
+                }
+                journal.advance(Journal.Phase.SWAPPING);
+                swapping = true;
+                swapOut(home, work);
+                Workspace.shred(work);
+                done = true;
+            } catch (IOException | SQLException e) {
+                throw new StoreException(StoreException.Problem.OTHER, "Encryption was not turned off: " + e.getMessage()
+                        + (swapping ? ". It stopped after the store was replaced; the next start finishes it."
+                                : ". The store was not changed."), e);
+            } finally {
+                Arrays.fill(filePassword, '\0');
+                if (!swapping) {
+                    Workspace.shredQuietly(work);
+                }
+                if (done || !swapping) {
+                    journal.close();
+                }
+            }
         }
-        Path work = Workspace.create(home, "decrypt");
-        char[] filePassword = key.h2FilePassword();
-        try {
-            Files.copy(home.storeFile(), work.resolve("store.mv.db"));
-            ChangeFileEncryption.execute(work.toString(), "store", "AES", filePassword, null, true);
-            verify(work, null, counts);
-            Files.move(work.resolve("store.mv.db"), home.storeFile(), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The swap of {@link #decrypt}, also the roll-forward of {@link Recovery}: renames and deleting the key file. */
+    static void swapOut(DataHome home, Path work) throws IOException {
+        Path plainBackups = work.resolve(Backups.FOLDER);
+        if (Files.isDirectory(plainBackups)) {
+            Path folder = new Backups(home).folder();
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(plainBackups, "*" + Backups.EXTENSION)) {
+                for (Path f : files) {
+                    Files.move(f, folder.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING,
+                            StandardCopyOption.ATOMIC_MOVE);
+                }
+            }
+        }
+        Path copy = work.resolve(STORE_FILE);
+        if (Files.exists(copy)) {
+            Files.move(copy, home.storeFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        if (!Store.isEncryptedFile(home.storeFile())) {
             KeyFile.delete(home.dir());
-        } catch (IOException | SQLException e) {
-            throw new StoreException(StoreException.Problem.OTHER,
-                    "Encryption was not turned off: " + e.getMessage() + ". The store was not changed.", e);
-        } finally {
-            Arrays.fill(filePassword, '\0');
-            Workspace.delete(work);
+            Files.deleteIfExists(home.dir().resolve(UNSEEN_RECOVERY_KEY));
         }
+        AtomicFiles.syncFolder(home.dir());
+    }
+
+    /** Makes a new recovery key for the unlocked {@code key} when the old one was never shown (see {@link #UNSEEN_RECOVERY_KEY}). */
+    static String newRecoveryKey(DataHome home, MasterKey key) {
+        return KeyFile.read(home.dir()).replaceRecoveryKey(key);
     }
 
     private static void verify(Path work, char[] filePassword, Map<String, Long> expected) throws SQLException {
@@ -188,21 +361,35 @@ public final class Encryption {
         }
     }
 
-    private static List<Path> removePlaintextCopies(DataHome home) throws IOException {
+    /**
+     * Overwrites and deletes the plain backups in the backups folder and the plain pre-restore copies
+     * of the store (after turning encryption on).
+     */
+    static List<Path> removePlaintextCopies(DataHome home) throws IOException {
         List<Path> removed = new ArrayList<>();
         for (Backups.Backup b : new Backups(home).list()) {
             if (!b.manifest().encrypted()) {
-                Files.delete(b.file());
+                Workspace.shred(b.file());
                 removed.add(b.file());
             }
         }
         try (DirectoryStream<Path> copies = Files.newDirectoryStream(home.dir(), "store.mv.db.before-restore-*")) {
             for (Path p : copies) {
-                Files.delete(p);
-                removed.add(p);
+                if (!Store.isEncryptedFile(p)) {
+                    Workspace.shred(p);
+                    removed.add(p);
+                }
             }
         }
         removed.sort(Comparator.naturalOrder());
         return removed;
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            LOG.warn("Cannot delete {}: {}", p, e.getMessage());
+        }
     }
 }

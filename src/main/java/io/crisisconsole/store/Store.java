@@ -38,6 +38,8 @@ public final class Store implements AutoCloseable {
     private final Jdbi jdbi;
     private final CommitMarker marker;
     private final MasterKey key;
+    /** Held while the store is open, so that no other process recovers work files under it (see {@link Recovery}). */
+    private AppLock.Held appLock;
 
     private Store(DataHome home, JdbcConnectionPool pool, Connection keepAlive, CommitMarker marker, MasterKey key) {
         this.home = home;
@@ -104,6 +106,18 @@ public final class Store implements AutoCloseable {
      */
     static Store open(DataHome home, MasterKey key, boolean acceptLostChanges) {
         home.ensureExists();
+        AppLock.Held appLock = AppLock.require(home);
+        try {
+            Store store = openFile(home, key, acceptLostChanges);
+            store.appLock = appLock;
+            return store;
+        } catch (RuntimeException e) {
+            appLock.close();
+            throw e;
+        }
+    }
+
+    private static Store openFile(DataHome home, MasterKey key, boolean acceptLostChanges) {
         boolean exists = Files.exists(home.storeFile());
         boolean encryptedFile = exists && isEncryptedFile(home.storeFile());
         if (encryptedFile && key == null) {
@@ -124,6 +138,7 @@ public final class Store implements AutoCloseable {
             // Holding one connection keeps the database open between calls and surfaces
             // lock and format problems before anything else touches the file.
             keepAlive = pool.getConnection();
+            Workspace.ownerOnlyFile(home.storeFile()); // H2 makes it as the umask says
             Flyway.configure()
                     .dataSource(pool)
                     .locations("classpath:db/migration")
@@ -245,6 +260,9 @@ public final class Store implements AutoCloseable {
     public void close() {
         closeQuietly(keepAlive);
         pool.dispose();
+        if (appLock != null) {
+            appLock.close();
+        }
         LOG.info("Store closed");
     }
 

@@ -1,14 +1,18 @@
 package io.crisisconsole.store;
 
 import io.crisisconsole.store.crypto.MasterKey;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opening the store, one sequence for the window and the command line: set aside a stray key file
+ * Opening the store, one sequence for the window and the command line: finish or undo the heavy
+ * operations a killed process left behind ({@link Recovery}, only when no one else holds the data
+ * folder's {@link AppLock}; {@link #recover()} says what it did), set aside a stray key file
  * (see {@link Encryption#needsPassphrase}), unlock an encrypted store with the credentials given,
  * open the file (one process at a time, older format, damage), migrate it and check its integrity
  * (newest changes silently lost, damage in the middle of the file). The result is an
@@ -94,6 +98,11 @@ public final class StoreOpener implements AutoCloseable {
     private final DataHome home;
     /** The unlocked key of an encrypted store until a {@link Store} takes it; null before, after, or for a plain store. */
     private MasterKey key;
+    /** This opener's share of the data folder's lock, from the first call until {@link #close()}. */
+    private AppLock.Held lock;
+    private List<Recovery.Note> recovered;
+    /** A recovery key made at the unlock because the one made with the key file was never shown; null if none. */
+    private String newRecoveryKey;
 
     public StoreOpener(DataHome home) {
         this.home = home;
@@ -124,6 +133,7 @@ public final class StoreOpener implements AutoCloseable {
      */
     public synchronized Optional<NotOpened> unlock(Credentials credentials) {
         try {
+            recover();
             if (key != null || !Encryption.needsPassphrase(home)) {
                 return Optional.empty();
             }
@@ -133,6 +143,13 @@ public final class StoreOpener implements AutoCloseable {
                 key = Encryption.unlockWithRecoveryKey(home, new String(recovery.chars()));
             } else {
                 return Optional.of(new Locked(home, Locked.Reason.NEEDS_PASSPHRASE, Store.lockedMessage(home)));
+            }
+            if (Encryption.recoveryKeyUnseen(home)) {
+                try {
+                    newRecoveryKey = Encryption.newRecoveryKey(home, key);
+                } catch (RuntimeException e) {
+                    LOG.warn("Cannot make a new recovery key in {}: {}", home.dir(), e.getMessage());
+                }
             }
             return Optional.empty();
         } catch (StoreException e) {
@@ -166,6 +183,41 @@ public final class StoreOpener implements AutoCloseable {
         return openFile(OpenMode.NORMAL, Optional.of(restored));
     }
 
+    /**
+     * The first step of every call, also on its own (before turning encryption on): takes this
+     * opener's share of the data folder's lock and, when no one else held it, finishes or undoes the
+     * operations a killed process left behind and removes their work files. What it did, in the order
+     * done; the same list on every call (it runs once per opener). Empty when there was nothing to do,
+     * or someone else has the folder.
+     */
+    public synchronized List<Recovery.Note> recover() {
+        if (recovered == null) {
+            recovered = List.of();
+            if (Files.isDirectory(home.dir())) {
+                lock = AppLock.acquire(home).orElse(null);
+                if (lock != null && lock.first()) {
+                    recovered = List.copyOf(Recovery.run(home));
+                }
+            }
+        }
+        return recovered;
+    }
+
+    /**
+     * A new recovery key to show the person once, made at the unlock because the one made when
+     * encryption was turned on was never shown (that was interrupted). Call {@link #recoveryKeyShown()}
+     * once it is on the screen.
+     */
+    public synchronized Optional<String> newRecoveryKey() {
+        return Optional.ofNullable(newRecoveryKey);
+    }
+
+    /** The {@link #newRecoveryKey()} has been shown: forget it, and make no other at the next unlock. */
+    public synchronized void recoveryKeyShown() {
+        newRecoveryKey = null;
+        Encryption.recoveryKeyShown(home);
+    }
+
     /** Whether this opener holds the unlocked key of an encrypted store (no store has taken it yet). */
     public synchronized boolean hasKey() {
         return key != null;
@@ -190,6 +242,11 @@ public final class StoreOpener implements AutoCloseable {
         if (key != null) {
             key.destroy();
             key = null;
+        }
+        newRecoveryKey = null;
+        if (lock != null) {
+            lock.close();
+            lock = null;
         }
     }
 

@@ -150,4 +150,43 @@ class StartupUiTest {
         assertThat(Services.create(context.store(), Clock.systemUTC()).cases().timeline(caseId))
                 .extracting(TimelineEntry::body).contains("first").doesNotContain("after the backup");
     }
+
+    @Test
+    void whatTheRecoveryOfAnInterruptedOperationDidIsShown() throws Exception {
+        DataHome home = home();
+        seed(home);
+        Path leftover = home.dir().resolve("restore-1764000000000");
+        java.nio.file.Files.createDirectories(leftover);
+        java.nio.file.Files.writeString(leftover.resolve("script.sql"), "INSERT INTO contact VALUES ('+48 600')");
+
+        begin(home);
+
+        waitUntil(() -> ready.size() == 1);
+        assertThat(ready.get(0).notifier().messageProperty().get())
+                .isEqualTo("Removed 1 leftover work file of an operation an earlier version did not finish.");
+        assertThat(leftover).doesNotExist();
+    }
+
+    @Test
+    void aRecoveryKeyThatWasNeverShownIsReplacedAndShownAfterTheUnlock(FxRobot robot) throws Exception {
+        DataHome home = home();
+        seed(home);
+        Encryption.encrypt(home, PASSPHRASE.toCharArray());
+        // as a kill after the swap leaves it (the recovery of that finishes the rest)
+        java.nio.file.Files.writeString(home.dir().resolve("store.key.recovery-not-shown"), "not shown");
+
+        begin(home);
+        waitUntil(() -> robot.lookup("#passphraseField").tryQuery().isPresent());
+        robot.clickOn("#passphraseField").write(PASSPHRASE);
+        robot.clickOn("Unlock");
+        waitUntil(() -> robot.lookup("#newRecoveryKeyField").tryQuery().isPresent());
+        assertThat(dialog(robot).getHeaderText()).isEqualTo("Write down your new recovery key");
+        String recoveryKey = robot.lookup("#newRecoveryKeyField").queryAs(javafx.scene.control.TextField.class).getText();
+        DialogPane shown = dialog(robot);
+        robot.clickOn((Button) shown.lookupButton(ButtonType.OK));
+
+        waitUntil(() -> ready.size() == 1);
+        assertThat(home.dir().resolve("store.key.recovery-not-shown")).doesNotExist();
+        io.crisisconsole.store.crypto.KeyFile.read(home.dir()).unlockWithRecoveryKey(recoveryKey).destroy();
+    }
 }

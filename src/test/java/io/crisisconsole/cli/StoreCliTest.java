@@ -151,4 +151,82 @@ class StoreCliTest {
         assertThat(r.err()).contains("differ");
         assertThat(Path.of(data(), "store.key.json")).doesNotExist();
     }
+
+    @Test
+    void afterDecryptAnOlderBackupRestoresWithoutAnyKey() throws Exception {
+        String id = run("--data", data(), "case", "create", "--title", "Outage", "--author", "a").out().strip();
+        env.put(Cli.NEW_PASSPHRASE_ENV, "correct horse battery");
+        ok(run("--data", data(), "store", "encrypt"));
+        env.put(Cli.PASSPHRASE_ENV, "correct horse battery");
+        ok(run("--data", data(), "timeline", "add", "--case", id, "--kind", "note", "--text", "later", "--author", "a"));
+        ok(run("--data", data(), "backup"));
+        String older = run("--data", data(), "backup", "--list").out().strip().lines()
+                .reduce((first, second) -> second).orElseThrow(); // newest first: the last line is the oldest
+        Path olderFile = Path.of(older.substring(older.lastIndexOf("  ") + 2));
+
+        ok(run("--data", data(), "store", "decrypt"));
+        env.remove(Cli.PASSPHRASE_ENV);
+        assertThat(Files.exists(tmp.resolve("data").resolve("store.key.json"))).isFalse();
+
+        Result restore = run("--data", data(), "restore", olderFile.toString());
+        ok(restore);
+        assertThat(run("--data", data(), "timeline", "list", "--case", id).out()).doesNotContain("later");
+        assertThat(run("--data", data(), "backup", "--list").out()).doesNotContain("encrypted");
+    }
+
+    @Test
+    void everythingWrittenWithDataIsReadableByItsOwnerOnly() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        String id = run("--data", data(), "case", "create", "--title", "Outage", "--author", "a").out().strip();
+        ok(run("--data", data(), "timeline", "add", "--case", id, "--kind", "note", "--text", "call +48 600 100 200",
+                "--author", "a"));
+        Path out = tmp.resolve("out");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("replaced.ccbackup"), "old"); // was 0644: replacing it gives 0600
+        ok(run("--data", data(), "backup", "--out", out.resolve("replaced.ccbackup").toString()));
+        ok(run("--data", data(), "backup", "--out", out.resolve("new.ccbackup").toString()));
+        ok(run("--data", data(), "backup"));
+        ok(run("--data", data(), "restore", out.resolve("new.ccbackup").toString()));
+        ok(run("--data", data(), "contacts", "export", "--out", out.resolve("contacts.csv").toString()));
+        ok(run("--data", data(), "playbook", "export", "service-outage.en", "--out", out.resolve("p.yaml").toString()));
+        env.put(Cli.NEW_PASSPHRASE_ENV, "correct horse battery");
+        ok(run("--data", data(), "store", "encrypt"));
+        env.put(Cli.PASSPHRASE_ENV, "correct horse battery");
+        ok(run("--data", data(), "backup"));
+        ok(run("--data", data(), "store", "check"));
+
+        java.util.List<String> wrong = new java.util.ArrayList<>();
+        for (Path root : java.util.List.of(tmp.resolve("data"), out)) {
+            try (java.util.stream.Stream<Path> all = Files.walk(root)) {
+                for (Path p : all.toList()) {
+                    String mode = java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+                    String want = Files.isDirectory(p) ? "rwx------" : "rw-------";
+                    if (!mode.equals(want) && !p.equals(out)) {
+                        wrong.add(p + " " + mode);
+                    }
+                }
+            }
+        }
+        assertThat(wrong).as("files and folders others could read").isEmpty();
+    }
+
+    @Test
+    void leftoversOfAnEarlierVersionAreRemovedAndTheCommandSaysSo() throws Exception {
+        ok(run("--data", data(), "case", "create", "--title", "Outage", "--author", "a"));
+        Path dataDir = tmp.resolve("data");
+        Files.createDirectories(dataDir.resolve("encrypt-1764000000000"));
+        Files.writeString(dataDir.resolve("encrypt-1764000000000/store.mv.db"), "plaintext of the store");
+        Files.createDirectories(dataDir.resolve("backups/.work"));
+        Files.writeString(dataDir.resolve("backups/.work/script-1.sql"), "INSERT INTO contacts VALUES ('+48 600')");
+        Files.writeString(dataDir.resolve("backups/.crisis-console-x.ccbackup.1234.tmp"), "PK");
+
+        Result listed = run("--data", data(), "case", "list");
+        ok(listed);
+        assertThat(listed.err()).startsWith("note: Removed 3 leftover work file(s)");
+        assertThat(dataDir.resolve("encrypt-1764000000000")).doesNotExist();
+        assertThat(dataDir.resolve("backups/.work/script-1.sql")).doesNotExist();
+        assertThat(dataDir.resolve("backups/.crisis-console-x.ccbackup.1234.tmp")).doesNotExist();
+        assertThat(run("--data", data(), "case", "list").err()).as("said once").isEmpty();
+    }
 }

@@ -246,6 +246,38 @@ public final class KeyFile {
         }
     }
 
+    /**
+     * Makes a new recovery key for {@code key} (new salt and IV) and replaces the file atomically;
+     * the old recovery key stops working. For when the recovery key made with the file was never
+     * shown (turning encryption on was interrupted after the swap). The passphrase part stays.
+     *
+     * @return the new recovery key, to show the person once
+     * @throws IllegalArgumentException if {@code key} is not the key this file holds
+     * @throws KeyFileException if the file cannot be written (the old one then stays)
+     */
+    public synchronized String replaceRecoveryKey(MasterKey key) {
+        Contents c = contents;
+        byte[] keyBytes = key.copyBytes();
+        byte[] recoveryBytes = RecoveryKey.generate(RANDOM);
+        char[] recoveryCanonical = RecoveryKey.canonical(recoveryBytes);
+        try {
+            if (!MessageDigest.isEqual(KeyWrapping.keyCheck(keyBytes), c.keyCheck())) {
+                throw new IllegalArgumentException("This is not the master key of " + path(dataDir));
+            }
+            Contents next = new Contents(c.iterations(), c.passphrase(),
+                    wrap(keyBytes, recoveryCanonical, c.iterations(), KeyFileFormat.PURPOSE_RECOVERY),
+                    c.keyCheck(), c.createdAt());
+            KeyFileFormat.write(path(dataDir), next);
+            contents = next;
+            LOG.info("New recovery key written to {}", path(dataDir));
+            return RecoveryKey.format(recoveryBytes);
+        } finally {
+            Arrays.fill(keyBytes, (byte) 0);
+            Arrays.fill(recoveryBytes, (byte) 0);
+            Arrays.fill(recoveryCanonical, '\0');
+        }
+    }
+
     /** Removes the key file, for when encryption is turned off. No error if it is not there. */
     public static void delete(Path dataDir) {
         Path file = path(dataDir);
