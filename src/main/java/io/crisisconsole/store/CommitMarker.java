@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The sidecar copy of the store's commit count ({@code store.marker.json}). Written after every
@@ -25,10 +27,14 @@ public final class CommitMarker {
     public record Mark(long commitSeq, Instant committedAt) {
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(CommitMarker.class);
+
     private final Path file;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private long highest = -1;
+    /** Why the sidecar is behind the store (its last write failed), or null when it is up to date. */
+    private String lagging;
 
     public CommitMarker(Path dataDir) {
         this.file = dataDir.resolve(FILE);
@@ -68,13 +74,57 @@ public final class CommitMarker {
     public synchronized void reset(long commitSeq, Instant committedAt) {
         write(new Mark(commitSeq, committedAt));
         highest = commitSeq;
+        lagging = null;
+    }
+
+    /**
+     * After a commit: records the count like {@link #record}, but a sidecar that cannot be written
+     * does not undo the commit (the data is saved): it is {@link #lagging()} and catches up with the
+     * next commit or the next open.
+     *
+     * @return empty when the mark is up to date, else why it is not
+     */
+    public synchronized Optional<String> recordAfterCommit(long commitSeq, Instant committedAt) {
+        try {
+            record(commitSeq, committedAt);
+            lagging = null;
+        } catch (UncheckedIOException e) {
+            lagging = e.getMessage();
+            LOG.warn("Change {} is saved, but {}; the marker catches up later", commitSeq, e.getMessage());
+        }
+        return lagging();
+    }
+
+    /** As {@link #reset}, when the store opens: a failure leaves the mark {@link #lagging()} instead of stopping the open. */
+    synchronized void catchUp(long commitSeq, Instant committedAt) {
+        try {
+            reset(commitSeq, committedAt);
+        } catch (UncheckedIOException e) {
+            lagging = e.getMessage();
+            LOG.warn("The store is open, but {}; the marker catches up later", e.getMessage());
+        }
+    }
+
+    /**
+     * Why the sidecar is behind the store, when its last write failed: every change is saved, only
+     * the check for lost changes at the next open is weaker until a write succeeds again.
+     */
+    public synchronized Optional<String> lagging() {
+        return Optional.ofNullable(lagging);
+    }
+
+    /** The sentence to show after a change that was saved while the marker could not follow. */
+    public static String laggingWarning(String reason) {
+        return "The change is saved, but " + reason
+                + ". Do not repeat it; the marker catches up with the next change or the next start.";
     }
 
     private void write(Mark mark) {
         try {
             AtomicFiles.write(file, json.writeValueAsBytes(mark));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the commit marker " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("the commit marker " + file + " could not be written ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         }
     }
 }
