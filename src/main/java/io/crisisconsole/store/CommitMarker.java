@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,8 @@ public final class CommitMarker {
     private long highest = -1;
     /** Why the sidecar is behind the store (its last write failed), or null when it is up to date. */
     private String lagging;
+    private volatile Consumer<String> onLagging = why -> {
+    };
 
     public CommitMarker(Path dataDir) {
         this.file = dataDir.resolve(FILE);
@@ -91,6 +94,7 @@ public final class CommitMarker {
         } catch (UncheckedIOException e) {
             lagging = e.getMessage();
             LOG.warn("Change {} is saved, but {}; the marker catches up later", commitSeq, e.getMessage());
+            onLagging.accept(lagging);
         }
         return lagging();
     }
@@ -109,6 +113,11 @@ public final class CommitMarker {
      * Why the sidecar is behind the store, when its last write failed: every change is saved, only
      * the check for lost changes at the next open is weaker until a write succeeds again.
      */
+    /** Tells {@code listener} (on the thread that committed) each time a change is saved while the marker cannot follow. */
+    public void onLagging(Consumer<String> listener) {
+        this.onLagging = listener;
+    }
+
     public synchronized Optional<String> lagging() {
         return Optional.ofNullable(lagging);
     }
