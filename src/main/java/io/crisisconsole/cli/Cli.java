@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.crisisconsole.playbooks.PlaybookInvalidException;
-import io.crisisconsole.store.CommitMarker;
 import io.crisisconsole.store.Credentials;
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.store.Store;
@@ -128,7 +127,7 @@ public final class Cli {
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> fail(ex, cmd.getCommandSpec().qualifiedName(" ")
                 .replaceFirst("^\\S+ ", "")));
         int code = cl.execute(args);
-        warnAboutLaggingMarkers();
+        warnAboutLaggingMarkers(code == OK);
         out.flush();
         err.flush();
         return code;
@@ -285,10 +284,15 @@ public final class Cli {
         return new Ended(STORE_PROBLEM);
     }
 
-    /** Exit 0 stays: the change is saved, and repeating it would make it twice. */
-    private void warnAboutLaggingMarkers() {
+    /**
+     * Exit 0 stays: the change is saved, and repeating it would make it twice. After a failed command
+     * only a change it saved is worth a word (its error already says what is wrong).
+     */
+    private void warnAboutLaggingMarkers(boolean succeeded) {
         for (Store store : openedStores) {
-            store.marker().lagging().ifPresent(why -> err.println("warning: " + oneLine(CommitMarker.laggingWarning(why))));
+            if (succeeded || store.marker().changeSavedWhileLagging()) {
+                store.marker().warning().ifPresent(why -> err.println("warning: " + oneLine(why)));
+            }
         }
         openedStores.clear();
     }

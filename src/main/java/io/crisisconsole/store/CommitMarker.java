@@ -36,6 +36,8 @@ public final class CommitMarker {
     private long highest = -1;
     /** Why the sidecar is behind the store (its last write failed), or null when it is up to date. */
     private String lagging;
+    /** Whether a change was committed while the sidecar could not follow (not only the catch-up at open failed). */
+    private boolean savedWhileLagging;
     private volatile Consumer<String> onLagging = why -> {
     };
 
@@ -78,6 +80,7 @@ public final class CommitMarker {
         write(new Mark(commitSeq, committedAt));
         highest = commitSeq;
         lagging = null;
+        savedWhileLagging = false;
     }
 
     /**
@@ -91,9 +94,12 @@ public final class CommitMarker {
         try {
             record(commitSeq, committedAt);
             lagging = null;
+            savedWhileLagging = false;
         } catch (UncheckedIOException e) {
             lagging = e.getMessage();
-            LOG.warn("Change {} is saved, but {}; the marker catches up later", commitSeq, e.getMessage());
+            savedWhileLagging = true;
+            // the person is told (lagging(), onLagging): the log keeps it at info
+            LOG.info("Change {} is saved, but {}; the marker catches up later", commitSeq, e.getMessage());
             onLagging.accept(lagging);
         }
         return lagging();
@@ -105,7 +111,7 @@ public final class CommitMarker {
             reset(commitSeq, committedAt);
         } catch (UncheckedIOException e) {
             lagging = e.getMessage();
-            LOG.warn("The store is open, but {}; the marker catches up later", e.getMessage());
+            LOG.info("The store is open, but {}; the marker catches up later", e.getMessage());
         }
     }
 
@@ -122,18 +128,33 @@ public final class CommitMarker {
         return Optional.ofNullable(lagging);
     }
 
-    /** The sentence to show after a change that was saved while the marker could not follow. */
-    public static String laggingWarning(String reason) {
-        return "The change is saved, but " + reason
-                + ". Do not repeat it; the marker catches up with the next change or the next start.";
+    /** Whether a change was saved while the sidecar could not follow (so repeating it would make it twice). */
+    public synchronized boolean changeSavedWhileLagging() {
+        return savedWhileLagging;
+    }
+
+    /**
+     * The sentence to show when the sidecar is {@link #lagging()}: after a change saved meanwhile
+     * ("the change is saved, do not repeat it"), or when only the catch-up at open failed; empty when
+     * it is up to date.
+     */
+    public synchronized Optional<String> warning() {
+        if (lagging == null) {
+            return Optional.empty();
+        }
+        return Optional.of(savedWhileLagging
+                ? "The change is saved, but " + lagging
+                        + ". Do not repeat it; the marker catches up with the next change or the next start."
+                : "The store is fine, but " + lagging + "; it is written again with the next change.");
     }
 
     private void write(Mark mark) {
         try {
             AtomicFiles.write(file, json.writeValueAsBytes(mark));
         } catch (IOException e) {
-            throw new UncheckedIOException("the commit marker " + file + " could not be written ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+            String why = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                    : e.getMessage();
+            throw new UncheckedIOException("the commit marker " + file + " could not be written (" + why + ")", e);
         }
     }
 }

@@ -138,7 +138,7 @@ public final class Store implements AutoCloseable {
         try {
             // Holding one connection keeps the database open between calls and surfaces
             // lock and format problems before anything else touches the file.
-            connections = new StoreConnections(pools);
+            connections = new StoreConnections(pools, home.storeBase());
             Flyway flyway = Flyway.configure()
                     .dataSource(connections)
                     .locations("classpath:db/migration")

@@ -1,6 +1,7 @@
 package io.crisisconsole.store;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -28,6 +29,7 @@ final class StoreConnections implements DataSource {
     private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(StoreConnections.class);
 
     private final Supplier<JdbcConnectionPool> pools;
+    private final Path base;
     private Check onReconnect = c -> {
     };
     /** The live pool; null after the database closed under it and no new one could be opened yet. */
@@ -37,16 +39,35 @@ final class StoreConnections implements DataSource {
     private int reconnects;
 
     /** Opens the first pool and its keep-alive connection (which surfaces lock and format problems first). */
-    StoreConnections(Supplier<JdbcConnectionPool> pools) throws SQLException {
+    StoreConnections(Supplier<JdbcConnectionPool> pools, Path base) throws SQLException {
         this.pools = pools;
+        this.base = base;
         JdbcConnectionPool first = pools.get();
         try {
-            this.keepAlive = first.getConnection();
+            this.keepAlive = firstConnection(first);
         } catch (SQLException | RuntimeException e) {
             first.dispose();
             throw e;
         }
         this.pool = first;
+    }
+
+    /**
+     * The first connection of a new pool. When H2 could not finish opening or closing the database on
+     * a full disk, the dead database stays registered in this JVM, and the next connection gets
+     * "database has been closed" (90098) with the old failure, even once there is space again; that
+     * attempt drops it from H2's registry, so one more attempt opens the file afresh.
+     */
+    private Connection firstConnection(JdbcConnectionPool fresh) throws SQLException {
+        try {
+            return fresh.getConnection();
+        } catch (SQLException e) {
+            if (!StoreFailures.databaseClosed(e)) {
+                throw e;
+            }
+            LOG.info("H2 still held the database of {} that it closed after a failed write; opening it afresh", base);
+            return fresh.getConnection();
+        }
     }
 
     /** Sets what a reconnect checks (the integrity check, once the store is open). */
@@ -102,7 +123,7 @@ final class StoreConnections implements DataSource {
         JdbcConnectionPool fresh = pools.get();
         Connection c = null;
         try {
-            c = fresh.getConnection();
+            c = firstConnection(fresh);
             onReconnect.run(c);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(c);
