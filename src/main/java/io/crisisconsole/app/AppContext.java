@@ -96,8 +96,8 @@ public final class AppContext implements AutoCloseable {
             importBundledPlaybooks(services.playbooks());
         }
         // a change saved while the commit marker could not follow: say so after the view-model's "saved"
-        store.marker().onLagging(why -> tasks.run(messages.get("store.markerLagging.task"), () -> why,
-                w -> notifier.error(messages.get("store.markerLagging", w)), e -> {
+        store.marker().onLagging(why -> tasks.run(messages.get("storage.markerLagging.task"), () -> why,
+                w -> notifier.error(messages.get("storage.markerLagging", w)), e -> {
                 }));
         // entries shown in the reader's language (the bodies stay English)
         TimelineText timelineText = new TimelineText(messages);
@@ -161,21 +161,21 @@ public final class AppContext implements AutoCloseable {
         return StoreFailures.problemOf(t).map(p -> {
             switch (p) {
                 case DISK_FULL:
-                    return messages.get("store.failure.diskFull", home.dir().toString());
+                    return messages.get("storage.failure.diskFull", home.dir().toString());
                 case READ_ONLY:
-                    return messages.get("store.failure.readOnly", home.dir().toString(),
+                    return messages.get("storage.failure.readOnly", home.dir().toString(),
                             home.readOnlyReason().orElse(""));
                 case PERMISSION_DENIED:
-                    return messages.get("store.failure.permissionDenied", home.dir().toString());
+                    return messages.get("storage.failure.permissionDenied", home.dir().toString());
                 default:
-                    return messages.get("store.failure.closed", home.dir().toString());
+                    return messages.get("storage.failure.closed", home.dir().toString());
             }
         });
     }
 
     /** The notice a read-only store opens with (the data label of the window says so too). */
     void showReadOnlyNotice() {
-        store.readOnly().ifPresent(why -> notifier.error(messages.get("store.readOnly.banner",
+        store.readOnly().ifPresent(why -> notifier.error(messages.get("storage.readOnly.banner",
                 store.home().dir().toString(), why)));
     }
 

@@ -140,7 +140,7 @@ public final class Store implements AutoCloseable {
             // lock and format problems before anything else touches the file.
             connections = new StoreConnections(pools, home.storeBase());
             Flyway flyway = Flyway.configure()
-                    .dataSource(connections)
+                    .dataSource(connections.dataSource())
                     .locations("classpath:db/migration")
                     .load();
             if (readOnly.isEmpty()) {

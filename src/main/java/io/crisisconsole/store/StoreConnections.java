@@ -1,24 +1,23 @@
 package io.crisisconsole.store;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.function.Supplier;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.jdbi.v3.core.ConnectionFactory;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The store's connections behind one {@link DataSource} (the one Jdbi and Flyway use), with the
+ * The store's connections behind one {@link ConnectionFactory} (the one Jdbi uses), with the
  * connection that keeps the database open. When a write fails on a full disk H2 closes the
  * database, and every pooled connection then fails with "database has been closed" (90098): the
  * next use disposes the dead pool, opens a new one, re-runs the integrity check and goes on. While
  * the disk is still full that attempt fails with the same plain problem, and the one after tries again.
  */
-final class StoreConnections implements DataSource {
+final class StoreConnections implements ConnectionFactory {
 
     /** What to run on the keep-alive connection of a new pool before anything else uses it. */
     @FunctionalInterface
@@ -26,7 +25,7 @@ final class StoreConnections implements DataSource {
         void run(Connection keepAlive) throws SQLException;
     }
 
-    private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(StoreConnections.class);
+    private static final Logger LOG = LoggerFactory.getLogger(StoreConnections.class);
 
     private final Supplier<JdbcConnectionPool> pools;
     private final Path base;
@@ -75,6 +74,11 @@ final class StoreConnections implements DataSource {
         this.onReconnect = check;
     }
 
+    /** The live pool, for work that needs a {@link DataSource} while the store opens (Flyway). */
+    synchronized DataSource dataSource() throws SQLException {
+        return live();
+    }
+
     synchronized Connection keepAlive() throws SQLException {
         live();
         return keepAlive;
@@ -86,7 +90,7 @@ final class StoreConnections implements DataSource {
     }
 
     @Override
-    public Connection getConnection() throws SQLException {
+    public Connection openConnection() throws SQLException {
         JdbcConnectionPool p = live();
         try {
             return p.getConnection();
@@ -156,48 +160,5 @@ final class StoreConnections implements DataSource {
         } catch (SQLException e) {
             LOG.debug("Closing a store connection failed: {}", e.getMessage());
         }
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-        throw new SQLFeatureNotSupportedException("The store has one user");
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-        // no driver logging: the store logs through SLF4J
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-        // embedded: there is no login to wait for
-    }
-
-    @Override
-    public int getLoginTimeout() {
-        return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("Not a wrapper of " + iface.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
     }
 }
