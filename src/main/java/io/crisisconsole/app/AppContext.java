@@ -28,6 +28,7 @@ import io.crisisconsole.store.BackupScheduler;
 import io.crisisconsole.store.Backups;
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.store.Store;
+import io.crisisconsole.store.StoreFailures;
 import io.crisisconsole.store.StoreOpener;
 import io.crisisconsole.timeline.TimelineText;
 import io.crisisconsole.toolkit.Formats;
@@ -44,6 +45,7 @@ import io.crisisconsole.toolkit.ui.Notifier;
 import io.crisisconsole.toolkit.ui.ViewLoader;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -85,12 +87,18 @@ public final class AppContext implements AutoCloseable {
         Settings settings = settingsStore.load();
         // the UI language, once: every text (FXML and code) and every shown date and number follow it
         this.messages = Messages.forLocale(UiLocale.resolve(settings.language()));
-        this.notifier = new Notifier(messages);
+        this.notifier = new Notifier(messages, t -> explainStoreFailure(messages, home, t));
         this.formats = new Formats(messages, ZoneId.systemDefault());
         this.views = new ViewLoader(messages.bundle(), controllers);
         Preferences preferences = new Preferences(settingsStore, settings, tasks, notifier, messages);
         this.services = Services.create(store, clock);
-        importBundledPlaybooks(services.playbooks());
+        if (store.readOnly().isEmpty()) {
+            importBundledPlaybooks(services.playbooks());
+        }
+        // a change saved while the commit marker could not follow: say so after the view-model's "saved"
+        store.marker().onLagging(why -> tasks.run(messages.get("storage.markerLagging.task"), () -> why,
+                w -> notifier.error(messages.get("storage.markerLagging", w)), e -> {
+                }));
         // entries shown in the reader's language (the bodies stay English)
         TimelineText timelineText = new TimelineText(messages);
         this.backups = new BackupScheduler(store, new Backups(home), BackupScheduler.DEFAULT_INTERVAL,
@@ -129,7 +137,8 @@ public final class AppContext implements AutoCloseable {
 
         controllers
                 .register(MainWindowController.class,
-                        () -> new MainWindowController(areas, messages, notifier, tasks, preferences, home))
+                        () -> new MainWindowController(areas, messages, notifier, tasks, preferences, home,
+                                store.readOnly().isPresent()))
                 .register(ComingSoonController.class, ComingSoonController::new)
                 .register(CaseListController.class, () -> new CaseListController(caseList, caseDialogs, messages, formats))
                 .register(CaseDetailController.class, () -> new CaseDetailController(caseDetail, caseDialogs,
@@ -142,6 +151,32 @@ public final class AppContext implements AutoCloseable {
                         messages))
                 .register(PlaybooksController.class, () -> new PlaybooksController(playbooksView, messages, formats))
                 .register(CasePlaybookController.class, () -> new CasePlaybookController(casePlaybook, messages, formats));
+    }
+
+    /**
+     * Plain words for a store failure that carries none of its own (see {@link StoreFailures}): a
+     * full disk, a read-only store, a refused permission, a database H2 closed after a failed write.
+     */
+    static Optional<String> explainStoreFailure(Messages messages, DataHome home, Throwable t) {
+        return StoreFailures.problemOf(t).map(p -> {
+            switch (p) {
+                case DISK_FULL:
+                    return messages.get("storage.failure.diskFull", home.dir().toString());
+                case READ_ONLY:
+                    return messages.get("storage.failure.readOnly", home.dir().toString(),
+                            home.readOnlyReason().orElse(""));
+                case PERMISSION_DENIED:
+                    return messages.get("storage.failure.permissionDenied", home.dir().toString());
+                default:
+                    return messages.get("storage.failure.closed", home.dir().toString());
+            }
+        });
+    }
+
+    /** The notice a read-only store opens with (the data label of the window says so too). */
+    void showReadOnlyNotice() {
+        store.readOnly().ifPresent(why -> notifier.error(messages.get("storage.readOnly.banner",
+                store.home().dir().toString(), why)));
     }
 
     /**

@@ -35,6 +35,7 @@ public final class MainWindowController {
     private final FxTaskRunner tasks;
     private final Preferences preferences;
     private final DataHome home;
+    private final boolean readOnly;
     private final Map<String, Node> loaded = new HashMap<>();
 
     @FXML
@@ -59,7 +60,8 @@ public final class MainWindowController {
     private Label dataLabel;
 
     public MainWindowController(Areas areas, Messages messages, Notifier notifier, FxTaskRunner tasks,
-            Preferences preferences, DataHome home) {
+            Preferences preferences, DataHome home, boolean readOnly) {
+        this.readOnly = readOnly;
         this.areas = areas;
         this.messages = messages;
         this.notifier = notifier;
@@ -93,7 +95,8 @@ public final class MainWindowController {
         busyIndicator.visibleProperty().bind(busy);
         busyIndicator.managedProperty().bind(busy);
         busyLabel.textProperty().bind(tasks.currentProperty());
-        dataLabel.setText(messages.get("main.data", home.dir().toString()));
+        dataLabel.setText(readOnly ? messages.get("main.data.readOnly", home.dir().toString())
+                : messages.get("main.data", home.dir().toString()));
 
         authorButton.textProperty().bind(preferences.authorNameProperty());
         themeButton.textProperty().bind(Bindings.createStringBinding(

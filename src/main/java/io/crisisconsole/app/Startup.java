@@ -5,6 +5,7 @@ import io.crisisconsole.store.Backups;
 import io.crisisconsole.store.Credentials;
 import io.crisisconsole.store.Recovery;
 import io.crisisconsole.store.StoreException;
+import io.crisisconsole.store.StoreFailures;
 import io.crisisconsole.store.StoreOpener;
 import io.crisisconsole.store.StoreOpener.Locked;
 import io.crisisconsole.store.StoreOpener.OpenMode;
@@ -100,6 +101,7 @@ final class Startup {
                 showNewRecoveryKey(recoveryKey.get());
                 opener.recoveryKeyShown();
             }
+            step.ready().showReadOnlyNotice();
             onReady.accept(step.ready());
         } else if (step.outcome() instanceof Locked locked) {
             askPassphrase(locked.reason() == Locked.Reason.WRONG_PASSPHRASE ? locked.message() : null);
@@ -123,7 +125,8 @@ final class Startup {
 
     private void failed(Throwable t) {
         StoreException problem = t instanceof StoreException e ? e
-                : new StoreException(StoreException.Problem.OTHER, Notifier.describe(t), t);
+                : StoreFailures.classify(opener.home(), t, "the store cannot be opened").orElseGet(() ->
+                        new StoreException(StoreException.Problem.OTHER, Notifier.describe(t), t));
         show(new Step(null, opener.refused(problem)));
     }
 
@@ -221,7 +224,12 @@ final class Startup {
             case OLDER_FORMAT:
                 return messages.get("startup.refused.olderFormat");
             case FOLDER_NOT_WRITABLE:
+            case READ_ONLY:
+            case PERMISSION_DENIED:
                 return messages.get("startup.refused.notWritable");
+            case DISK_FULL:
+            case CLOSED_AFTER_FAILURE:
+                return messages.get("startup.refused.diskFull");
             default:
                 return messages.get("startup.refused.other");
         }

@@ -9,6 +9,7 @@ import io.crisisconsole.store.DataHome;
 import io.crisisconsole.store.Recovery;
 import io.crisisconsole.store.Store;
 import io.crisisconsole.store.StoreException;
+import io.crisisconsole.store.StoreFailures;
 import io.crisisconsole.store.StoreOpener;
 import io.crisisconsole.store.StoreOpener.Locked;
 import io.crisisconsole.store.StoreOpener.NotOpened;
@@ -24,6 +25,8 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -67,6 +70,10 @@ public final class Cli {
 
     /** Set by the root command's {@code --data}. */
     String rootDataDir;
+    /** The data folder of the store this command opened (or tried to), for plain words on a failed write. */
+    private DataHome storeHome;
+    /** The stores this command opened: a change saved while the commit marker could not follow is a warning. */
+    private final List<Store> openedStores = new ArrayList<>();
     private boolean guiRequested;
 
     /** The writers as given, for picocli's help and usage texts (fixed texts of this program only). */
@@ -131,14 +138,16 @@ public final class Cli {
             err.println("error: " + oneLine(ex.getMessage()) + " (see --help)");
             return BAD_INPUT;
         });
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> fail(ex));
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> fail(ex, cmd.getCommandSpec().qualifiedName(" ")
+                .replaceFirst("^\\S+ ", "")));
         int code = cl.execute(args);
+        warnAboutLaggingMarkers(code == OK);
         out.flush();
         err.flush();
         return code;
     }
 
-    int fail(Exception ex) {
+    int fail(Exception ex, String command) {
         if (ex instanceof Ended ended) {
             return ended.exitCode;
         }
@@ -153,6 +162,17 @@ public final class Cli {
         if (ex instanceof StoreException e) {
             err.println("error: " + oneLine(e.getMessage())
                     + hint(Refused.restoreHelps(e.problem()), Refused.openingAsIsHelps(e.problem())));
+            return STORE_PROBLEM;
+        }
+        // a full, read-only or forbidden disk under a write: one plain line, the details only at debug level
+        DataHome where = storeHome != null ? storeHome : home(null);
+        Optional<StoreException> fileSystem = StoreFailures.classify(where, ex, StoreFailures.problemOf(ex)
+                .map(p -> p == StoreException.Problem.READ_ONLY ? "cannot " + command + ", nothing was changed"
+                        : command + " did not save its change")
+                .orElse(null));
+        if (fileSystem.isPresent()) {
+            LOG.debug("Command failed", ex);
+            err.println("error: " + oneLine(fileSystem.get().getMessage()));
             return STORE_PROBLEM;
         }
         LOG.error("Command failed", ex);
@@ -217,6 +237,7 @@ public final class Cli {
      * stays locked, says why on stderr and ends the command with exit 3.
      */
     StoreOpener unlocked(DataHome home) {
+        storeHome = home;
         StoreOpener opener = new StoreOpener(home);
         notes(opener);
         Credentials fromEnvironment = credentialsFromEnvironment();
@@ -259,6 +280,10 @@ public final class Cli {
     /** The open store of {@code outcome}; else says why on stderr and ends the command with exit 3. */
     Opened opened(Outcome outcome) {
         if (outcome instanceof Opened opened) {
+            Store store = opened.store();
+            openedStores.add(store);
+            store.readOnly().ifPresent(why -> err.println("note: the store in " + store.home().dir()
+                    + " is read-only (" + why + "); nothing can be changed"));
             return opened;
         }
         throw notOpened((NotOpened) outcome);
@@ -293,6 +318,19 @@ public final class Cli {
         }
         err.println("error: " + line);
         return new Ended(STORE_PROBLEM);
+    }
+
+    /**
+     * Exit 0 stays: the change is saved, and repeating it would make it twice. After a failed command
+     * only a change it saved is worth a word (its error already says what is wrong).
+     */
+    private void warnAboutLaggingMarkers(boolean succeeded) {
+        for (Store store : openedStores) {
+            if (succeeded || store.marker().changeSavedWhileLagging()) {
+                store.marker().warning().ifPresent(why -> err.println("warning: " + oneLine(why)));
+            }
+        }
+        openedStores.clear();
     }
 
     void requestGui() {

@@ -38,6 +38,9 @@ public final class BackupScheduler implements AutoCloseable {
 
     /** Backs up when anything was committed since the last backup; returns whether it wrote one. */
     synchronized boolean backupIfChanged() {
+        if (store.readOnly().isPresent()) {
+            return false; // nothing changes, and the backups folder cannot be written
+        }
         long seq = store.marker().read().map(m -> m.commitSeq()).orElse(0L);
         if (seq == backedUpSeq) {
             return false;

@@ -124,13 +124,18 @@ public final class Backups {
             LOG.info("Backup written to {}", target);
             return new Backup(target, manifest);
         } catch (SQLException | org.jdbi.v3.core.JdbiException e) {
+            // a full or read-only disk is not a damaged store: say so, and no restore hint
+            StoreFailures.classify(home, e, "no backup was written").ifPresent(fs -> {
+                throw fs;
+            });
             SQLException cause = Store.sqlCause(e);
             throw new StoreException(StoreException.Problem.DAMAGED, "No backup written: the store could not be read"
                     + (cause == null ? "" : " (" + cause.getMessage().lines().findFirst().orElse("") + ")")
                     + ". " + newestDescription(home), e);
         } catch (IOException e) {
-            throw new StoreException(StoreException.Problem.FOLDER_NOT_WRITABLE,
-                    "Cannot write the backup " + target + ": " + e.getMessage(), e);
+            throw StoreFailures.classify(home, e, "the backup " + target + " was not written").orElseGet(() ->
+                    new StoreException(StoreException.Problem.FOLDER_NOT_WRITABLE,
+                            "Cannot write the backup " + target + ": " + e.getMessage(), e));
         } finally {
             if (password != null) {
                 Arrays.fill(password, '\0');
@@ -376,11 +381,13 @@ public final class Backups {
             done = true;
             return new Restored(manifest, previous);
         } catch (SQLException e) {
-            throw new StoreException(StoreException.Problem.OTHER,
-                    "Cannot restore " + backupFile + ": " + e.getMessage() + ". The store was not changed.", e);
+            throw StoreFailures.classify(home, e, backupFile + " was not restored and the store was not changed")
+                    .orElseGet(() -> new StoreException(StoreException.Problem.OTHER,
+                            "Cannot restore " + backupFile + ": " + e.getMessage() + ". The store was not changed.", e));
         } catch (IOException e) {
-            throw new StoreException(StoreException.Problem.FOLDER_NOT_WRITABLE,
-                    "Cannot restore " + backupFile + ": " + e.getMessage() + ". The store was not changed.", e);
+            throw StoreFailures.classify(home, e, backupFile + " was not restored and the store was not changed")
+                    .orElseGet(() -> new StoreException(StoreException.Problem.FOLDER_NOT_WRITABLE,
+                            "Cannot restore " + backupFile + ": " + e.getMessage() + ". The store was not changed.", e));
         } finally {
             if (swapping && !done && Files.exists(work.resolve("store.mv.db"))) {
                 // the store was not replaced: undo the copy of it now

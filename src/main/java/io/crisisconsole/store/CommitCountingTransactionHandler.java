@@ -8,7 +8,8 @@ import org.jdbi.v3.core.transaction.LocalTransactionHandler;
 
 /**
  * Counts every committed transaction that changed data: the count is raised inside the transaction
- * (so it is exactly as durable as the data) and copied to the {@link CommitMarker} after the commit.
+ * (so it is exactly as durable as the data) and copied to the {@link CommitMarker} after the commit
+ * (when that copy fails the change is still saved: the marker is {@linkplain CommitMarker#lagging() lagging}).
  * Read-only transactions cost nothing: H2's {@code TRANSACTION_ID()} is null when nothing changed.
  */
 final class CommitCountingTransactionHandler extends DelegatingTransactionHandler {
@@ -32,6 +33,7 @@ final class CommitCountingTransactionHandler extends DelegatingTransactionHandle
                 .bind("now", Timestamp.from(now)).execute();
         long seq = handle.createQuery("SELECT commit_seq FROM store_meta WHERE id = 1").mapTo(Long.class).one();
         super.commit(handle);
-        marker.record(seq, now);
+        // the data is saved now: a marker that cannot follow is a warning, not a failure (a retry would duplicate it)
+        marker.recordAfterCommit(seq, now);
     }
 }

@@ -1,8 +1,10 @@
 package io.crisisconsole.store;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The per-user data folder that holds the store, settings and (later) backups.
@@ -57,5 +59,31 @@ public record DataHome(Path dir) {
             throw new StoreException(StoreException.Problem.FOLDER_NOT_WRITABLE,
                     "The data folder " + dir + " is not writable", null);
         }
+    }
+
+    /**
+     * Why the store here can only be read, if it can: the folder exists but its disk is mounted
+     * read-only, the folder is not writable (permissions, {@code chattr +i}), or the store file is
+     * not. Empty when the folder can be written (or does not exist yet).
+     */
+    public Optional<String> readOnlyReason() {
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        try {
+            if (Files.getFileStore(dir).isReadOnly()) {
+                return Optional.of("its disk is mounted read-only");
+            }
+        } catch (IOException e) {
+            // no answer from the file system: the checks below still apply
+        }
+        if (!Files.isWritable(dir)) {
+            return Optional.of("the folder is not writable (permissions or an immutable attribute)");
+        }
+        if (Files.exists(storeFile()) && !Files.isWritable(storeFile())) {
+            return Optional.of("the store file " + storeFile().getFileName()
+                    + " is not writable (permissions or an immutable attribute)");
+        }
+        return Optional.empty();
     }
 }

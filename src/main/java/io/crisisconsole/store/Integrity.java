@@ -27,6 +27,16 @@ final class Integrity {
 
     static void check(DataHome home, Connection c, CommitMarker marker, boolean acceptLostChanges)
             throws SQLException {
+        check(home, c, marker, acceptLostChanges, true);
+    }
+
+    /**
+     * @param mayWrite whether the marker may be brought in line with the store (false for a
+     *        read-only store: it is only compared). A marker that cannot be written does not stop
+     *        the store from opening: it is {@linkplain CommitMarker#lagging() lagging} and tried again.
+     */
+    static void check(DataHome home, Connection c, CommitMarker marker, boolean acceptLostChanges, boolean mayWrite)
+            throws SQLException {
         long seq;
         Instant at;
         try (Statement s = c.createStatement();
@@ -47,8 +57,8 @@ final class Integrity {
                     null);
         }
         readEveryRow(c);
-        if (mark.isEmpty() || mark.get().commitSeq() != seq) {
-            marker.reset(seq, at == null ? Instant.now() : at);
+        if (mayWrite && (mark.isEmpty() || mark.get().commitSeq() != seq)) {
+            marker.catchUp(seq, at == null ? Instant.now() : at);
         }
     }
 

@@ -7,10 +7,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.h2.api.ErrorCode;
@@ -33,21 +34,22 @@ public final class Store implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Store.class);
 
     private final DataHome home;
-    private final JdbcConnectionPool pool;
-    private final Connection keepAlive;
+    private final StoreConnections connections;
     private final Jdbi jdbi;
     private final CommitMarker marker;
     private final MasterKey key;
     /** Held while the store is open, so that no other process recovers work files under it (see {@link Recovery}). */
     private AppLock.Held appLock;
+    private final Optional<String> readOnly;
 
-    private Store(DataHome home, JdbcConnectionPool pool, Connection keepAlive, CommitMarker marker, MasterKey key) {
+    private Store(DataHome home, StoreConnections connections, CommitMarker marker, MasterKey key,
+            Optional<String> readOnly) {
         this.home = home;
-        this.pool = pool;
-        this.keepAlive = keepAlive;
+        this.connections = connections;
         this.marker = marker;
         this.key = key;
-        this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+        this.readOnly = readOnly;
+        this.jdbi = Jdbi.create(connections).installPlugin(new SqlObjectPlugin());
         jdbi.setTransactionHandler(new CommitCountingTransactionHandler(marker));
         // Jdbi would put the bound values (entry texts, phone numbers) into exception messages,
         // and those reach the log: keep only the driver's message, which shows '?' placeholders
@@ -105,10 +107,13 @@ public final class Store implements AutoCloseable {
      *        (the person chose to go on with what is there rather than restore a backup)
      */
     static Store open(DataHome home, MasterKey key, boolean acceptLostChanges) {
-        home.ensureExists();
+        Optional<String> readOnly = home.readOnlyReason();
+        if (readOnly.isEmpty()) {
+            home.ensureExists();
+        }
         AppLock.Held appLock = AppLock.require(home);
         try {
-            Store store = openFile(home, key, acceptLostChanges);
+            Store store = openFile(home, key, acceptLostChanges, readOnly);
             store.appLock = appLock;
             return store;
         } catch (RuntimeException e) {
@@ -117,8 +122,13 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    private static Store openFile(DataHome home, MasterKey key, boolean acceptLostChanges) {
+    private static Store openFile(DataHome home, MasterKey key, boolean acceptLostChanges, Optional<String> readOnly) {
         boolean exists = Files.exists(home.storeFile());
+        if (readOnly.isPresent() && !exists) {
+            throw new StoreException(StoreException.Problem.READ_ONLY, "There is no store in " + home.dir()
+                    + ", and none can be made there because " + readOnly.get()
+                    + ". Use --data with a writable folder, or make this one writable.", null);
+        }
         boolean encryptedFile = exists && isEncryptedFile(home.storeFile());
         if (encryptedFile && key == null) {
             throw new StoreException(StoreException.Problem.NEEDS_PASSPHRASE, lockedMessage(home), null);
@@ -127,45 +137,64 @@ public final class Store implements AutoCloseable {
             throw new StoreException(StoreException.Problem.OTHER,
                     "The store in " + home.dir() + " is not encrypted, but a key was given for it.", null);
         }
-        char[] filePassword = key == null ? null : key.h2FilePassword();
-        JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl(home.storeBase(), key != null), "crisis",
-                h2Password(filePassword));
-        if (filePassword != null) {
-            Arrays.fill(filePassword, '\0');
-        }
-        Connection keepAlive = null;
+        String url = jdbcUrl(home.storeBase(), key != null) + (readOnly.isPresent() ? ";ACCESS_MODE_DATA=r" : "");
+        // a new pool after H2 closed the database (a write failed on a full disk) needs the key again
+        Supplier<JdbcConnectionPool> pools = () -> {
+            char[] filePassword = key == null ? null : key.h2FilePassword();
+            try {
+                return JdbcConnectionPool.create(url, "crisis", h2Password(filePassword));
+            } finally {
+                if (filePassword != null) {
+                    Arrays.fill(filePassword, '\0');
+                }
+            }
+        };
+        StoreConnections connections = null;
         try {
             // Holding one connection keeps the database open between calls and surfaces
             // lock and format problems before anything else touches the file.
-            keepAlive = pool.getConnection();
-            Workspace.ownerOnlyFile(home.storeFile()); // H2 makes it as the umask says
-            Flyway.configure()
-                    .dataSource(pool)
+            connections = new StoreConnections(pools, home.storeBase());
+            if (readOnly.isEmpty()) {
+                Workspace.ownerOnlyFile(home.storeFile()); // H2 makes it as the umask says
+            }
+            Flyway flyway = Flyway.configure()
+                    .dataSource(connections.dataSource())
                     .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
+                    .load();
+            if (readOnly.isEmpty()) {
+                flyway.migrate();
+            } else if (flyway.info().pending().length > 0) {
+                throw new StoreException(StoreException.Problem.READ_ONLY, "The store in " + home.dir()
+                        + " was written by an older version and must be brought up to date, which cannot be done"
+                        + " because " + readOnly.get() + ". Copy the folder to a writable disk and use --data.", null);
+            }
             CommitMarker marker = new CommitMarker(home.dir());
-            Integrity.check(home, keepAlive, marker, acceptLostChanges);
-            Store store = new Store(home, pool, keepAlive, marker, key);
-            LOG.info("Store open at {}", home.storeFile());
+            Integrity.check(home, connections.keepAlive(), marker, acceptLostChanges, readOnly.isEmpty());
+            connections.onReconnect(c -> Integrity.check(home, c, marker, false, readOnly.isEmpty()));
+            Store store = new Store(home, connections, marker, key, readOnly);
+            LOG.info("Store open at {}{}", home.storeFile(), readOnly.map(r -> " (read-only: " + r + ")").orElse(""));
             return store;
         } catch (SQLException e) {
-            closeQuietly(keepAlive);
-            pool.dispose();
+            closeQuietly(connections);
             throw translate(home, e);
         } catch (FlywayException e) {
-            closeQuietly(keepAlive);
-            pool.dispose();
+            closeQuietly(connections);
+            Optional<StoreException> fileSystem = StoreFailures.classify(home, e, "the store cannot be opened");
+            if (fileSystem.isPresent()) {
+                throw fileSystem.get();
+            }
             SQLException cause = sqlCause(e);
             if (cause != null && cause.getErrorCode() != 0) {
                 throw translate(home, cause);
             }
             throw new StoreException(StoreException.Problem.MIGRATION_FAILED,
                     "The store in " + home.dir() + " could not be brought up to date: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            closeQuietly(keepAlive);
-            pool.dispose();
+        } catch (StoreException e) {
+            closeQuietly(connections);
             throw e;
+        } catch (RuntimeException e) {
+            closeQuietly(connections);
+            throw StoreFailures.classify(home, e, "the store cannot be opened").orElseThrow(() -> e);
         }
     }
 
@@ -187,6 +216,10 @@ public final class Store implements AutoCloseable {
     }
 
     static StoreException translate(DataHome home, SQLException e) {
+        Optional<StoreException> fileSystem = StoreFailures.classify(home, e, "the store cannot be opened");
+        if (fileSystem.isPresent()) {
+            return fileSystem.get();
+        }
         String backup = Backups.newestDescription(home);
         switch (e.getErrorCode()) {
             case ErrorCode.DATABASE_ALREADY_OPEN_1:
@@ -236,7 +269,7 @@ public final class Store implements AutoCloseable {
     /** Rows per table, for checks after copying or converting the store. */
     Map<String, Long> rowCounts() {
         try {
-            return Backups.rowCounts(keepAlive);
+            return Backups.rowCounts(connections.keepAlive());
         } catch (SQLException e) {
             throw translate(home, e);
         }
@@ -245,6 +278,20 @@ public final class Store implements AutoCloseable {
     /** Whether the store file is encrypted at rest. */
     public boolean isEncrypted() {
         return key != null;
+    }
+
+    /**
+     * Why this store is open read-only (its folder or disk is not writable), or empty when it can
+     * be changed. Writes to a read-only store fail with {@link StoreException.Problem#READ_ONLY}
+     * (see {@link StoreFailures}).
+     */
+    public Optional<String> readOnly() {
+        return readOnly;
+    }
+
+    /** How many times the store reconnected after H2 closed the database (a write failed on a full disk). */
+    public int reconnects() {
+        return connections.reconnects();
     }
 
     public CommitMarker marker() {
@@ -258,22 +305,16 @@ public final class Store implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(keepAlive);
-        pool.dispose();
+        connections.close();
         if (appLock != null) {
             appLock.close();
         }
         LOG.info("Store closed");
     }
 
-    private static void closeQuietly(Connection c) {
-        if (c == null) {
-            return;
-        }
-        try {
+    private static void closeQuietly(StoreConnections c) {
+        if (c != null) {
             c.close();
-        } catch (SQLException e) {
-            LOG.warn("Closing a store connection failed", e);
         }
     }
 }

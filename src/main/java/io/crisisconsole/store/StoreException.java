@@ -14,6 +14,14 @@ public class StoreException extends RuntimeException implements UserFacing {
         DAMAGED,
         LOST_CHANGES,
         MIGRATION_FAILED,
+        /** The disk holding the data folder is full (nothing is damaged: free space and go on). */
+        DISK_FULL,
+        /** The data folder, its disk or a store file is read-only, or the store was opened read-only. */
+        READ_ONLY,
+        /** The system does not let this user write there (permissions, or an immutable file). */
+        PERMISSION_DENIED,
+        /** The database was closed after a write failed (a full disk); the store reconnects on the next use. */
+        CLOSED_AFTER_FAILURE,
         OTHER
     }
 

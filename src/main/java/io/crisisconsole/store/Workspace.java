@@ -55,8 +55,13 @@ final class Workspace {
             }
             return dir;
         } catch (IOException e) {
-            throw new StoreException(StoreException.Problem.FOLDER_NOT_WRITABLE,
-                    "Cannot create the folder " + dir + ": " + e.getMessage(), e);
+            Path existing = dir;
+            while (existing.getParent() != null && !Files.isDirectory(existing)) {
+                existing = existing.getParent();
+            }
+            throw StoreFailures.classify(new DataHome(existing), e, "the folder " + dir + " cannot be made").orElseGet(() ->
+                    new StoreException(StoreException.Problem.FOLDER_NOT_WRITABLE,
+                            "Cannot create the folder " + dir + ": " + e.getMessage(), e));
         }
     }
 

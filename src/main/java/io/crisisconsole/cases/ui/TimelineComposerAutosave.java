@@ -279,7 +279,7 @@ final class TimelineComposerAutosave {
         if (t instanceof IllegalArgumentException) {
             return messages.get("cases.autosave.tooLong", formats.number(AutosaveService.MAX_CONTENT));
         }
-        return Notifier.describe(t);
+        return notifier.explain(t);
     }
 
     /** Puts the text not yet added for {@code c} back into the composer: from memory, else from the store. */

@@ -122,7 +122,7 @@ public final class EditorAutosave {
             }
             lastWritten = text;
             tasks.run(messages.get("autosave.task.save"), () -> store.save(key, caseId, null, text), saved -> { },
-                    t -> notifier.error(messages.get("autosave.failed", Notifier.describe(t))));
+                    t -> notifier.error(messages.get("autosave.failed", notifier.explain(t))));
         }
 
         /** The editor is left with its work unsaved (e.g. another playbook is opened): write it now and stop. */

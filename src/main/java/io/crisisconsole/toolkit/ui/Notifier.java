@@ -3,6 +3,8 @@ package io.crisisconsole.toolkit.ui;
 import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.UserFacing;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -14,10 +16,20 @@ public final class Notifier {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(false);
     private final Messages messages;
+    private final Function<Throwable, Optional<String>> explainer;
 
     /** @param messages the texts of the UI language ("what failed: why" is a pattern, its order may change) */
     public Notifier(Messages messages) {
+        this(messages, t -> Optional.empty());
+    }
+
+    /**
+     * @param explainer plain words for failures that carry none of their own (a full disk under a
+     *        write surfaces as a driver exception): the app passes the store's; empty for the rest
+     */
+    public Notifier(Messages messages, Function<Throwable, Optional<String>> explainer) {
         this.messages = messages;
+        this.explainer = explainer;
     }
 
     /** In English (tests, and code that runs before the UI language is known). */
@@ -37,7 +49,12 @@ public final class Notifier {
 
     /** Shows a failure in plain words; validation and conflicts carry their own message. */
     public void failed(String what, Throwable t) {
-        error(messages.get("notifier.failed", what, describe(t)));
+        error(messages.get("notifier.failed", what, explain(t)));
+    }
+
+    /** Why {@code t} happened in plain words: the explainer's, else as {@link #describe}. */
+    public String explain(Throwable t) {
+        return explainer.apply(t).orElseGet(() -> describe(t));
     }
 
     public static String describe(Throwable t) {
