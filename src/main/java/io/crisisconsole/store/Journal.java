@@ -112,9 +112,11 @@ final class Journal implements AutoCloseable {
         try {
             AtomicFiles.write(file, JSON.writeValueAsBytes(entry));
         } catch (IOException e) {
-            throw new StoreException(StoreException.Problem.FOLDER_NOT_WRITABLE,
-                    "Cannot write the operation journal " + file + ": " + e.getMessage()
-                            + ". Nothing was changed.", e);
+            throw StoreFailures.classify(new DataHome(file.getParent()), e,
+                    "the operation did not start (its journal could not be written), nothing was changed")
+                    .orElseGet(() -> new StoreException(StoreException.Problem.FOLDER_NOT_WRITABLE,
+                            "Cannot write the operation journal " + file + ": " + e.getMessage()
+                                    + ". Nothing was changed.", e));
         }
     }
 
