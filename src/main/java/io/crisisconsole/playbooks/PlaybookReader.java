@@ -36,6 +36,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads playbook YAML strictly (playbooks/FORMAT.md) and says exactly where it is wrong.
@@ -313,18 +316,32 @@ public final class PlaybookReader {
             message = where + rootMessage(e);
         } else if (e instanceof MismatchedInputException mi) {
             message = where + "expected " + describe(expected != null ? expected : mi.getTargetType())
-                    + (node != null && node.kind() != null ? ", found " + found(node) : "");
+                    + (node != null && node.kind() != null ? ", found " + found(node, expected) : "");
         } else {
             message = where + "cannot be read: " + String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
         }
         return new PlaybookProblem(file, line, column, message);
     }
 
-    private static String found(YamlIndex.Node node) {
+    private static final Resolver RESOLVER = new Resolver();
+
+    private static String found(YamlIndex.Node node, Type expected) {
+        String quote = expected == String.class ? " (write \"" + node.text() + "\" in quotes if it is text)" : "";
         if (node.kind() != YamlIndex.Kind.SCALAR) {
             return node.kind().description;
         }
-        return node.plain() ? "'" + node.text() + "'" : "the quoted text \"" + node.text() + "\"";
+        if (!node.plain()) {
+            return "the quoted text \"" + node.text() + "\"";
+        }
+        // what YAML reads an unquoted value as: 3 is a number and yes a yes/no value, not text
+        Tag tag = RESOLVER.resolve(NodeId.scalar, node.text(), true);
+        if (Tag.INT.equals(tag) || Tag.FLOAT.equals(tag)) {
+            return "the number " + node.text() + quote;
+        }
+        if (Tag.BOOL.equals(tag)) {
+            return "the yes/no value " + node.text() + quote;
+        }
+        return "'" + node.text() + "'";
     }
 
     private static String rootMessage(Throwable e) {
