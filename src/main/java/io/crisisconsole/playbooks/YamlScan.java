@@ -61,7 +61,57 @@ final class YamlScan {
         return s;
     }
 
+    /**
+     * The longest word, run of spaces or comment SnakeYAML is given. Its reader copies its whole
+     * look-ahead window for every 1024 characters it reads, so one token of n characters costs n²/1024:
+     * 30 s for a 1 MiB comment or word. 16 Ki characters cost a millisecond; a playbook has no
+     * word that long (long texts have spaces, and may be written over several lines).
+     */
+    static final int MAX_RUN = 16 * 1024;
+
+    /** The first word, run of spaces or comment longer than {@link #MAX_RUN}, as a problem; null when none. */
+    static Found longRun(String yaml) {
+        int line = 1;
+        int lineStart = 0;
+        int runStart = 0;
+        int kind = -1; // 0 blank, 1 word, 2 comment
+        for (int i = 0, n = yaml.length(); i <= n; i++) {
+            char c = i < n ? yaml.charAt(i) : '\n';
+            if (c == '\n' || c == '\r') {
+                if (kind >= 0 && i - runStart > MAX_RUN) {
+                    break;
+                }
+                kind = -1;
+                if (c == '\n' || i + 1 >= n || yaml.charAt(i + 1) != '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+                continue;
+            }
+            int k = kind == 2 ? 2 : c == ' ' || c == '\t' ? 0 : c == '#' && kind != 1 ? 2 : 1;
+            if (k != kind) {
+                if (kind >= 0 && i - runStart > MAX_RUN) {
+                    break;
+                }
+                kind = k;
+                runStart = i;
+            }
+        }
+        if (kind < 0) {
+            return null;
+        }
+        String what = kind == 2 ? "a comment longer than " + MAX_RUN + " characters on one line"
+                : kind == 0 ? "more than " + MAX_RUN + " spaces in a row"
+                : "a word longer than " + MAX_RUN + " characters (no space or line break)";
+        return new Found(line, runStart - lineStart + 1, what + " is not allowed; break it up");
+    }
+
     private void run(String yaml) {
+        Found tooLong = longRun(yaml);
+        if (tooLong != null) {
+            problems.add(tooLong);
+            return;
+        }
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setAllowRecursiveKeys(false);
