@@ -153,7 +153,8 @@ public final class PlaybookReader {
             return failed(fileName, "the file is empty; a playbook starts with 'format: 1'");
         }
         YamlIndex index = scan.index;
-        List<PlaybookProblem> problems = unknownKeys(fileName, index);
+        Kept problems = new Kept();
+        unknownKeys(fileName, index.root(), "", Playbook.class, problems);
         ObjectReader reader = MAPPER.readerFor(Playbook.class).withHandler(SKIP_UNKNOWN);
         Playbook playbook = null;
         try {
@@ -162,13 +163,48 @@ public final class PlaybookReader {
             problems.add(fromJackson(fileName, e, index));
         }
         if (playbook != null) {
-            for (PlaybookValidator.Violation v : PlaybookValidator.validate(playbook)) {
+            PlaybookValidator.validate(playbook, v -> {
                 YamlIndex.Node at = index.locate(v.path());
                 problems.add(new PlaybookProblem(fileName, at.line(), at.column(), v.describe()));
+            });
+        }
+        return new Parsed(playbook, problems.list());
+    }
+
+    private static final Comparator<PlaybookProblem> IN_LINE_ORDER = Comparator.comparingInt(PlaybookProblem::line)
+            .thenComparingInt(PlaybookProblem::column);
+
+    /**
+     * The first {@value #MAX_PROBLEMS} problems in line order, and how many there are in all: a
+     * file with a million problems keeps a hundred in memory, not a million.
+     */
+    private static final class Kept {
+        /** The last of the kept ones on top, to be dropped when a problem earlier in the file comes. */
+        private final java.util.PriorityQueue<PlaybookProblem> first = new java.util.PriorityQueue<>(
+                IN_LINE_ORDER.reversed());
+        private int total;
+
+        void add(PlaybookProblem p) {
+            total++;
+            first.add(p);
+            if (first.size() > MAX_PROBLEMS + 1) {
+                first.poll();
             }
         }
-        problems.sort(Comparator.comparingInt(PlaybookProblem::line).thenComparingInt(PlaybookProblem::column));
-        return new Parsed(playbook, capped(problems));
+
+        List<PlaybookProblem> list() {
+            List<PlaybookProblem> sorted = new ArrayList<>(first);
+            sorted.sort(IN_LINE_ORDER);
+            if (total <= MAX_PROBLEMS) {
+                return sorted;
+            }
+            List<PlaybookProblem> shown = new ArrayList<>(sorted.subList(0, MAX_PROBLEMS));
+            PlaybookProblem next = sorted.get(MAX_PROBLEMS);
+            int more = total - MAX_PROBLEMS;
+            shown.add(new PlaybookProblem(next.file(), next.line(), next.column(), "and " + more + " more problem"
+                    + (more == 1 ? "" : "s") + " from here on (only the first " + MAX_PROBLEMS + " are listed)"));
+            return shown;
+        }
     }
 
     /**
@@ -176,18 +212,6 @@ public final class PlaybookReader {
      * last one at the first left out says how many more there are.
      */
     static final int MAX_PROBLEMS = 100;
-
-    private static List<PlaybookProblem> capped(List<PlaybookProblem> problems) {
-        if (problems.size() <= MAX_PROBLEMS) {
-            return problems;
-        }
-        List<PlaybookProblem> shown = new ArrayList<>(problems.subList(0, MAX_PROBLEMS));
-        PlaybookProblem next = problems.get(MAX_PROBLEMS);
-        int more = problems.size() - MAX_PROBLEMS;
-        shown.add(new PlaybookProblem(next.file(), next.line(), next.column(), "and " + more + " more problem"
-                + (more == 1 ? "" : "s") + " from here on (only the first " + MAX_PROBLEMS + " are listed)"));
-        return shown;
-    }
 
     /**
      * The first, structural pass alone, for other strict YAML readers (the composer's limits, cue lists
@@ -209,14 +233,7 @@ public final class PlaybookReader {
      * inside an unknown key are not reported again. One walk over the index, beside the types the
      * format expects: linear in the size of the file.
      */
-    private static List<PlaybookProblem> unknownKeys(String file, YamlIndex index) {
-        List<PlaybookProblem> problems = new ArrayList<>();
-        unknownKeys(file, index.root(), "", Playbook.class, problems);
-        return problems;
-    }
-
-    private static void unknownKeys(String file, YamlIndex.Node node, String path, Type expected,
-            List<PlaybookProblem> problems) {
+    private static void unknownKeys(String file, YamlIndex.Node node, String path, Type expected, Kept problems) {
         if (expected instanceof Class<?> record && record.isRecord()) {
             Map<String, Type> components = components(record);
             for (YamlIndex.Node entry : node.entries()) {

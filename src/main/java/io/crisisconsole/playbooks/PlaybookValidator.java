@@ -46,18 +46,24 @@ public final class PlaybookValidator {
         }
     }
 
-    private final List<Violation> found = new ArrayList<>();
+    private final java.util.function.Consumer<Violation> found;
     /** " (roles: a, b, ...)" for messages, built once: at most ten ids, then how many more. */
     private String knownRoles;
 
-    private PlaybookValidator() {
+    private PlaybookValidator(java.util.function.Consumer<Violation> found) {
+        this.found = found;
     }
 
     /** Every rule the playbook breaks, section by section; empty when it is valid. */
     public static List<Violation> validate(Playbook p) {
-        PlaybookValidator v = new PlaybookValidator();
-        v.check(p);
-        return List.copyOf(v.found);
+        List<Violation> all = new ArrayList<>();
+        validate(p, all::add);
+        return List.copyOf(all);
+    }
+
+    /** Hands every rule the playbook breaks to {@code found}, one by one (nothing is kept here). */
+    public static void validate(Playbook p, java.util.function.Consumer<Violation> found) {
+        new PlaybookValidator(found).check(p);
     }
 
     private void check(Playbook p) {
@@ -427,6 +433,6 @@ public final class PlaybookValidator {
     }
 
     private void add(String path, String message) {
-        found.add(new Violation(path, message));
+        found.accept(new Violation(path, message));
     }
 }
