@@ -171,30 +171,31 @@ public final class PlaybookReader {
         return new Parsed(playbook, problems.list());
     }
 
-    private static final Comparator<PlaybookProblem> IN_LINE_ORDER = Comparator.comparingInt(PlaybookProblem::line)
-            .thenComparingInt(PlaybookProblem::column);
-
     /**
-     * The first {@value #MAX_PROBLEMS} problems in line order, and how many there are in all: a
-     * file with a million problems keeps a hundred in memory, not a million.
+     * The first {@value #MAX_PROBLEMS} problems in line order (problems at the same place in the order
+     * they were found), and how many there are in all: a file with a million problems keeps a
+     * hundred in memory, not a million.
      */
     private static final class Kept {
+        private record Numbered(PlaybookProblem problem, int seq) {
+        }
+
+        private static final Comparator<Numbered> ORDER = Comparator.comparingInt((Numbered n) -> n.problem().line())
+                .thenComparingInt(n -> n.problem().column()).thenComparingInt(Numbered::seq);
+
         /** The last of the kept ones on top, to be dropped when a problem earlier in the file comes. */
-        private final java.util.PriorityQueue<PlaybookProblem> first = new java.util.PriorityQueue<>(
-                IN_LINE_ORDER.reversed());
+        private final java.util.PriorityQueue<Numbered> first = new java.util.PriorityQueue<>(ORDER.reversed());
         private int total;
 
         void add(PlaybookProblem p) {
-            total++;
-            first.add(p);
+            first.add(new Numbered(p, total++));
             if (first.size() > MAX_PROBLEMS + 1) {
                 first.poll();
             }
         }
 
         List<PlaybookProblem> list() {
-            List<PlaybookProblem> sorted = new ArrayList<>(first);
-            sorted.sort(IN_LINE_ORDER);
+            List<PlaybookProblem> sorted = first.stream().sorted(ORDER).map(Numbered::problem).toList();
             if (total <= MAX_PROBLEMS) {
                 return sorted;
             }

@@ -56,7 +56,13 @@ class PlaybookReaderTest {
         assertThat(reader.read(huge).problems()).extracting(PlaybookProblem::format)
                 .containsExactly(huge + ":1:1: the file is 3221225472 bytes; playbooks are limited to 1 MiB (1048576 bytes)");
 
-        String padded = SMALL + "#" + "x".repeat(PlaybookReader.MAX_BYTES - SMALL.length() - 1);
+        // comment lines of 1000 characters (one comment of 1 MiB is refused: longer than 16,384)
+        StringBuilder pad = new StringBuilder(SMALL);
+        while (pad.length() < PlaybookReader.MAX_BYTES) {
+            int room = Math.min(1000, PlaybookReader.MAX_BYTES - pad.length());
+            pad.append(room == 1 ? "\n" : "#" + "x".repeat(room - 2) + "\n");
+        }
+        String padded = pad.toString();
         assertThat(padded.length()).isEqualTo(PlaybookReader.MAX_BYTES);
         assertThat(problems(padded)).as("exactly 1 MiB is allowed").isEmpty();
         assertThat(problems(padded + "x"))
