@@ -33,6 +33,8 @@ public final class CaseService {
     public static final int MAX_BODY = TimelineService.MAX_BODY;
     /** Entries may be dated by hand, but not into the future beyond small clock differences. */
     static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(2);
+    /** No crisis this app logs happened before this: an earlier date is a typing error (year 1, 1970). */
+    public static final Instant EARLIEST_ENTRY = Instant.parse("2000-01-01T00:00:00Z");
 
     private final Jdbi jdbi;
     private final TimelineService timeline;
@@ -139,23 +141,34 @@ public final class CaseService {
 
     /**
      * Appends an entry a person wrote. {@code occurredAt} may be null (now) or a past time, for
-     * example when a post went out before it was logged.
+     * example when a post went out before it was logged; not before the case was opened (see
+     * {@link #addEntry(long, EntryKind, String, Instant, String, String, boolean)}).
      */
     public TimelineEntry addEntry(long caseId, EntryKind kind, String body, Instant occurredAt, String author) {
-        return addEntry(caseId, kind, body, occurredAt, author, null);
+        return addEntry(caseId, kind, body, occurredAt, author, null, false);
+    }
+
+    /** As {@link #addEntry(long, EntryKind, String, Instant, String, String, boolean)}, not before the opening. */
+    public TimelineEntry addEntry(long caseId, EntryKind kind, String body, Instant occurredAt, String author,
+            String clearAutosaveKey) {
+        return addEntry(caseId, kind, body, occurredAt, author, clearAutosaveKey, false);
     }
 
     /**
-     * Appends an entry as {@link #addEntry(long, EntryKind, String, Instant, String)} does and, in
-     * the same transaction, deletes the autosaved text of the editor it came from, so that after a
-     * crash the text is either still autosaved and not in the timeline, or in the timeline and no
-     * longer autosaved: never lost, never offered again as a duplicate.
+     * Appends an entry a person wrote and, in the same transaction, deletes the autosaved text of
+     * the editor it came from, so that after a crash the text is either still autosaved and not in
+     * the timeline, or in the timeline and no longer autosaved: never lost, never offered again as
+     * a duplicate.
      *
+     * @param occurredAt when it happened: null for now; refused before {@link #EARLIEST_ENTRY} or in
+     *                   the future
      * @param clearAutosaveKey the editor's autosave key ({@link AutosaveService}),
      *                         or null to leave autosaves alone
+     * @param beforeOpening the person confirmed that it happened before the case was opened;
+     *                      without it such a date is an {@link EntryBeforeOpeningException}
      */
     public TimelineEntry addEntry(long caseId, EntryKind kind, String body, Instant occurredAt, String author,
-            String clearAutosaveKey) {
+            String clearAutosaveKey, boolean beforeOpening) {
         String who = checkAuthor(author);
         Objects.requireNonNull(kind, "kind");
         if (!kind.isUserEntered()) {
@@ -165,11 +178,10 @@ public final class CaseService {
         String text = TimelineService.checkText(body);
         Instant now = now();
         Instant when = occurredAt == null ? now : occurredAt.truncatedTo(ChronoUnit.MILLIS);
-        if (when.isAfter(now.plus(FUTURE_TOLERANCE))) {
-            throw new ValidationException("occurredAt", "an entry cannot be dated in the future (" + when + ")");
-        }
+        checkDate(when, now);
         return jdbi.inTransaction(h -> {
-            caseOrFail(h, caseId);
+            CrisisCase c = caseOrFail(h, caseId);
+            checkOpening(c, when, beforeOpening);
             TimelineEntry added = timeline.append(h, TimelineEvent.of(caseId, EventCode.ofUserEntry(kind), who, now)
                     .occurredAt(when).with("text", text));
             if (clearAutosaveKey != null) {
@@ -179,11 +191,37 @@ public final class CaseService {
         });
     }
 
+    /** The rule every dated entry follows, corrections too: not before 2000, not in the future. */
+    private static void checkDate(Instant when, Instant now) {
+        if (when.isBefore(EARLIEST_ENTRY)) {
+            throw new ValidationException("occurredAt", "an entry cannot be dated " + when
+                    + ": that is before the year 2000; check the date");
+        }
+        if (when.isAfter(now.plus(FUTURE_TOLERANCE))) {
+            throw new ValidationException("occurredAt", "an entry cannot be dated in the future (" + when + ")");
+        }
+    }
+
+    private static void checkOpening(CrisisCase c, Instant when, boolean beforeOpening) {
+        if (!beforeOpening && c.openedAt() != null && when.isBefore(c.openedAt())) {
+            throw new EntryBeforeOpeningException(c.id(), when, c.openedAt());
+        }
+    }
+
     /** Corrects an entry by appending a correction that points at it; the original stays as written. */
     public TimelineEntry correct(long entryId, String correctedText, String author) {
         String who = checkAuthor(author);
         String text = TimelineService.checkText(correctedText);
-        return timeline.correct(entryId, text, who, now());
+        Instant now = now();
+        // a correction is dated when it is written, under the same rule as any entry (a clock set
+        // to 1970 or set back before the case was opened is refused, not written down)
+        checkDate(now, now);
+        return jdbi.inTransaction(h -> {
+            TimelineEntry original = timeline.find(h, entryId)
+                    .orElseThrow(() -> new ValidationException("entry", "no timeline entry #" + entryId));
+            checkOpening(caseOrFail(h, original.caseId()), now, false);
+            return timeline.correct(h, original, text, who, now);
+        });
     }
 
     public List<TimelineEntry> timeline(long caseId) {

@@ -7,8 +7,8 @@ import io.crisisconsole.playbooks.PlaybookVersion;
 import io.crisisconsole.playbooks.StoredPlaybook;
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.toolkit.AtomicFiles;
-import io.crisisconsole.toolkit.ValidationException;
 import io.crisisconsole.toolkit.PlainText;
+import io.crisisconsole.toolkit.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -107,25 +107,11 @@ final class PlaybookCommands extends CommandGroup {
 
         @Override
         int run(DataHome home, PlaybookService playbooks) {
-            PlaybookReader.Parsed parsed = new PlaybookReader().read(file);
-            if (!parsed.ok()) {
-                for (PlaybookProblem p : parsed.problems()) {
-                    cli.err.println(PlainText.cell(p.format()));
-                }
-                return Cli.BAD_INPUT;
-            }
-            String yaml = readChecked(file);
+            // read once, strictly; an invalid playbook is a PlaybookInvalidException, printed by Cli
+            String yaml = PlaybookReader.text(file);
             StoredPlaybook p = playbooks.importYaml(file.toString(), yaml, cli.author(author, home));
             cli.out.println(PlainText.cell(p.name()) + " version " + p.currentVersion());
             return Cli.OK;
-        }
-
-        private static String readChecked(Path file) {
-            try {
-                return Files.readString(file, StandardCharsets.UTF_8);
-            } catch (java.io.IOException e) {
-                throw new ValidationException("file", "cannot read " + file);
-            }
         }
     }
 

@@ -1,11 +1,13 @@
 package io.crisisconsole.cli;
 
 import io.crisisconsole.cases.CaseService;
+import io.crisisconsole.cases.EntryBeforeOpeningException;
 import io.crisisconsole.services.Services;
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.timeline.EntryKind;
 import io.crisisconsole.timeline.TimelineEntry;
 import io.crisisconsole.toolkit.PlainText;
+import io.crisisconsole.toolkit.ValidationException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -35,6 +37,10 @@ final class TimelineCommands extends CommandGroup {
         @Option(names = "--at", paramLabel = "TIME", converter = TimeConverter.class,
                 description = "When it happened, e.g. 2026-11-24T09:05:00Z or 2026-11-24T10:05 (local); default now.")
         Instant at;
+        @Option(names = "--before-opening",
+                description = "Confirm that it happened before the case was opened (a --at earlier than the "
+                        + "opening is refused without it).")
+        boolean beforeOpening;
         @Option(names = "--author", description = "Who is writing.")
         String author;
 
@@ -45,7 +51,13 @@ final class TimelineCommands extends CommandGroup {
         @Override
         int run(DataHome home, Services services) {
             CaseService cases = services.cases();
-            TimelineEntry e = cases.addEntry(caseId, EntryKind.parse(kind), text, at, cli.author(author, home));
+            TimelineEntry e;
+            try {
+                e = cases.addEntry(caseId, EntryKind.parse(kind), text, at, cli.author(author, home), null,
+                        beforeOpening);
+            } catch (EntryBeforeOpeningException early) {
+                throw new ValidationException(early.field(), early.getMessage() + " with --before-opening");
+            }
             cli.out.println(e.id());
             return Cli.OK;
         }

@@ -21,6 +21,9 @@ import java.util.Objects;
  */
 public final class ContactTransfer {
 
+    /** At most this many problems are reported; then one line says how many more there are. */
+    public static final int MAX_PROBLEMS = 100;
+
     /** Files larger than this are refused before they are read. */
     public static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
 
@@ -127,7 +130,7 @@ public final class ContactTransfer {
             problems.add(fileName + ": no contacts in the file");
         }
         if (!problems.isEmpty()) {
-            return ImportResult.failed(problems);
+            return ImportResult.failed(capped(problems));
         }
         try {
             return new ImportResult(List.of(),
@@ -135,6 +138,16 @@ public final class ContactTransfer {
         } catch (ValidationException e) {
             return ImportResult.failed(List.of(fileName + ": " + e.getMessage()));
         }
+    }
+
+    private static List<String> capped(List<String> problems) {
+        if (problems.size() <= MAX_PROBLEMS) {
+            return problems;
+        }
+        List<String> shown = new ArrayList<>(problems.subList(0, MAX_PROBLEMS));
+        shown.add("and " + (problems.size() - MAX_PROBLEMS) + " more problems (only the first " + MAX_PROBLEMS
+                + " are listed)");
+        return shown;
     }
 
     /** Writes every contact to {@code file} (replacing it); returns how many. */

@@ -111,17 +111,15 @@ public final class ContactVcard {
                 phones.add(p);
             }
         }
-        List<String> emails = new ArrayList<>();
+        // a set: a card with thousands of EMAIL lines must not take a list search per line
+        Set<String> addresses = new java.util.LinkedHashSet<>();
         for (ezvcard.property.Email e : card.getEmails()) {
             String address = ContactCsv.field(found, () -> ContactFields.email(e.getValue()));
-            if (address != null) {
-                if (emails.contains(address)) {
-                    found.add(new ValidationException("emails", "'" + address + "' is listed twice"));
-                } else {
-                    emails.add(address);
-                }
+            if (address != null && !addresses.add(address)) {
+                found.add(new ValidationException("emails", "'" + address + "' is listed twice"));
             }
         }
+        List<String> emails = new ArrayList<>(addresses);
         List<Handle> handles = handles(card, found);
         String zone = ContactCsv.field(found, () -> timeZone(card.getTimezone()));
         String lang = ContactCsv.field(found, () -> ContactFields.language(card.getLanguages().isEmpty() ? null

@@ -36,6 +36,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads playbook YAML strictly (playbooks/FORMAT.md) and says exactly where it is wrong.
@@ -91,23 +94,45 @@ public final class PlaybookReader {
                 .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        // and 3, 1.5 or true are not text (write "3" when the text is a number); nor are they a channel,
+        // a stage or a mention type, which are read from text
+        for (LogicalType text : new LogicalType[] {LogicalType.Textual, LogicalType.Enum}) {
+            m.coercionConfigFor(text)
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        }
         return m;
     }
 
     /** Reads a file: refused at 1:1 when missing, unreadable, over 1 MiB (checked before reading) or not UTF-8. */
     public Parsed read(Path file) {
-        String name = file.toString();
         String text;
         try {
-            text = StrictText.readUtf8(file, MAX_BYTES);
+            text = text(file);
+        } catch (PlaybookInvalidException e) {
+            return new Parsed(null, e.problems());
+        }
+        return read(file.toString(), text);
+    }
+
+    /**
+     * The text of a playbook file, read once and strictly (for a caller that then imports it: the
+     * file is not read again, so what was checked is what is stored).
+     *
+     * @throws PlaybookInvalidException at 1:1 when the file is missing, unreadable, a folder, over
+     *         1 MiB (checked before reading) or not UTF-8
+     */
+    public static String text(Path file) {
+        try {
+            return StrictText.readUtf8(file, MAX_BYTES);
         } catch (StrictText.Refused r) {
-            return failed(name, switch (r.reason()) {
+            throw new PlaybookInvalidException(failed(file.toString(), switch (r.reason()) {
                 case FOLDER -> "is a folder, not a playbook file";
                 case TOO_LARGE -> tooLarge(r.size());
                 default -> r.getMessage();
-            });
+            }).problems());
         }
-        return read(name, text);
     }
 
     /** Reads YAML text; {@code fileName} is only used in the problems. */
@@ -128,7 +153,8 @@ public final class PlaybookReader {
             return failed(fileName, "the file is empty; a playbook starts with 'format: 1'");
         }
         YamlIndex index = scan.index;
-        List<PlaybookProblem> problems = unknownKeys(fileName, index);
+        Kept problems = new Kept();
+        unknownKeys(fileName, index.root(), "", Playbook.class, problems);
         ObjectReader reader = MAPPER.readerFor(Playbook.class).withHandler(SKIP_UNKNOWN);
         Playbook playbook = null;
         try {
@@ -137,14 +163,56 @@ public final class PlaybookReader {
             problems.add(fromJackson(fileName, e, index));
         }
         if (playbook != null) {
-            for (PlaybookValidator.Violation v : PlaybookValidator.validate(playbook)) {
+            PlaybookValidator.validate(playbook, v -> {
                 YamlIndex.Node at = index.locate(v.path());
                 problems.add(new PlaybookProblem(fileName, at.line(), at.column(), v.describe()));
+            });
+        }
+        return new Parsed(playbook, problems.list());
+    }
+
+    /**
+     * The first {@value #MAX_PROBLEMS} problems in line order (problems at the same place in the order
+     * they were found), and how many there are in all: a file with a million problems keeps a
+     * hundred in memory, not a million.
+     */
+    private static final class Kept {
+        private record Numbered(PlaybookProblem problem, int seq) {
+        }
+
+        private static final Comparator<Numbered> ORDER = Comparator.comparingInt((Numbered n) -> n.problem().line())
+                .thenComparingInt(n -> n.problem().column()).thenComparingInt(Numbered::seq);
+
+        /** The last of the kept ones on top, to be dropped when a problem earlier in the file comes. */
+        private final java.util.PriorityQueue<Numbered> first = new java.util.PriorityQueue<>(ORDER.reversed());
+        private int total;
+
+        void add(PlaybookProblem p) {
+            first.add(new Numbered(p, total++));
+            if (first.size() > MAX_PROBLEMS + 1) {
+                first.poll();
             }
         }
-        problems.sort(Comparator.comparingInt(PlaybookProblem::line).thenComparingInt(PlaybookProblem::column));
-        return new Parsed(playbook, problems);
+
+        List<PlaybookProblem> list() {
+            List<PlaybookProblem> sorted = first.stream().sorted(ORDER).map(Numbered::problem).toList();
+            if (total <= MAX_PROBLEMS) {
+                return sorted;
+            }
+            List<PlaybookProblem> shown = new ArrayList<>(sorted.subList(0, MAX_PROBLEMS));
+            PlaybookProblem next = sorted.get(MAX_PROBLEMS);
+            int more = total - MAX_PROBLEMS;
+            shown.add(new PlaybookProblem(next.file(), next.line(), next.column(), "and " + more + " more problem"
+                    + (more == 1 ? "" : "s") + " from here on (only the first " + MAX_PROBLEMS + " are listed)"));
+            return shown;
+        }
     }
+
+    /**
+     * At most {@value #MAX_PROBLEMS} problems are reported, in line order; when there are more, a
+     * last one at the first left out says how many more there are.
+     */
+    static final int MAX_PROBLEMS = 100;
 
     /**
      * The first, structural pass alone, for other strict YAML readers (the composer's limits, cue lists
@@ -163,26 +231,64 @@ public final class PlaybookReader {
 
     /**
      * Every key the format does not know, in file order (Jackson would stop at the first). Keys
-     * inside an unknown key are not reported again.
+     * inside an unknown key are not reported again. One walk over the index, beside the types the
+     * format expects: linear in the size of the file.
      */
-    private static List<PlaybookProblem> unknownKeys(String file, YamlIndex index) {
-        List<PlaybookProblem> problems = new ArrayList<>();
-        List<String> unknown = new ArrayList<>();
-        for (String path : index.paths()) {
-            if (path.isEmpty() || path.endsWith("]")
-                    || unknown.stream().anyMatch(u -> path.startsWith(u + ".") || path.startsWith(u + "["))) {
-                continue;
+    private static void unknownKeys(String file, YamlIndex.Node node, String path, Type expected, Kept problems) {
+        if (expected instanceof Class<?> record && record.isRecord()) {
+            Map<String, Type> components = components(record);
+            for (YamlIndex.Node entry : node.entries()) {
+                Type type = components.get(entry.key());
+                if (type == null) {
+                    problems.add(new PlaybookProblem(file, entry.keyLine(), entry.keyColumn(),
+                            (path.isEmpty() ? "" : path + ": ") + "unknown key '" + YamlScan.cut(entry.key()) + "'"
+                                    + known(record)));
+                } else if (descends(type)) {
+                    unknownKeys(file, entry, YamlIndex.child(path, entry.key()), type, problems);
+                }
             }
-            String parent = YamlIndex.parent(path);
-            if (expectedType(parent) instanceof Class<?> record && record.isRecord() && expectedType(path) == null) {
-                unknown.add(path);
-                YamlIndex.Node at = index.get(path);
-                String key = path.substring(parent.isEmpty() ? 0 : parent.length() + 1);
-                problems.add(new PlaybookProblem(file, at.keyLine(), at.keyColumn(),
-                        (parent.isEmpty() ? "" : parent + ": ") + "unknown key '" + key + "'" + known(record)));
+        } else if (expected instanceof ParameterizedType pt && pt.getRawType() == List.class) {
+            Type element = pt.getActualTypeArguments()[0];
+            if (descends(element)) {
+                int i = 0;
+                YamlIndex.Node item;
+                while ((item = node.item(i)) != null) {
+                    unknownKeys(file, item, YamlIndex.item(path, i), element, problems);
+                    i++;
+                }
+            }
+        } else if (expected instanceof ParameterizedType pt && pt.getRawType() == Map.class) {
+            Type value = pt.getActualTypeArguments()[1];
+            if (descends(value)) {
+                for (YamlIndex.Node entry : node.entries()) {
+                    unknownKeys(file, entry, YamlIndex.child(path, entry.key()), value, problems);
+                }
             }
         }
-        return problems;
+    }
+
+    /** Whether keys below a value of this type can be unknown (a record somewhere inside). */
+    private static boolean descends(Type t) {
+        if (t instanceof Class<?> c) {
+            return c.isRecord();
+        }
+        return t instanceof ParameterizedType pt && Arrays.stream(pt.getActualTypeArguments()).anyMatch(
+                PlaybookReader::descends);
+    }
+
+    private static final ClassValue<Map<String, Type>> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected Map<String, Type> computeValue(Class<?> type) {
+            Map<String, Type> m = new java.util.LinkedHashMap<>();
+            for (RecordComponent rc : type.getRecordComponents()) {
+                m.put(yamlName(rc), rc.getGenericType());
+            }
+            return Map.copyOf(m);
+        }
+    };
+
+    private static Map<String, Type> components(Class<?> record) {
+        return COMPONENTS.get(record);
     }
 
     /** Unknown keys are reported from the index; Jackson skips them and goes on. */
@@ -228,18 +334,32 @@ public final class PlaybookReader {
             message = where + rootMessage(e);
         } else if (e instanceof MismatchedInputException mi) {
             message = where + "expected " + describe(expected != null ? expected : mi.getTargetType())
-                    + (node != null && node.kind() != null ? ", found " + found(node) : "");
+                    + (node != null && node.kind() != null ? ", found " + found(node, expected) : "");
         } else {
             message = where + "cannot be read: " + String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
         }
         return new PlaybookProblem(file, line, column, message);
     }
 
-    private static String found(YamlIndex.Node node) {
+    private static final Resolver RESOLVER = new Resolver();
+
+    private static String found(YamlIndex.Node node, Type expected) {
+        String quote = expected == String.class ? " (write \"" + node.text() + "\" in quotes if it is text)" : "";
         if (node.kind() != YamlIndex.Kind.SCALAR) {
             return node.kind().description;
         }
-        return node.plain() ? "'" + node.text() + "'" : "the quoted text \"" + node.text() + "\"";
+        if (!node.plain()) {
+            return "the quoted text \"" + node.text() + "\"";
+        }
+        // what YAML reads an unquoted value as: 3 is a number and yes a yes/no value, not text
+        Tag tag = RESOLVER.resolve(NodeId.scalar, node.text(), true);
+        if (Tag.INT.equals(tag) || Tag.FLOAT.equals(tag)) {
+            return "the number " + node.text() + quote;
+        }
+        if (Tag.BOOL.equals(tag)) {
+            return "the yes/no value " + node.text() + quote;
+        }
+        return "'" + node.text() + "'";
     }
 
     private static String rootMessage(Throwable e) {
@@ -324,12 +444,17 @@ public final class PlaybookReader {
     }
 
     private static String known(Class<?> type) {
-        if (type == null || !type.isRecord()) {
-            return "";
-        }
-        return " (expected: " + Arrays.stream(type.getRecordComponents()).map(PlaybookReader::yamlName)
-                .collect(Collectors.joining(", ")) + ")";
+        return type == null || !type.isRecord() ? "" : KNOWN.get(type);
     }
+
+    /** " (expected: format, id, ...)" per record type, built once. */
+    private static final ClassValue<String> KNOWN = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return " (expected: " + Arrays.stream(type.getRecordComponents()).map(PlaybookReader::yamlName)
+                    .collect(Collectors.joining(", ")) + ")";
+        }
+    };
 
     private static Parsed failed(String file, String message) {
         return new Parsed(null, List.of(new PlaybookProblem(file, 1, 1, message)));

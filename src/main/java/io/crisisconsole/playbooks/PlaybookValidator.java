@@ -49,16 +49,24 @@ public final class PlaybookValidator {
         }
     }
 
-    private final List<Violation> found = new ArrayList<>();
+    private final java.util.function.Consumer<Violation> found;
+    /** " (roles: a, b, ...)" for messages, built once: at most ten ids, then how many more. */
+    private String knownRoles;
 
-    private PlaybookValidator() {
+    private PlaybookValidator(java.util.function.Consumer<Violation> found) {
+        this.found = found;
     }
 
     /** Every rule the playbook breaks, section by section; empty when it is valid. */
     public static List<Violation> validate(Playbook p) {
-        PlaybookValidator v = new PlaybookValidator();
-        v.check(p);
-        return List.copyOf(v.found);
+        List<Violation> all = new ArrayList<>();
+        validate(p, all::add);
+        return List.copyOf(all);
+    }
+
+    /** Hands every rule the playbook breaks to {@code found}, one by one (nothing is kept here). */
+    public static void validate(Playbook p, java.util.function.Consumer<Violation> found) {
+        new PlaybookValidator(found).check(p);
     }
 
     private void check(Playbook p) {
@@ -66,10 +74,10 @@ public final class PlaybookValidator {
             add("format", "unsupported format " + p.format() + "; this version reads format " + FORMAT);
         }
         if (notBlank("id", p.id()) && !ID.matcher(p.id()).matches()) {
-            add("id", "'" + p.id() + "' is not a valid id: use 3 to 60 lowercase letters, digits and dashes");
+            add("id", "'" + cut(p.id()) + "' is not a valid id: use 3 to 60 lowercase letters, digits and dashes");
         }
         if (notBlank("language", p.language()) && !Language.codes().contains(p.language())) {
-            add("language", "unknown language '" + p.language() + "' (one of " + String.join(", ", Language.codes())
+            add("language", "unknown language '" + cut(p.language()) + "' (one of " + String.join(", ", Language.codes())
                     + ")");
         }
         if (notBlank("title", p.title()) && p.title().strip().length() > MAX_TITLE) {
@@ -179,7 +187,7 @@ public final class PlaybookValidator {
                     for (int g = 0; g < r.groups().size(); g++) {
                         String group = r.groups().get(g);
                         if (notBlank(at + ".groups[" + g + "]", group) && !GROUPS.contains(group)) {
-                            add(at + ".groups[" + g + "]", "unknown contact group '" + group + "' (one of "
+                            add(at + ".groups[" + g + "]", "unknown contact group '" + cut(group) + "' (one of "
                                     + "crisis-team, spokespeople, customer-care, legal, executives, media, agencies, "
                                     + "specialists)");
                         }
@@ -225,7 +233,7 @@ public final class PlaybookValidator {
                 for (Map.Entry<String, List<String>> e : forbidden.entrySet()) {
                     String at = "how.tone.forbidden_phrases." + e.getKey();
                     if (!Language.codes().contains(e.getKey())) {
-                        add(at, "unknown language '" + e.getKey() + "' (one of " + String.join(", ", Language.codes())
+                        add(at, "unknown language '" + cut(e.getKey()) + "' (one of " + String.join(", ", Language.codes())
                                 + ")");
                     }
                     texts(at, e.getValue());
@@ -274,12 +282,12 @@ public final class PlaybookValidator {
             present("where.hub.channel", hubChannel);
             String url = where.hub().url();
             if (notBlank("where.hub.url", url) && !isHttpUrl(url)) {
-                add("where.hub.url", "'" + url + "' is not an http:// or https:// address");
+                add("where.hub.url", "'" + cut(url) + "' is not an http:// or https:// address");
             }
         }
         String tag = where.hashtag();
         if (notBlank("where.hashtag", tag) && !HASHTAG.matcher(tag).matches()) {
-            add("where.hashtag", "'" + tag + "' is not a hashtag: # followed by letters, digits and _");
+            add("where.hashtag", "'" + cut(tag) + "' is not a hashtag: # followed by letters, digits and _");
         }
         if (present("where.channels", where.channels())) {
             Map<Channel, Integer> seen = new HashMap<>();
@@ -320,7 +328,7 @@ public final class PlaybookValidator {
         while (m.find()) {
             String name = m.group(1).strip();
             if (!PLACEHOLDERS.contains(name)) {
-                unknown.add("{{" + m.group(1) + "}}");
+                unknown.add("{{" + cut(m.group(1)) + "}}");
             }
         }
         for (String u : unknown) {
@@ -345,8 +353,10 @@ public final class PlaybookValidator {
 
     private void roleRef(String at, String ref, Set<String> roles) {
         if (notBlank(at, ref) && !roles.contains(ref)) {
-            add(at, "unknown role '" + ref + "'" + (roles.isEmpty() ? "; who.roles defines none"
-                    : " (roles: " + String.join(", ", new TreeSet<>(roles)) + ")"));
+            if (knownRoles == null) {
+                knownRoles = roles.isEmpty() ? "; who.roles defines none" : " (roles: " + firstTen(roles) + ")";
+            }
+            add(at, "unknown role '" + cut(ref) + "'" + knownRoles);
         }
     }
 
@@ -355,7 +365,7 @@ public final class PlaybookValidator {
             for (int i = 0; i < addresses.size(); i++) {
                 String a = addresses.get(i);
                 if (notBlank(at + "[" + i + "]", a) && !EMAIL.matcher(a).matches()) {
-                    add(at + "[" + i + "]", "'" + a + "' is not an e-mail address");
+                    add(at + "[" + i + "]", "'" + cut(a) + "' is not an e-mail address");
                 }
             }
         }
@@ -371,7 +381,7 @@ public final class PlaybookValidator {
 
     private void unique(String at, String id, Set<String> seen, String what) {
         if (notBlank(at, id) && !seen.add(id)) {
-            add(at, "a second " + what + " with the id '" + id + "'");
+            add(at, "a second " + what + " with the id '" + cut(id) + "'");
         }
     }
 
@@ -413,6 +423,19 @@ public final class PlaybookValidator {
         return true;
     }
 
+    /** The ten first ids in order, then "and N more". */
+    private static String firstTen(Set<String> ids) {
+        List<String> first = new ArrayList<>(new TreeSet<>(ids)).subList(0, Math.min(10, ids.size()));
+        List<String> shown = new ArrayList<>();
+        first.forEach(id -> shown.add(cut(id)));
+        return String.join(", ", shown) + (ids.size() > 10 ? " and " + (ids.size() - 10) + " more" : "");
+    }
+
+    /** A value quoted in a message: at most 60 characters. */
+    private static String cut(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
+
     private static String join(Set<Integer> levels) {
         List<String> s = new ArrayList<>();
         levels.forEach(l -> s.add(String.valueOf(l)));
@@ -420,6 +443,6 @@ public final class PlaybookValidator {
     }
 
     private void add(String path, String message) {
-        found.add(new Violation(path, message));
+        found.accept(new Violation(path, message));
     }
 }

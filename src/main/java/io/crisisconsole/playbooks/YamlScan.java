@@ -4,9 +4,7 @@ import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -26,6 +24,7 @@ import org.yaml.snakeyaml.events.ScalarEvent;
  * anchors and aliases (Jackson would silently read {@code *a} as the text "a"), explicit tags,
  * duplicate keys, keys that are not plain text, nesting deeper than {@value #MAX_DEPTH}, and more
  * than one document. Records where every key and list item starts, for located semantic errors.
+ * Linear: one pass over the events, a hash lookup per key.
  */
 final class YamlScan {
 
@@ -37,15 +36,14 @@ final class YamlScan {
 
     private static final class Frame {
         final boolean mapping;
-        final String path;
-        int index = -1;
+        final YamlIndex.Node node;
         boolean expectKey = true;
-        String key;
-        final Map<String, Mark> keys = new HashMap<>();
+        /** The entry whose value comes next (a mapping). */
+        YamlIndex.Node entry;
 
-        Frame(boolean mapping, String path) {
+        Frame(boolean mapping, YamlIndex.Node node) {
             this.mapping = mapping;
-            this.path = path;
+            this.node = node;
         }
     }
 
@@ -63,7 +61,57 @@ final class YamlScan {
         return s;
     }
 
+    /**
+     * The longest word, run of spaces or comment SnakeYAML is given. Its reader copies its whole
+     * look-ahead window for every 1024 characters it reads, so one token of n characters costs n²/1024:
+     * 30 s for a 1 MiB comment or word. 16 Ki characters cost a millisecond; a playbook has no
+     * word that long (long texts have spaces, and may be written over several lines).
+     */
+    static final int MAX_RUN = 16 * 1024;
+
+    /** The first word, run of spaces or comment longer than {@link #MAX_RUN}, as a problem; null when none. */
+    static Found longRun(String yaml) {
+        int line = 1;
+        int lineStart = 0;
+        int runStart = 0;
+        int kind = -1; // 0 blank, 1 word, 2 comment
+        for (int i = 0, n = yaml.length(); i <= n; i++) {
+            char c = i < n ? yaml.charAt(i) : '\n';
+            if (c == '\n' || c == '\r') {
+                if (kind >= 0 && i - runStart > MAX_RUN) {
+                    break;
+                }
+                kind = -1;
+                if (c == '\n' || i + 1 >= n || yaml.charAt(i + 1) != '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+                continue;
+            }
+            int k = kind == 2 ? 2 : c == ' ' || c == '\t' ? 0 : c == '#' && kind != 1 ? 2 : 1;
+            if (k != kind) {
+                if (kind >= 0 && i - runStart > MAX_RUN) {
+                    break;
+                }
+                kind = k;
+                runStart = i;
+            }
+        }
+        if (kind < 0) {
+            return null;
+        }
+        String what = kind == 2 ? "a comment longer than " + MAX_RUN + " characters on one line"
+                : kind == 0 ? "more than " + MAX_RUN + " spaces in a row"
+                : "a word longer than " + MAX_RUN + " characters (no space or line break)";
+        return new Found(line, runStart - lineStart + 1, what + " is not allowed; break it up");
+    }
+
     private void run(String yaml) {
+        Found tooLong = longRun(yaml);
+        if (tooLong != null) {
+            problems.add(tooLong);
+            return;
+        }
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setAllowRecursiveKeys(false);
@@ -89,7 +137,7 @@ final class YamlScan {
                             add(e.getStartMark(), "nesting deeper than " + MAX_DEPTH + " levels is not allowed");
                             return;
                         }
-                        stack.push(new Frame(e instanceof MappingStartEvent, lastPath));
+                        stack.push(new Frame(e instanceof MappingStartEvent, lastNode));
                     }
                 } else if (e.is(Event.ID.MappingEnd) || e.is(Event.ID.SequenceEnd)) {
                     stack.pop();
@@ -109,60 +157,64 @@ final class YamlScan {
         }
     }
 
-    private String lastPath;
+    private YamlIndex.Node lastNode;
 
     /** False (with a problem) for anchors, aliases and explicit tags. */
     private boolean refused(NodeEvent node) {
         if (node instanceof AliasEvent alias) {
-            add(node.getStartMark(), "YAML aliases (*" + alias.getAnchor() + ") are not allowed; write the value out");
+            add(node.getStartMark(), "YAML aliases (*" + cut(alias.getAnchor()) + ") are not allowed; write the value out");
             return false;
         }
         if (node.getAnchor() != null) {
-            add(node.getStartMark(), "YAML anchors (&" + node.getAnchor() + ") are not allowed");
+            add(node.getStartMark(), "YAML anchors (&" + cut(node.getAnchor()) + ") are not allowed");
             return false;
         }
         String tag = node instanceof ScalarEvent s ? s.getTag()
                 : node instanceof CollectionStartEvent c ? c.getTag() : null;
         if (tag != null) {
-            add(node.getStartMark(), "YAML tags (" + tag + ") are not allowed");
+            add(node.getStartMark(), "YAML tags (" + cut(tag) + ") are not allowed");
             return false;
         }
         return true;
     }
 
-    /** Works out the node's path and records where it starts; false (with a problem) for bad or duplicate keys. */
+    /** Places the node in the index and records where it starts; false (with a problem) for bad or duplicate keys. */
     private boolean place(NodeEvent node, Deque<Frame> stack) {
         Mark start = node.getStartMark();
+        int line = start.getLine() + 1;
+        int column = start.getColumn() + 1;
         YamlIndex.Kind kind = node instanceof ScalarEvent ? YamlIndex.Kind.SCALAR
                 : node instanceof MappingStartEvent ? YamlIndex.Kind.MAPPING : YamlIndex.Kind.SEQUENCE;
         Frame top = stack.peek();
         if (top == null) {
-            lastPath = "";
+            lastNode = index.root(line, column);
         } else if (top.mapping && top.expectKey) {
             if (!(node instanceof ScalarEvent key)) {
                 add(start, "keys must be plain text");
                 return false;
             }
-            Mark first = top.keys.putIfAbsent(key.getValue(), start);
-            if (first != null) {
-                add(start, "duplicate key '" + key.getValue() + "' (first at line " + (first.getLine() + 1) + ")");
+            YamlIndex.Node entry = top.node.addEntry(key.getValue(), line, column);
+            if (entry.keyLine() != line || entry.keyColumn() != column) {
+                add(start, "duplicate key '" + cut(key.getValue()) + "' (first at line " + entry.keyLine() + ")");
                 return false;
             }
-            top.key = key.getValue();
+            top.entry = entry;
             top.expectKey = false;
-            index.key(YamlIndex.child(top.path, top.key), start.getLine() + 1, start.getColumn() + 1);
             return true;
         } else if (top.mapping) {
             top.expectKey = true;
-            lastPath = YamlIndex.child(top.path, top.key);
+            lastNode = top.entry;
         } else {
-            top.index++;
-            lastPath = YamlIndex.item(top.path, top.index);
+            lastNode = top.node.addItem(line, column);
         }
         ScalarEvent scalar = node instanceof ScalarEvent sc ? sc : null;
-        index.value(lastPath, start.getLine() + 1, start.getColumn() + 1, kind,
-                scalar == null ? null : scalar.getValue(), scalar != null && scalar.isPlain());
+        lastNode.value(line, column, kind, scalar == null ? null : scalar.getValue(), scalar != null && scalar.isPlain());
         return true;
+    }
+
+    /** A key or value quoted in a message: at most 60 characters. */
+    static String cut(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
     }
 
     private void add(Mark m, String message) {

@@ -284,7 +284,12 @@ public final class Backups {
                 throw notABackup(file, "its manifest is too large");
             }
             try (InputStream in = zip.getInputStream(entry)) {
-                Manifest m = JSON.readValue(in, Manifest.class);
+                // the size in the zip's directory may lie: never read more than the limit
+                byte[] json = in.readNBytes((int) MAX_MANIFEST_BYTES + 1);
+                if (json.length > MAX_MANIFEST_BYTES) {
+                    throw notABackup(file, "its manifest is too large");
+                }
+                Manifest m = JSON.readValue(json, Manifest.class);
                 if (m.createdAt() == null || m.rowCounts() == null || m.format() != 1) {
                     throw notABackup(file, "its manifest is incomplete or of an unknown format");
                 }

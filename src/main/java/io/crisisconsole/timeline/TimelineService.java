@@ -69,9 +69,14 @@ public final class TimelineService {
         return jdbi.inTransaction(h -> {
             TimelineEntry original = find(h, entryId)
                     .orElseThrow(() -> new ValidationException("entry", "no timeline entry #" + entryId));
-            return append(h, TimelineEvent.of(original.caseId(), EventCode.ENTRY_CORRECTION, author, at)
-                    .with("text", text).correcting(entryId));
+            return correct(h, original, text, author, at);
         });
+    }
+
+    /** As {@link #correct(long, String, String, Instant)}, inside the caller's transaction. */
+    public TimelineEntry correct(Handle h, TimelineEntry original, String text, String author, Instant at) {
+        return append(h, TimelineEvent.of(original.caseId(), EventCode.ENTRY_CORRECTION, author, at)
+                .with("text", text).correcting(original.id()));
     }
 
     public Optional<TimelineEntry> find(long id) {

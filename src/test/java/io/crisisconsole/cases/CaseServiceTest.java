@@ -118,6 +118,46 @@ class CaseServiceTest {
     }
 
     @Test
+    void absurdDatesAreRefusedAndADateBeforeTheOpeningNeedsAConfirmation() {
+        // issue 9.11: entries dated year 1 or before the case opened were accepted
+        CrisisCase c = outage(); // opened at T0
+        assertThatThrownBy(() -> cases.addEntry(c.id(), EntryKind.NOTE, "typo", Instant.parse("0001-11-24T09:00:00Z"),
+                "a", null, true))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("an entry cannot be dated 0001-11-24T09:00:00Z: that is before the year 2000; check the date");
+        assertThatThrownBy(() -> cases.addEntry(c.id(), EntryKind.NOTE, "typo", Instant.parse("1999-12-31T23:59:59Z"),
+                "a")).hasMessageContaining("before the year 2000");
+        assertThatThrownBy(() -> cases.addEntry(c.id(), EntryKind.NOTE, "typo", T0.plus(Duration.ofDays(2)), "a",
+                null, true)).hasMessageContaining("future");
+
+        Instant early = T0.minus(Duration.ofHours(2));
+        assertThatThrownBy(() -> cases.addEntry(c.id(), EntryKind.MESSAGE_PUBLISHED, "posted before", early, "a"))
+                .isInstanceOf(EntryBeforeOpeningException.class)
+                .hasMessage("the entry is dated 2026-11-24T07:00:00Z, before case #" + c.id() + " was opened "
+                        + "(2026-11-24T09:00:00Z); check the date, or confirm that it happened before the case was opened");
+        assertThat(cases.timeline(c.id())).extracting(TimelineEntry::body).doesNotContain("posted before");
+
+        TimelineEntry confirmed = cases.addEntry(c.id(), EntryKind.MESSAGE_PUBLISHED, "posted before", early, "a",
+                null, true);
+        assertThat(confirmed.occurredAt()).isEqualTo(early);
+        assertThat(cases.timeline(c.id())).extracting(TimelineEntry::body).startsWith("posted before");
+        assertThat(cases.addEntry(c.id(), EntryKind.NOTE, "at the opening", T0, "a").occurredAt()).isEqualTo(T0);
+    }
+
+    @Test
+    void correctionsFollowTheSameDateRule() {
+        CrisisCase c = outage();
+        TimelineEntry entry = cases.addEntry(c.id(), EntryKind.NOTE, "About 300 orders affected", null, "anna");
+        clock.advance(Duration.ofHours(-1)); // the clock set back before the opening
+        assertThatThrownBy(() -> cases.correct(entry.id(), "About 3,000", "marek"))
+                .isInstanceOf(EntryBeforeOpeningException.class);
+        clock.advance(Duration.between(Instant.parse("1970-01-01T00:00:00Z"), T0).negated().plusHours(1));
+        assertThatThrownBy(() -> cases.correct(entry.id(), "About 3,000", "marek"))
+                .hasMessageContaining("before the year 2000");
+        assertThat(cases.timeline(c.id())).extracting(TimelineEntry::body).doesNotContain("About 3,000");
+    }
+
+    @Test
     void correctionsAreNewEntriesAndTheOriginalStays() {
         CrisisCase c = outage();
         TimelineEntry wrong = cases.addEntry(c.id(), EntryKind.NOTE, "About 300 orders affected", null, "anna");

@@ -50,8 +50,21 @@ class CliTest extends CliTestBase {
         assertThat(add.exit()).as(add.err()).isZero();
         long entryId = Long.parseLong(add.out().strip());
 
-        Result published = run("--data", data(), "timeline", "add", "--case", String.valueOf(id), "--kind",
+        Result early = run("--data", data(), "timeline", "add", "--case", String.valueOf(id), "--kind",
                 "message-published", "--text", "Holding statement on X", "--at", "2026-11-24T08:58:00Z");
+        assertThat(early.exit()).as("dated before the case was opened: needs --before-opening")
+                .isEqualTo(Cli.BAD_INPUT);
+        assertThat(early.err()).startsWith("error: the entry is dated 2026-11-24T08:58:00Z, before case #" + id
+                + " was opened (").endsWith("); check the date, or confirm that it happened before the case was "
+                + "opened with --before-opening" + System.lineSeparator());
+        Result year1 = run("--data", data(), "timeline", "add", "--case", String.valueOf(id), "--kind", "note",
+                "--text", "x", "--at", "0001-11-24T08:58:00Z", "--before-opening");
+        assertThat(year1.exit()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(year1.err()).contains("that is before the year 2000; check the date");
+
+        Result published = run("--data", data(), "timeline", "add", "--case", String.valueOf(id), "--kind",
+                "message-published", "--text", "Holding statement on X", "--at", "2026-11-24T08:58:00Z",
+                "--before-opening");
         assertThat(published.exit()).as(published.err()).isZero();
 
         Result list = run("--data", data(), "timeline", "list", "--case", String.valueOf(id), "--json");

@@ -56,7 +56,13 @@ class PlaybookReaderTest {
         assertThat(reader.read(huge).problems()).extracting(PlaybookProblem::format)
                 .containsExactly(huge + ":1:1: the file is 3221225472 bytes; playbooks are limited to 1 MiB (1048576 bytes)");
 
-        String padded = SMALL + "#" + "x".repeat(PlaybookReader.MAX_BYTES - SMALL.length() - 1);
+        // comment lines of 1000 characters (one comment of 1 MiB is refused: longer than 16,384)
+        StringBuilder pad = new StringBuilder(SMALL);
+        while (pad.length() < PlaybookReader.MAX_BYTES) {
+            int room = Math.min(1000, PlaybookReader.MAX_BYTES - pad.length());
+            pad.append(room == 1 ? "\n" : "#" + "x".repeat(room - 2) + "\n");
+        }
+        String padded = pad.toString();
         assertThat(padded.length()).isEqualTo(PlaybookReader.MAX_BYTES);
         assertThat(problems(padded)).as("exactly 1 MiB is allowed").isEmpty();
         assertThat(problems(padded + "x"))
@@ -141,7 +147,7 @@ class PlaybookReaderTest {
         assertThat(problemsWith("format: 1", "format: \"1\""))
                 .containsExactly("f.yaml:1:9: format: expected a whole number, found the quoted text \"1\"");
         assertThat(problemsWith("format: 1", "format: 1.5"))
-                .containsExactly("f.yaml:1:9: format: expected a whole number, found '1.5'");
+                .containsExactly("f.yaml:1:9: format: expected a whole number, found the number 1.5");
         assertThat(problemsWith("title: Small test", "title: [a, b]"))
                 .containsExactly("f.yaml:4:8: title: expected text, found a list");
         assertThat(problemsWith("criteria: [Everything is down.]", "criteria: Everything is down."))
@@ -150,6 +156,64 @@ class PlaybookReaderTest {
         assertThat(problemsWith("    - channel: x\n      stage", "    - channel: tiktok\n      stage"))
                 .containsExactly("f.yaml:69:16: how.templates[0].channel: unknown channel 'tiktok' (one of x, facebook, "
                         + "instagram, linkedin, sms, email, website, press, staff-memo, call-centre)");
+    }
+
+    @Test
+    void textIsTextNotANumberOrAYesNoValue() {
+        // issue 9.11: 100,000 integers in forbidden_phrases validated as fine (Jackson made them "1", "2"...)
+        StringBuilder ints = new StringBuilder("      en: [");
+        for (int i = 1; i <= 100_000; i++) {
+            ints.append(i == 1 ? "" : ", ").append(i);
+        }
+        String many = replaceOnce(SMALL, "      en: [no comment]", ints.append(']').toString());
+        assertThat(many.length()).isLessThan(PlaybookReader.MAX_BYTES);
+        assertThat(problems(many)).containsExactly("f.yaml:63:12: how.tone.forbidden_phrases.en[0]: expected text, "
+                + "found the number 1 (write \"1\" in quotes if it is text)");
+        assertThat(problemsWith("      en: [no comment]", "      en: [no comment, 2.5]")).containsExactly(
+                "f.yaml:63:24: how.tone.forbidden_phrases.en[1]: expected text, found the number 2.5 (write \"2.5\" in "
+                        + "quotes if it is text)");
+        assertThat(problemsWith("      en: [no comment]", "      en: [no comment, true]")).containsExactly(
+                "f.yaml:63:24: how.tone.forbidden_phrases.en[1]: expected text, found the yes/no value true (write "
+                        + "\"true\" in quotes if it is text)");
+        assertThat(problemsWith("      en: [no comment]", "      en: [no comment, {a: b}]")).containsExactly(
+                "f.yaml:63:24: how.tone.forbidden_phrases.en[1]: expected text, found a mapping of keys");
+        assertThat(problemsWith("      en: [no comment]", "      en: [no comment, ~]")).containsExactly(
+                "f.yaml:63:24: how.tone.forbidden_phrases.en[1]: has no value; expected text");
+        assertThat(problemsWith("      en: [no comment]", "      en: {a: b}")).containsExactly(
+                "f.yaml:63:11: how.tone.forbidden_phrases.en: expected a list, found a mapping of keys");
+        assertThat(problemsWith("      en: [no comment]", "      en: 7")).containsExactly(
+                "f.yaml:63:11: how.tone.forbidden_phrases.en: expected a list, found the number 7");
+        assertThat(problemsWith("title: Small test", "title: 2024")).containsExactly(
+                "f.yaml:4:8: title: expected text, found the number 2024 (write \"2024\" in quotes if it is text)");
+        assertThat(problemsWith("title: Small test", "title: yes")).containsExactly(
+                "f.yaml:4:8: title: expected text, found the yes/no value yes (write \"yes\" in quotes if it is text)");
+        assertThat(problemsWith("title: Small test", "title: \"2024\"")).as("quoted, it is text").isEmpty();
+        // every text of the format: ids, names, e-mail addresses, role references, the hub's address
+        assertThat(problemsWith("    - id: alert", "    - id: 123")).containsExactly("f.yaml:8:11: when.triggers[0].id: "
+                + "expected text, found the number 123 (write \"123\" in quotes if it is text)");
+        assertThat(problemsWith("people: [anna@example.com]", "people: [1]")).singleElement().asString()
+                .contains("who.roles[0].people[0]: expected text, found the number 1");
+        assertThat(problemsWith("escalate_to: [lead]", "escalate_to: [false]")).singleElement().asString()
+                .contains("when.severity_levels[0].escalate_to[0]: expected text, found the yes/no value false");
+        assertThat(problemsWith("    - channel: x\n      stage", "    - channel: 1\n      stage")).singleElement().asString()
+                .contains("how.templates[0].channel: unknown channel '1'");
+        assertThat(problemsWith("      severity: 2\n", "      severity: [2]\n")).containsExactly(
+                "f.yaml:10:17: when.triggers[0].severity: expected a whole number, found a list");
+        assertThat(problemsWith("      severity: 2\n", "      severity: yes\n")).containsExactly(
+                "f.yaml:10:17: when.triggers[0].severity: expected a whole number, found the yes/no value yes");
+    }
+
+    @Test
+    void atMostAHundredProblemsAreListedThenHowManyMore() {
+        StringBuilder keys = new StringBuilder();
+        for (int i = 0; i < 1000; i++) {
+            keys.append("extra").append(i).append(": 1\n");
+        }
+        List<String> found = problems(SMALL + keys);
+        assertThat(found).hasSize(PlaybookReader.MAX_PROBLEMS + 1);
+        assertThat(found.get(0)).startsWith("f.yaml:82:1: unknown key 'extra0' (expected: format");
+        assertThat(found.get(100)).isEqualTo("f.yaml:182:1: and 900 more problems from here on (only the first 100 "
+                + "are listed)");
     }
 
     @Test

@@ -14,8 +14,6 @@ import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.TaskRunner;
 import io.crisisconsole.toolkit.ui.EditorAutosave;
 import io.crisisconsole.toolkit.ui.Notifier;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -215,12 +213,8 @@ public final class PlaybooksViewModel {
     /** Imports a YAML file as a new playbook or a new version of the one with its id and language. */
     public void importFile(Path file, Consumer<List<PlaybookProblem>> onInvalid) {
         tasks.run(messages.get("playbooks.import.task", file.getFileName().toString()), () -> {
-            PlaybookReader.Parsed parsed = reader.read(file);
-            if (!parsed.ok()) {
-                throw new PlaybookInvalidException(parsed.problems());
-            }
-            return service.importYaml(file.getFileName().toString(),
-                    Files.readString(file, StandardCharsets.UTF_8), author.get());
+            // read once, strictly; importYaml checks it and throws PlaybookInvalidException
+            return service.importYaml(file.getFileName().toString(), PlaybookReader.text(file), author.get());
         }, imported -> {
             notifier.info(messages.get("playbooks.import.notice.imported", imported.title(),
                     imported.key(), imported.language(), imported.currentVersion()));
