@@ -38,6 +38,7 @@ public final class Store implements AutoCloseable {
     private final Jdbi jdbi;
     private final CommitMarker marker;
     private final MasterKey key;
+    private StoreMaintenance maintenance;
 
     private Store(DataHome home, JdbcConnectionPool pool, Connection keepAlive, CommitMarker marker, MasterKey key) {
         this.home = home;
@@ -132,6 +133,7 @@ public final class Store implements AutoCloseable {
             CommitMarker marker = new CommitMarker(home.dir());
             Integrity.check(home, keepAlive, marker, acceptLostChanges);
             Store store = new Store(home, pool, keepAlive, marker, key);
+            store.maintenance = StoreMaintenance.start(keepAlive, home.storeFile());
             LOG.info("Store open at {}", home.storeFile());
             return store;
         } catch (SQLException e) {
@@ -232,6 +234,11 @@ public final class Store implements AutoCloseable {
         return key != null;
     }
 
+    /** How many times the maintenance task compacted the file since the store opened (-1: not running). */
+    int maintenanceRuns() {
+        return maintenance == null ? -1 : maintenance.runs();
+    }
+
     public CommitMarker marker() {
         return marker;
     }
@@ -243,6 +250,9 @@ public final class Store implements AutoCloseable {
 
     @Override
     public void close() {
+        if (maintenance != null) {
+            maintenance.close();
+        }
         closeQuietly(keepAlive);
         pool.dispose();
         LOG.info("Store closed");
