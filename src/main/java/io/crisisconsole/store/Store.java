@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Map;
@@ -41,6 +42,8 @@ public final class Store implements AutoCloseable {
     /** Held while the store is open, so that no other process recovers work files under it (see {@link Recovery}). */
     private AppLock.Held appLock;
     private final Optional<String> readOnly;
+    /** Keeps the file near its data size while open; replaced after a reconnect (null: not running). */
+    private volatile StoreMaintenance maintenance;
 
     private Store(DataHome home, StoreConnections connections, CommitMarker marker, MasterKey key,
             Optional<String> readOnly) {
@@ -170,8 +173,12 @@ public final class Store implements AutoCloseable {
             }
             CommitMarker marker = new CommitMarker(home.dir());
             Integrity.check(home, connections.keepAlive(), marker, acceptLostChanges, readOnly.isEmpty());
-            connections.onReconnect(c -> Integrity.check(home, c, marker, false, readOnly.isEmpty()));
             Store store = new Store(home, connections, marker, key, readOnly);
+            store.maintenance = StoreMaintenance.start(connections.keepAlive(), home.storeFile());
+            connections.onReconnect(c -> {
+                Integrity.check(home, c, marker, false, readOnly.isEmpty());
+                store.restartMaintenance(c);
+            });
             LOG.info("Store open at {}{}", home.storeFile(), readOnly.map(r -> " (read-only: " + r + ")").orElse(""));
             return store;
         } catch (SQLException e) {
@@ -294,6 +301,21 @@ public final class Store implements AutoCloseable {
         return connections.reconnects();
     }
 
+    /** How many times the maintenance task compacted the file since the store opened (-1: not running). */
+    int maintenanceRuns() {
+        StoreMaintenance m = maintenance;
+        return m == null ? -1 : m.runs();
+    }
+
+    /** After a reconnect the database behind the pool is a new one: so is its maintenance. */
+    private void restartMaintenance(Connection c) {
+        StoreMaintenance old = maintenance;
+        if (old != null) {
+            old.close();
+        }
+        maintenance = StoreMaintenance.start(c, home.storeFile());
+    }
+
     public CommitMarker marker() {
         return marker;
     }
@@ -305,6 +327,10 @@ public final class Store implements AutoCloseable {
 
     @Override
     public void close() {
+        StoreMaintenance m = maintenance;
+        if (m != null) {
+            m.close();
+        }
         connections.close();
         if (appLock != null) {
             appLock.close();

@@ -38,11 +38,20 @@ class CrashDurabilityTest {
     record Killed(long caseId, int acknowledged) {
     }
 
-    /** Starts the writer on {@code dir}, kills it with SIGKILL after {@code delayMs}, returns what it acknowledged. */
+    /**
+     * Starts the writer on {@code dir}, waits until it has acknowledged its first entry (under heavy
+     * load that can take longer than the delay), kills it with SIGKILL {@code delayMs} later, and
+     * returns what it acknowledged.
+     */
     static Killed runAndKill(Path dir, long delayMs) throws Exception {
+        return runAndKill(dir, delayMs, true);
+    }
+
+    static Killed runAndKill(Path dir, long delayMs, boolean maintenance) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", CrashWriter.class.getName(), dir.toString())
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dcrash.noMaintenance=" + !maintenance,
+                CrashWriter.class.getName(), dir.toString())
                 .redirectErrorStream(true).start();
         AtomicInteger acked = new AtomicInteger();
         AtomicLong caseId = new AtomicLong(-1);
@@ -53,6 +62,9 @@ class CrashDurabilityTest {
                 while ((line = r.readLine()) != null) {
                     if (line.startsWith("ACK ")) {
                         acked.set(Integer.parseInt(line.substring(4)));
+                        synchronized (started) {
+                            started.notifyAll();
+                        }
                     } else if (line.startsWith("CASE ")) {
                         caseId.set(Long.parseLong(line.substring(5)));
                         synchronized (started) {
@@ -67,11 +79,12 @@ class CrashDurabilityTest {
         reader.start();
         synchronized (started) {
             long deadline = System.currentTimeMillis() + 30_000;
-            while (caseId.get() < 0 && System.currentTimeMillis() < deadline && p.isAlive()) {
+            while ((caseId.get() < 0 || acked.get() == 0) && System.currentTimeMillis() < deadline && p.isAlive()) {
                 started.wait(200);
             }
         }
         assertThat(caseId.get()).as("writer started").isPositive();
+        assertThat(acked.get()).as("writer acknowledged its first entry within 30 s").isPositive();
         Thread.sleep(delayMs);
         p.destroyForcibly(); // SIGKILL on Linux
         assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
@@ -102,7 +115,9 @@ class CrashDurabilityTest {
     @Test
     void aDamagedTailAfterACrashIsReportedNotSilentlyOpenedOlder() throws Exception {
         Path dir = tmp.resolve("tail");
-        Killed k = runAndKill(dir, 1500);
+        // without the maintenance task, so the newest chunks are the end of the file (compaction
+        // writes new chunks into freed space anywhere in it)
+        Killed k = runAndKill(dir, 1500, false);
         assertThat(k.acknowledged()).isGreaterThan(10);
         DataHome home = new DataHome(dir);
         long size = Files.size(home.storeFile());

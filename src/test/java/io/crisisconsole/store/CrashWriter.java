@@ -10,7 +10,9 @@ import java.time.Clock;
 /**
  * A writer process for the crash tests: opens the store in the folder given as the first argument,
  * appends timeline entries in a loop and prints {@code ACK n} after each commit returned. The test
- * kills it with SIGKILL at a random moment.
+ * kills it with SIGKILL at a random moment. The store maintenance compacts every 64 KB of growth
+ * (instead of 4 MB), so that many kills land during or just after a compaction;
+ * {@code -Dcrash.noMaintenance=true} switches it off (the newest data is then at the end of the file).
  */
 public final class CrashWriter {
 
@@ -20,6 +22,8 @@ public final class CrashWriter {
     public static void main(String[] args) {
         DataHome home = new DataHome(Path.of(args[0]));
         int limit = args.length > 1 ? Integer.parseInt(args[1]) : Integer.MAX_VALUE;
+        StoreMaintenance.settings = Boolean.getBoolean("crash.noMaintenance") ? null
+                : new StoreMaintenance.Settings(50, 3_000, 64 * 1024, 300, 3_000);
         try (Store store = Store.open(home)) {
             CaseService cases = Services.create(store, Clock.systemUTC()).cases();
             long caseId = cases.list().isEmpty()
