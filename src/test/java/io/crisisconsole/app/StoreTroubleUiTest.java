@@ -67,7 +67,7 @@ class StoreTroubleUiTest {
             robot.interact(() -> context.notifier().failed("Opening the case", t));
             assertThat(label(robot, "#messageLabel")).isEqualTo("Opening the case: The store in " + home.dir()
                     + " is open read-only (the folder is not writable (permissions or an immutable attribute));"
-                    + " nothing can be changed");
+                    + " nothing can be changed.");
         }
     }
 

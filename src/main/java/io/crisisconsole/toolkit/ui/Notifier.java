@@ -52,9 +52,14 @@ public final class Notifier {
         error(messages.get("notifier.failed", what, explain(t)));
     }
 
-    /** Why {@code t} happened in plain words: the explainer's, else as {@link #describe}. */
+    /**
+     * Why {@code t} happened in plain words (the explainer's, else as {@link #describe}), as a clause
+     * that patterns put into a sentence: without the full stop its message may end with, so that
+     * "Not autosaved: {0}. Your text ..." does not print two.
+     */
     public String explain(Throwable t) {
-        return explainer.apply(t).orElseGet(() -> describe(t));
+        String why = explainer.apply(t).orElseGet(() -> describe(t)).strip();
+        return why.endsWith(".") && !why.endsWith("..") ? why.substring(0, why.length() - 1) : why;
     }
 
     public static String describe(Throwable t) {
