@@ -109,7 +109,7 @@ class StoreTroubleUiTest {
             Throwable failure = null;
             for (int i = 0; i < 40 && failure == null; i++) {
                 int seed = i;
-                failure = catchThrowable(() -> cases.addEntry(c.id(), EntryKind.NOTE, text(seed), null, "a"));
+                failure = catchThrowable(() -> cases.addEntry(c.id(), EntryKind.NOTE, SmallDisk.incompressibleText(seed), null, "a"));
             }
             Throwable t = failure;
             assertThat(t).isNotNull();
@@ -122,15 +122,6 @@ class StoreTroubleUiTest {
             cases.addEntry(c.id(), EntryKind.NOTE, "after the space came back", null, "a");
             assertThat(context.store().reconnects()).isEqualTo(1);
             WaitForAsyncUtils.waitForFxEvents();
-        }
-
-        static String text(int seed) {
-            Random random = new Random(seed);
-            StringBuilder b = new StringBuilder();
-            while (b.length() < 19_000) {
-                b.append(Long.toString(random.nextLong(), 36)).append(' ');
-            }
-            return b.toString();
         }
     }
 

@@ -17,14 +17,6 @@ import org.junit.jupiter.api.Test;
  */
 class DiskTroubleCliTest extends CliTestBase {
 
-    static String text(int seed) {
-        Random random = new Random(seed);
-        StringBuilder b = new StringBuilder();
-        while (b.length() < 19_000) {
-            b.append(Long.toString(random.nextLong(), 36)).append(' ');
-        }
-        return b.toString();
-    }
 
     static void oneLine(Result r) {
         assertThat(r.err().strip()).as(r.err()).doesNotContain("\n").doesNotContain("Exception").doesNotContain("\tat ")
@@ -39,7 +31,7 @@ class DiskTroubleCliTest extends CliTestBase {
             disk.fill();
             Result r = null;
             for (int i = 0; i < 40; i++) {
-                r = run("--data", data, "timeline", "add", "--case", id, "--kind", "note", "--text", text(i), "--author", "a");
+                r = run("--data", data, "timeline", "add", "--case", id, "--kind", "note", "--text", SmallDisk.incompressibleText(i), "--author", "a");
                 if (r.exit() != 0) {
                     break;
                 }

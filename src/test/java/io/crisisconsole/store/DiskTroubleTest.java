@@ -42,15 +42,6 @@ class DiskTroubleTest {
         return new DataHome(disk.dir().resolve("data"));
     }
 
-    /** 19,000 characters that do not compress. */
-    static String text(int i) {
-        java.util.Random random = new java.util.Random(i);
-        StringBuilder b = new StringBuilder();
-        while (b.length() < 19_000) {
-            b.append(Long.toString(random.nextLong(), 36)).append(' ');
-        }
-        return b.toString();
-    }
 
     @Test
     void aWriteOnAFullDiskIsReportedAsAFullDiskAndTheStoreGoesOnOnceSpaceIsBack() throws Exception {
@@ -65,7 +56,7 @@ class DiskTroubleTest {
             int saved = 0;
             for (int i = 0; i < 40 && failure == null; i++) {
                 try {
-                    cases.addEntry(c.id(), EntryKind.NOTE, text(i), null, "a");
+                    cases.addEntry(c.id(), EntryKind.NOTE, SmallDisk.incompressibleText(i), null, "a");
                     saved++;
                 } catch (RuntimeException e) {
                     failure = e;
@@ -110,7 +101,7 @@ class DiskTroubleTest {
             disk.fill();
             Throwable failure = null;
             for (int i = 0; i < 40 && failure == null; i++) {
-                failure = catchThrowable(() -> cases.addEntry(c.id(), EntryKind.NOTE, text(7), null, "a"));
+                failure = catchThrowable(() -> cases.addEntry(c.id(), EntryKind.NOTE, SmallDisk.incompressibleText(7), null, "a"));
             }
             assertThat(failure).isNotNull();
         }

@@ -19,6 +19,16 @@ public final class SmallDisk implements AutoCloseable {
     private final Path dir;
     private final Path filler;
 
+    /** An entry text of 19,000 characters that do not compress, so that a few of them fill a small disk. */
+    public static String incompressibleText(int seed) {
+        java.util.Random random = new java.util.Random(seed);
+        StringBuilder b = new StringBuilder();
+        while (b.length() < 19_000) {
+            b.append(Long.toString(random.nextLong(), 36)).append(' ');
+        }
+        return b.toString();
+    }
+
     private SmallDisk(Path dir) {
         this.dir = dir;
         this.filler = dir.resolve("filler");
