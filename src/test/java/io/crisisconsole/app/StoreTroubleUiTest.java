@@ -14,7 +14,6 @@ import io.crisisconsole.testsupport.MainWindowTestBase;
 import io.crisisconsole.testsupport.SmallDisk;
 import io.crisisconsole.timeline.EntryKind;
 import java.time.Clock;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

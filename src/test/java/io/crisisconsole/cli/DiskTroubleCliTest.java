@@ -6,7 +6,6 @@ import io.crisisconsole.store.CommitMarker;
 import io.crisisconsole.testsupport.SmallDisk;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
