@@ -49,12 +49,14 @@ class CrashDurabilityTest {
 
     static Killed runAndKill(Path dir, long delayMs, boolean maintenance) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        // -ea: H2's internal assertions (2.3.232 tripped one while moving chunks under commits)
+        Process p = new ProcessBuilder(java, "-ea", "-cp", System.getProperty("java.class.path"),
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dcrash.noMaintenance=" + !maintenance,
                 CrashWriter.class.getName(), dir.toString())
                 .redirectErrorStream(true).start();
         AtomicInteger acked = new AtomicInteger();
         AtomicLong caseId = new AtomicLong(-1);
+        StringBuffer other = new StringBuffer();
         Object started = new Object();
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -70,6 +72,8 @@ class CrashDurabilityTest {
                         synchronized (started) {
                             started.notifyAll();
                         }
+                    } else {
+                        other.append(line).append('\n');
                     }
                 }
             } catch (IOException e) {
@@ -86,9 +90,13 @@ class CrashDurabilityTest {
         assertThat(caseId.get()).as("writer started").isPositive();
         assertThat(acked.get()).as("writer acknowledged its first entry within 30 s").isPositive();
         Thread.sleep(delayMs);
+        boolean alive = p.isAlive();
         p.destroyForcibly(); // SIGKILL on Linux
         assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
         reader.join(5_000);
+        // it writes until killed: had it stopped by itself (a closed database, a failed compaction) it
+        // would have printed why
+        assertThat(alive).as("writer still writing when killed; it printed:%n%s", other).isTrue();
         return new Killed(caseId.get(), acked.get());
     }
 
