@@ -54,7 +54,7 @@ final class StoreMaintenance implements AutoCloseable {
      *        once it holds no live data (H2's default, 45 s, means 45 s of quick commits pile up)
      */
     record Settings(long tickMillis, long quietMillis, long growthBytes, int budgetMillis, int retentionMillis) {
-        static final Settings DEFAULT = new Settings(1_000, 3_000, 4 * MB, 300, 3_000);
+        static final Settings DEFAULT = new Settings(250, 3_000, 1 * MB, 300, 1_000);
     }
 
     /** Package-private so tests and the soak harness can shorten the intervals (or switch it off with null). */

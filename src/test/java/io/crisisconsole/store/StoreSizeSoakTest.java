@@ -29,9 +29,8 @@ class StoreSizeSoakTest {
     @Test
     void theFileStaysNearItsDataSizeThroughManyQuickCommits() throws Exception {
         int commits = Integer.getInteger("soak.commits", DEFAULT_COMMITS);
-        // a shorter growth step than the default 8 MB, so the few thousand commits of a build run
-        // compact several times (the full 20,000 with the defaults: README)
-        StoreMaintenance.settings = new StoreMaintenance.Settings(200, 3_000, 2 * StoreSizeSoak.MB, 300, 3_000);
+        // the app's own settings (the full 20,000 commits: README)
+        StoreMaintenance.settings = StoreMaintenance.Settings.DEFAULT;
 
         StoreSizeSoak.Result r = StoreSizeSoak.soak(tmp.resolve("data"), commits, Math.max(1, commits / 20));
 
