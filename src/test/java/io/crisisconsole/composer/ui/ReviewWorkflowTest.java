@@ -161,7 +161,7 @@ class ReviewWorkflowTest {
         workflow.markPublished(approved, Stage.INVESTIGATING, saved, Channel.X, LocalDate.of(2030, 1, 1), "12:00");
         tasks.runAll();
         assertThat(notifier.messageProperty().get())
-                .isEqualTo("Marking published failed: a message cannot be marked published in the future");
+                .isEqualTo("Marking published failed: a message cannot be marked published in the future.");
 
         f.clock.advance(Duration.ofMinutes(3));
         workflow.markPublished(approved, Stage.INVESTIGATING, saved, Channel.X, null, null);
