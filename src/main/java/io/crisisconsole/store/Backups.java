@@ -248,7 +248,7 @@ public final class Backups {
         List<Path> deleted = new ArrayList<>();
         for (Backup b : all) {
             if (!keep.contains(b.file())) {
-                deleteQuietly(b.file());
+                Workspace.deleteQuietly(b.file());
                 deleted.add(b.file());
             }
         }
@@ -469,11 +469,4 @@ public final class Backups {
         }
     }
 
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException e) {
-            LOG.warn("Cannot delete {}: {}", p, e.getMessage());
-        }
-    }
 }

@@ -168,7 +168,7 @@ public final class Encryption {
                 try (Store encrypted = Store.open(workHome, masterKey, false)) {
                     new Backups(workHome).write(encrypted, work.resolve(freshName));
                 }
-                AtomicFiles.write(home.dir().resolve(UNSEEN_RECOVERY_KEY),
+                AtomicFiles.write(unseenRecoveryKey(home),
                         "The recovery key of store.key.json has not been shown yet.\n");
                 journal.put(FRESH_BACKUP, freshName);
                 journal.advance(Journal.Phase.SWAPPING);
@@ -177,7 +177,7 @@ public final class Encryption {
                 journal.advance(Journal.Phase.CLEANING);
                 List<Path> removed = removePlaintextCopies(home);
                 shredWork(home, work);
-                Files.deleteIfExists(home.dir().resolve(UNSEEN_RECOVERY_KEY)); // the caller gets the key now
+                Files.deleteIfExists(unseenRecoveryKey(home)); // the caller gets the key now
                 done = true;
                 return new Encrypted(created.recoveryKey(), removed, new Backups(home).folder().resolve(freshName));
             } catch (IOException | SQLException e) {
@@ -190,7 +190,7 @@ public final class Encryption {
                 }
                 if (!swapping) {
                     shredWorkQuietly(home, work);
-                    deleteQuietly(home.dir().resolve(UNSEEN_RECOVERY_KEY));
+                    Workspace.deleteQuietly(unseenRecoveryKey(home));
                 }
                 if (done || !swapping) {
                     journal.close();
@@ -201,12 +201,17 @@ public final class Encryption {
 
     /** The recovery key made at an unlock ({@link StoreOpener#newRecoveryKey()}) has been shown: no other is made. */
     static void recoveryKeyShown(DataHome home) {
-        deleteQuietly(home.dir().resolve(UNSEEN_RECOVERY_KEY));
+        Workspace.deleteQuietly(unseenRecoveryKey(home));
+    }
+
+    /** The marker file that says the recovery key of the key file was never shown. */
+    private static Path unseenRecoveryKey(DataHome home) {
+        return home.dir().resolve(UNSEEN_RECOVERY_KEY);
     }
 
     /** Whether the recovery key of the key file was never shown (see {@link #UNSEEN_RECOVERY_KEY}). */
     static boolean recoveryKeyUnseen(DataHome home) {
-        return Files.exists(home.dir().resolve(UNSEEN_RECOVERY_KEY)) && KeyFile.exists(home.dir());
+        return Files.exists(unseenRecoveryKey(home)) && KeyFile.exists(home.dir());
     }
 
     /** The swap of {@link #encrypt}, also the roll-forward of {@link Recovery}: renames only, no key needed. */
@@ -337,7 +342,7 @@ public final class Encryption {
         }
         if (!Store.isEncryptedFile(home.storeFile())) {
             KeyFile.delete(home.dir());
-            Files.deleteIfExists(home.dir().resolve(UNSEEN_RECOVERY_KEY));
+            Files.deleteIfExists(unseenRecoveryKey(home));
         }
         AtomicFiles.syncFolder(home.dir());
     }
@@ -385,11 +390,4 @@ public final class Encryption {
         return removed;
     }
 
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException e) {
-            LOG.warn("Cannot delete {}: {}", p, e.getMessage());
-        }
-    }
 }

@@ -135,6 +135,15 @@ final class Workspace {
         Files.deleteIfExists(file);
     }
 
+    /** Deletes a file if it is there; a failure is logged, not thrown (clean-up after the real work). */
+    static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            LOG.warn("Cannot delete {}: {}", p, e.getMessage());
+        }
+    }
+
     static void delete(Path dir) {
         if (!Files.isDirectory(dir)) {
             return;
