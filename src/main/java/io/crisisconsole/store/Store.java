@@ -42,8 +42,8 @@ public final class Store implements AutoCloseable {
     /** Held while the store is open, so that no other process recovers work files under it (see {@link Recovery}). */
     private AppLock.Held appLock;
     private final Optional<String> readOnly;
-    /** Keeps the file near its data size while open; replaced after a reconnect (null: not running). */
-    private volatile StoreMaintenance maintenance;
+    /** Keeps the file near its data size while open (null: not running). */
+    private final StoreMaintenance maintenance;
 
     private Store(DataHome home, StoreConnections connections, CommitMarker marker, MasterKey key,
             Optional<String> readOnly) {
@@ -52,6 +52,7 @@ public final class Store implements AutoCloseable {
         this.marker = marker;
         this.key = key;
         this.readOnly = readOnly;
+        this.maintenance = readOnly.isPresent() ? null : StoreMaintenance.start(connections, home.storeFile());
         this.jdbi = Jdbi.create(connections).installPlugin(new SqlObjectPlugin());
         jdbi.setTransactionHandler(new CommitCountingTransactionHandler(marker));
         // Jdbi would put the bound values (entry texts, phone numbers) into exception messages,
@@ -173,12 +174,8 @@ public final class Store implements AutoCloseable {
             }
             CommitMarker marker = new CommitMarker(home.dir());
             Integrity.check(home, connections.keepAlive(), marker, acceptLostChanges, readOnly.isEmpty());
+            connections.onReconnect(c -> Integrity.check(home, c, marker, false, readOnly.isEmpty()));
             Store store = new Store(home, connections, marker, key, readOnly);
-            store.maintenance = StoreMaintenance.start(connections.keepAlive(), home.storeFile());
-            connections.onReconnect(c -> {
-                Integrity.check(home, c, marker, false, readOnly.isEmpty());
-                store.restartMaintenance(c);
-            });
             LOG.info("Store open at {}{}", home.storeFile(), readOnly.map(r -> " (read-only: " + r + ")").orElse(""));
             return store;
         } catch (SQLException e) {
@@ -276,7 +273,8 @@ public final class Store implements AutoCloseable {
     /** Rows per table, for checks after copying or converting the store. */
     Map<String, Long> rowCounts() {
         try {
-            return Backups.rowCounts(connections.keepAlive());
+            // through a handle, so that a rewrite of the file (StoreMaintenance) waits for it
+            return jdbi.withHandle(h -> Backups.rowCounts(h.getConnection()));
         } catch (SQLException e) {
             throw translate(home, e);
         }
@@ -303,17 +301,12 @@ public final class Store implements AutoCloseable {
 
     /** How many times the maintenance task compacted the file since the store opened (-1: not running). */
     int maintenanceRuns() {
-        StoreMaintenance m = maintenance;
-        return m == null ? -1 : m.runs();
+        return maintenance == null ? -1 : maintenance.runs();
     }
 
-    /** After a reconnect the database behind the pool is a new one: so is its maintenance. */
-    private void restartMaintenance(Connection c) {
-        StoreMaintenance old = maintenance;
-        if (old != null) {
-            old.close();
-        }
-        maintenance = StoreMaintenance.start(c, home.storeFile());
+    /** How many times the maintenance task rewrote the file to its data size since the store opened (-1: not running). */
+    int maintenanceRewrites() {
+        return maintenance == null ? -1 : maintenance.rewrites();
     }
 
     public CommitMarker marker() {
@@ -327,11 +320,12 @@ public final class Store implements AutoCloseable {
 
     @Override
     public void close() {
-        StoreMaintenance m = maintenance;
-        if (m != null) {
-            m.close();
+        boolean compact = false;
+        if (maintenance != null) {
+            maintenance.close();
+            compact = maintenance.rewriteAtClose();
         }
-        connections.close();
+        connections.close(compact);
         if (appLock != null) {
             appLock.close();
         }

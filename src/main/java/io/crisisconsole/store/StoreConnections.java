@@ -3,9 +3,13 @@ package io.crisisconsole.store;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.h2.mvstore.MVStore;
 import org.jdbi.v3.core.ConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * next use disposes the dead pool, opens a new one, re-runs the integrity check and goes on. While
  * the disk is still full that attempt fails with the same plain problem, and the one after tries again.
  */
-final class StoreConnections implements ConnectionFactory {
+final class StoreConnections implements ConnectionFactory, StoreMaintenance.Database {
 
     /** What to run on the keep-alive connection of a new pool before anything else uses it. */
     @FunctionalInterface
@@ -36,6 +40,9 @@ final class StoreConnections implements ConnectionFactory {
     private Connection keepAlive;
     private boolean closed;
     private int reconnects;
+    private int rewrites;
+    /** While set, new connections wait: a rewrite waits for the ones in use to come back. */
+    private boolean draining;
 
     /** Opens the first pool and its keep-alive connection (which surfaces lock and format problems first). */
     StoreConnections(Supplier<JdbcConnectionPool> pools, Path base) throws SQLException {
@@ -89,8 +96,28 @@ final class StoreConnections implements ConnectionFactory {
         return reconnects;
     }
 
+    /** How many times the file was rewritten to its data size while open. */
+    synchronized int rewrites() {
+        return rewrites;
+    }
+
+    /**
+     * A connection of the live pool. It is taken under this object's lock, so that a rewrite either
+     * sees it in use or hands out none until the database is open again.
+     */
     @Override
-    public Connection openConnection() throws SQLException {
+    public synchronized Connection openConnection() throws SQLException {
+        boolean interrupted = false;
+        while (draining) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
         JdbcConnectionPool p = live();
         try {
             return p.getConnection();
@@ -99,6 +126,76 @@ final class StoreConnections implements ConnectionFactory {
                 throw e;
             }
             return replace(p).getConnection();
+        }
+    }
+
+    @Override
+    public synchronized MVStore current() {
+        if (closed || pool == null || keepAlive == null) {
+            return null;
+        }
+        try {
+            SessionLocal session = (SessionLocal) keepAlive.unwrap(JdbcConnection.class).getSession();
+            MVStore mv = session.getDatabase().getStore().getMvStore();
+            return mv.isClosed() ? null : mv;
+        } catch (SQLException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Rewrites the store file to the size of its data: once no connection but the keep-alive one is
+     * in use (new ones wait meanwhile, for at most {@code drainMillis}), {@code SHUTDOWN COMPACT}
+     * closes the database and H2 copies its live data into {@code store.mv.db.tempFile} (encrypted
+     * with the same key), then moves that over the store file in one atomic rename; the database is
+     * then opened again and checked as after a reconnect. A kill at any moment leaves either the old
+     * file or the new one, and H2 deletes a left-over temp file when it next opens the store.
+     *
+     * @return false when connections stayed in use for {@code drainMillis} (nothing was done)
+     */
+    @Override
+    public boolean rewrite(long drainMillis) throws SQLException {
+        JdbcConnectionPool p;
+        synchronized (this) {
+            if (closed || pool == null || draining) {
+                return false;
+            }
+            draining = true;
+            p = pool;
+        }
+        try {
+            long deadline = System.nanoTime() + drainMillis * 1_000_000;
+            // the keep-alive connection is one of the pool's
+            while (p.getActiveConnections() > 1) {
+                if (System.nanoTime() - deadline > 0) {
+                    return false;
+                }
+                Thread.sleep(1);
+            }
+            synchronized (this) {
+                if (closed || pool != p || p.getActiveConnections() > 1) {
+                    return false;
+                }
+                try (Statement st = keepAlive.createStatement()) {
+                    st.execute("SHUTDOWN COMPACT");
+                }
+                closeQuietly(keepAlive);
+                keepAlive = null;
+                pool.dispose();
+                pool = null;
+                // opened now (not on the next use), so that a problem shows here, in the maintenance task
+                open();
+                rewrites++;
+                return true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            synchronized (this) {
+                draining = false;
+                notifyAll();
+            }
         }
     }
 
@@ -124,6 +221,14 @@ final class StoreConnections implements ConnectionFactory {
             pool.dispose();
             pool = null;
         }
+        JdbcConnectionPool fresh = open();
+        reconnects++;
+        LOG.info("The store is open again");
+        return fresh;
+    }
+
+    /** Opens a new pool and its keep-alive connection, and checks them ({@link #onReconnect}). */
+    private JdbcConnectionPool open() throws SQLException {
         JdbcConnectionPool fresh = pools.get();
         Connection c = null;
         try {
@@ -136,13 +241,23 @@ final class StoreConnections implements ConnectionFactory {
         }
         pool = fresh;
         keepAlive = c;
-        reconnects++;
-        LOG.info("The store is open again");
         return fresh;
     }
 
     synchronized void close() {
+        close(false);
+    }
+
+    /** Closes the database; with {@code compact}, with {@code SHUTDOWN COMPACT} (see {@link #rewrite}). */
+    synchronized void close(boolean compact) {
         closed = true;
+        if (compact && keepAlive != null) {
+            try (Statement st = keepAlive.createStatement()) {
+                st.execute("SHUTDOWN COMPACT");
+            } catch (SQLException e) {
+                LOG.debug("Closing with compaction failed, closing as usual: {}", e.getMessage());
+            }
+        }
         closeQuietly(keepAlive);
         keepAlive = null;
         if (pool != null) {

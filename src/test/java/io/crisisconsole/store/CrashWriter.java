@@ -4,6 +4,7 @@ import io.crisisconsole.cases.CaseDetails;
 import io.crisisconsole.cases.CaseService;
 import io.crisisconsole.services.Services;
 import io.crisisconsole.timeline.EntryKind;
+import io.crisisconsole.store.crypto.MasterKey;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -12,7 +13,10 @@ import java.time.Clock;
  * appends timeline entries in a loop and prints {@code ACK n} after each commit returned. The test
  * kills it with SIGKILL at a random moment. The store maintenance compacts every 64 KB of growth
  * (instead of 4 MB), so that many kills land during or just after a compaction;
- * {@code -Dcrash.noMaintenance=true} switches it off (the newest data is then at the end of the file).
+ * {@code -Dcrash.noMaintenance=true} switches it off (the newest data is then at the end of the file);
+ * {@code -Dcrash.rewrites=true} rewrites the file ({@code SHUTDOWN COMPACT} and open again) whenever
+ * it is larger than twice its data plus 16 KB, so that kills land in a rewrite; with
+ * {@code -Dcrash.passphrase=P} it opens the (encrypted) store with that passphrase.
  */
 public final class CrashWriter {
 
@@ -23,8 +27,12 @@ public final class CrashWriter {
         DataHome home = new DataHome(Path.of(args[0]));
         int limit = args.length > 1 ? Integer.parseInt(args[1]) : Integer.MAX_VALUE;
         StoreMaintenance.settings = Boolean.getBoolean("crash.noMaintenance") ? null
-                : new StoreMaintenance.Settings(50, 3_000, 64 * 1024, 300, 3_000);
-        try (Store store = Store.open(home)) {
+                : Boolean.getBoolean("crash.rewrites")
+                        ? new StoreMaintenance.Settings(20, 3_000, 64 * 1024, 300, 1_000, 16 * 1024, 64 * 1024 * 1024)
+                        : new StoreMaintenance.Settings(50, 3_000, 64 * 1024, 300, 3_000, 2 * 1024 * 1024, 8 * 1024 * 1024);
+        String passphrase = System.getProperty("crash.passphrase");
+        MasterKey key = passphrase == null ? null : Encryption.unlock(home, passphrase.toCharArray());
+        try (Store store = Store.open(home, key, false)) {
             CaseService cases = Services.create(store, Clock.systemUTC()).cases();
             long caseId = cases.list().isEmpty()
                     ? cases.open(new CaseDetails("Crash drill", 2, null, null, null), "writer").id()

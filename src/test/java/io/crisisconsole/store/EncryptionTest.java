@@ -50,7 +50,7 @@ class EncryptionTest {
     }
 
     /** Every byte of every file under the folder, zip entries unpacked, as text. */
-    private static List<String> contentsUnder(Path dir) throws IOException {
+    static List<String> contentsUnder(Path dir) throws IOException {
         List<String> all = new ArrayList<>();
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {

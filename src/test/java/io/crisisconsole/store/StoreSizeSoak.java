@@ -34,7 +34,7 @@ final class StoreSizeSoak {
     }
 
     record Result(int commits, List<Sample> samples, long maxBytes, long closedBytes, long dataBytes,
-            double[] commitMillis, int maintenanceRuns, double seconds) {
+            double[] commitMillis, int maintenanceRuns, int rewrites, double seconds) {
 
         double percentile(double p) {
             double[] sorted = commitMillis.clone();
@@ -44,8 +44,8 @@ final class StoreSizeSoak {
 
         String summary() {
             return String.format("%d commits in %.0f s: max file %.1f MB, after close %.1f MB, data %.2f MB"
-                    + " (SHUTDOWN COMPACT), %d compactions, commit p50 %.1f ms p99 %.1f ms max %.0f ms", commits, seconds,
-                    maxBytes / (double) MB, closedBytes / (double) MB, dataBytes / (double) MB, maintenanceRuns,
+                    + " (SHUTDOWN COMPACT), %d compactions, %d rewrites, commit p50 %.1f ms p99 %.1f ms max %.0f ms", commits, seconds,
+                    maxBytes / (double) MB, closedBytes / (double) MB, dataBytes / (double) MB, maintenanceRuns, rewrites,
                     percentile(0.5), percentile(0.99), percentile(1));
         }
     }
@@ -57,6 +57,7 @@ final class StoreSizeSoak {
         double[] millis = new double[commits];
         long max = 0;
         int runs;
+        int rewrites;
         long start = System.nanoTime();
         try (Store store = Store.open(home)) {
             CaseService cases = Services.create(store, Clock.systemUTC()).cases();
@@ -73,10 +74,11 @@ final class StoreSizeSoak {
                 }
             }
             runs = store.maintenanceRuns();
+            rewrites = store.maintenanceRewrites();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long closed = Files.size(home.storeFile());
-        return new Result(commits, samples, max, closed, compactedCopySize(home), millis, runs, seconds);
+        return new Result(commits, samples, max, closed, compactedCopySize(home), millis, runs, rewrites, seconds);
     }
 
     /** The size of the data itself: a copy of the closed store, opened and closed with SHUTDOWN COMPACT. */
