@@ -29,6 +29,9 @@ import org.slf4j.LoggerFactory;
 public final class Recovery {
 
     private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
+    private static final Pattern SMALL_WRITE_TEMP =
+            Pattern.compile("\\.(journal-[a-z]+-[0-9a-f-]+\\.json|" + Pattern.quote(CommitMarker.FILE)
+                    + "|settings\\.json)\\.[0-9]+\\.tmp");
     private static final Pattern WORK_FOLDER = Pattern.compile("(encrypt|decrypt|restore)-\\d+");
 
     /** What was found and done. */
@@ -75,6 +78,7 @@ public final class Recovery {
                                 + e.getMessage() + ". Its work files may still be in " + home.dir() + "."));
             }
         }
+        removeInterruptedSmallWrites(home);
         if (allDone) {
             int removed = sweepLeftovers(home);
             if (removed > 0) {
@@ -185,6 +189,20 @@ public final class Recovery {
             }
         }
         return null;
+    }
+
+    /**
+     * The temp files of small atomic writes a kill interrupted (a journal, the commit marker, the
+     * settings: {@code AtomicFiles} writes {@code .NAME.RANDOM.tmp}, then moves it over NAME). They
+     * hold nothing the finished file would not, so they are deleted without a word.
+     */
+    private static void removeInterruptedSmallWrites(DataHome home) {
+        List<Path> found = new ArrayList<>();
+        collect(home.dir(), p -> SMALL_WRITE_TEMP.matcher(p.getFileName().toString()).matches()
+                && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS), found);
+        for (Path p : found) {
+            Workspace.deleteQuietly(p);
+        }
     }
 
     /** Work files of versions that kept no journal: encrypt-, decrypt- and restore- folders, backup scripts and temps. */

@@ -128,6 +128,7 @@ public final class Store implements AutoCloseable {
 
     private static Store openFile(DataHome home, MasterKey key, boolean acceptLostChanges, Optional<String> readOnly) {
         boolean exists = Files.exists(home.storeFile());
+        long bytesBefore = exists ? sizeOf(home.storeFile()) : 0;
         if (readOnly.isPresent() && !exists) {
             throw new StoreException(StoreException.Problem.READ_ONLY, "There is no store in " + home.dir()
                     + ", and none can be made there because " + readOnly.get()
@@ -155,11 +156,29 @@ public final class Store implements AutoCloseable {
         };
         StoreConnections connections = null;
         try {
+            if (exists && readOnly.isEmpty()) {
+                // H2 opens a file whose chunks are all damaged as a new, empty database and cuts the
+                // file to that size: look at it read-only first (see Integrity.requireTables)
+                char[] filePassword = key == null ? null : key.h2FilePassword();
+                try {
+                    if (Integrity.opensEmpty(home.storeFile(), filePassword)) {
+                        Integrity.refuseIfItHeldData(home, new CommitMarker(home.dir()), bytesBefore);
+                    }
+                } finally {
+                    if (filePassword != null) {
+                        Arrays.fill(filePassword, '\0');
+                    }
+                }
+            }
             // Holding one connection keeps the database open between calls and surfaces
             // lock and format problems before anything else touches the file.
             connections = new StoreConnections(pools, home.storeBase());
             if (readOnly.isEmpty()) {
                 Workspace.ownerOnlyFile(home.storeFile()); // H2 makes it as the umask says
+            }
+            CommitMarker marker = new CommitMarker(home.dir());
+            if (exists && readOnly.isPresent()) {
+                Integrity.requireTables(home, connections.keepAlive(), marker, bytesBefore);
             }
             Flyway flyway = Flyway.configure()
                     .dataSource(connections.dataSource())
@@ -172,7 +191,6 @@ public final class Store implements AutoCloseable {
                         + " was written by an older version and must be brought up to date, which cannot be done"
                         + " because " + readOnly.get() + ". Copy the folder to a writable disk and use --data.", null);
             }
-            CommitMarker marker = new CommitMarker(home.dir());
             Integrity.check(home, connections.keepAlive(), marker, acceptLostChanges, readOnly.isEmpty());
             connections.onReconnect(c -> Integrity.check(home, c, marker, false, readOnly.isEmpty()));
             Store store = new Store(home, connections, marker, key, readOnly);
@@ -199,6 +217,14 @@ public final class Store implements AutoCloseable {
         } catch (RuntimeException e) {
             closeQuietly(connections);
             throw StoreFailures.classify(home, e, "the store cannot be opened").orElseThrow(() -> e);
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
         }
     }
 

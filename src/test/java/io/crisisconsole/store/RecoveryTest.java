@@ -125,6 +125,26 @@ class RecoveryTest {
         assertThat(Journal.files(home.dir())).isEmpty();
     }
 
+    /** Found by the kill tests: a kill while a journal (or the marker) was being written left its temp file. */
+    @Test
+    void theTempFilesOfInterruptedSmallWritesAreRemovedAndNothingElse() throws Exception {
+        DataHome home = new DataHome(tmp.resolve("data"));
+        seed(home);
+        Path journalTemp = home.dir().resolve(".journal-decrypt-799425b7-3a8f-4eba-9ed1-7c37320ac019.json.18286164884805143247.tmp");
+        Path markerTemp = home.dir().resolve("." + CommitMarker.FILE + ".512.tmp");
+        Path notOurs = home.dir().resolve(".notes.txt.1.tmp");
+        for (Path p : List.of(journalTemp, markerTemp, notOurs)) {
+            Files.writeString(p, "{\"op");
+        }
+
+        List<Recovery.Note> notes = Recovery.run(home);
+
+        assertThat(journalTemp).doesNotExist();
+        assertThat(markerTemp).doesNotExist();
+        assertThat(notOurs).exists();
+        assertThat(notes).isEmpty();
+    }
+
     @Test
     void shreddingOverwritesBeforeDeletingAndLeavesWhatALinkPointsTo() throws Exception {
         Path file = tmp.resolve("secret.sql");

@@ -100,6 +100,43 @@ class StoreIntegrityTest {
                 .hasMessageContaining("damaged");
     }
 
+    /**
+     * A store closes rewritten to its data size (StoreMaintenance), in one chunk; H2 opens a file
+     * whose only chunk is damaged as an empty database, without an error. It must be refused as
+     * damaged and left as it was (H2 would cut it to an empty database), even when the commit marker
+     * is gone too.
+     */
+    @Test
+    void aCompactedFileWhoseChunkIsDamagedIsRefusedNotOpenedEmpty() throws Exception {
+        DataHome home = home();
+        try (Store store = Store.open(home)) {
+            CaseService cases = Services.create(store, Clock.systemUTC()).cases();
+            CrisisCase c = cases.open(new CaseDetails("Outage", 2, null, null, null), "a");
+            for (int i = 0; i < 1_000; i++) {
+                cases.addEntry(c.id(), EntryKind.NOTE, "entry " + i + " " + "x".repeat(200), null, "a");
+            }
+        }
+        Path file = home.storeFile();
+        assertThat(Files.size(file)).as("a store rewritten to its data size").isGreaterThan(Integrity.EMPTY_FILE_BYTES);
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            byte[] junk = new byte[4096];
+            java.util.Arrays.fill(junk, (byte) 0x5a);
+            raf.seek(8192);
+            raf.write(junk);
+        }
+        Files.delete(home.dir().resolve(CommitMarker.FILE));
+        byte[] damaged = Files.readAllBytes(file);
+
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            assertThatThrownBy(() -> Store.open(home))
+                    .as("attempt %d", attempt)
+                    .isInstanceOf(StoreException.class)
+                    .satisfies(e -> assertThat(((StoreException) e).problem()).isEqualTo(StoreException.Problem.DAMAGED))
+                    .hasMessageContaining("opens without any of its tables");
+        }
+        assertThat(Files.readAllBytes(file)).as("the damaged file as it was").isEqualTo(damaged);
+    }
+
     @Test
     void aStoreFromAnOlderH2FormatGetsAPlainMessageAndIsLeftAlone() throws Exception {
         // made with H2 1.4.200 (CREATE TABLE t(x INT)), the format of H2 before 2.0
