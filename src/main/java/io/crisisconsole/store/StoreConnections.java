@@ -179,6 +179,7 @@ final class StoreConnections implements ConnectionFactory, StoreMaintenance.Data
                 try (Statement st = keepAlive.createStatement()) {
                     st.execute("SHUTDOWN COMPACT");
                 }
+                ownerOnly();
                 closeQuietly(keepAlive);
                 keepAlive = null;
                 pool.dispose();
@@ -254,6 +255,7 @@ final class StoreConnections implements ConnectionFactory, StoreMaintenance.Data
         if (compact && keepAlive != null) {
             try (Statement st = keepAlive.createStatement()) {
                 st.execute("SHUTDOWN COMPACT");
+                ownerOnly();
             } catch (SQLException e) {
                 LOG.debug("Closing with compaction failed, closing as usual: {}", e.getMessage());
             }
@@ -264,6 +266,14 @@ final class StoreConnections implements ConnectionFactory, StoreMaintenance.Data
             pool.dispose();
             pool = null;
         }
+    }
+
+    /**
+     * The copy H2 moved over the file was made as the umask says (the data folder, readable by its
+     * owner only, kept it from others meanwhile): the store file is the owner's only again.
+     */
+    private void ownerOnly() {
+        Workspace.ownerOnlyFile(Path.of(base + ".mv.db"));
     }
 
     private static void closeQuietly(Connection c) {

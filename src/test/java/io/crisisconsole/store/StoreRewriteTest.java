@@ -77,6 +77,10 @@ class StoreRewriteTest {
             long quiet = Files.size(home.storeFile());
             assertThat(quiet).as("file after the rewrite (%d bytes before)", busy).isLessThan(busy / 2);
 
+            if (java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(home.storeFile())))
+                        .as("the rewritten file is its owner's only").isEqualTo("rw-------");
+            }
             // the store goes on as before on the reopened database
             cases.addEntry(caseId, EntryKind.NOTE, "after the rewrite", null, "ola");
             assertThat(cases.timeline(caseId)).hasSize(1_500 + 2); // + the case-opened entry
