@@ -77,27 +77,37 @@ class StoreIntegrityTest {
     @Test
     void damageInTheMiddleOfTheFileIsFoundWhenOpening() throws Exception {
         DataHome home = home();
-        try (Store store = Store.open(home)) {
-            CaseService cases = Services.create(store, Clock.systemUTC()).cases();
-            CrisisCase c = cases.open(new CaseDetails("Outage", 2, null, null, null), "a");
-            for (int i = 0; i < 300; i++) {
-                cases.addEntry(c.id(), EntryKind.NOTE, "entry " + i + " " + "x".repeat(200), null, "a");
-            }
-        }
+        seedEntries(home, 300);
         Path file = home.storeFile();
         long size = Files.size(file);
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-            byte[] junk = new byte[4096];
-            java.util.Arrays.fill(junk, (byte) 0x5a);
-            for (long at = 8192; at < size - 8192; at += 16384) {
-                raf.seek(at);
-                raf.write(junk);
-            }
+        for (long at = 8192; at < size - 8192; at += 16384) {
+            overwriteBlock(file, at);
         }
         assertThatThrownBy(() -> Store.open(home))
                 .isInstanceOf(StoreException.class)
                 .satisfies(e -> assertThat(((StoreException) e).problem()).isEqualTo(StoreException.Problem.DAMAGED))
                 .hasMessageContaining("damaged");
+    }
+
+    /** A case with {@code entries} long timeline entries, in a store that is then closed. */
+    private static void seedEntries(DataHome home, int entries) {
+        try (Store store = Store.open(home)) {
+            CaseService cases = Services.create(store, Clock.systemUTC()).cases();
+            CrisisCase c = cases.open(new CaseDetails("Outage", 2, null, null, null), "a");
+            for (int i = 0; i < entries; i++) {
+                cases.addEntry(c.id(), EntryKind.NOTE, "entry " + i + " " + "x".repeat(200), null, "a");
+            }
+        }
+    }
+
+    /** Overwrites the 4 KB block at {@code at} with junk. */
+    private static void overwriteBlock(Path file, long at) throws java.io.IOException {
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            byte[] junk = new byte[4096];
+            java.util.Arrays.fill(junk, (byte) 0x5a);
+            raf.seek(at);
+            raf.write(junk);
+        }
     }
 
     /**
@@ -109,21 +119,10 @@ class StoreIntegrityTest {
     @Test
     void aCompactedFileWhoseChunkIsDamagedIsRefusedNotOpenedEmpty() throws Exception {
         DataHome home = home();
-        try (Store store = Store.open(home)) {
-            CaseService cases = Services.create(store, Clock.systemUTC()).cases();
-            CrisisCase c = cases.open(new CaseDetails("Outage", 2, null, null, null), "a");
-            for (int i = 0; i < 1_000; i++) {
-                cases.addEntry(c.id(), EntryKind.NOTE, "entry " + i + " " + "x".repeat(200), null, "a");
-            }
-        }
+        seedEntries(home, 1_000);
         Path file = home.storeFile();
         assertThat(Files.size(file)).as("a store rewritten to its data size").isGreaterThan(Integrity.EMPTY_FILE_BYTES);
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-            byte[] junk = new byte[4096];
-            java.util.Arrays.fill(junk, (byte) 0x5a);
-            raf.seek(8192);
-            raf.write(junk);
-        }
+        overwriteBlock(file, 8192);
         Files.delete(home.dir().resolve(CommitMarker.FILE));
         byte[] damaged = Files.readAllBytes(file);
 
