@@ -61,6 +61,7 @@ public final class MentionColumns {
         m.put(MentionField.ID, List.of("id", "mention id", "resource id", "post id", "tweet id", "document id",
                 "message id", "source id", "guid", "идентификатор", "ид", "id упоминания", "identyfikator",
                 "id wzmianki", "identificador", "id de la mencion"));
+        m.replaceAll((f, words) -> words.stream().map(MentionValues::normalise).toList());
         return m;
     }
 

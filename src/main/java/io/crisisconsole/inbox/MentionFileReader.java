@@ -87,7 +87,7 @@ public final class MentionFileReader {
     static final int HEADER_SEARCH_ROWS = 50;
     static final int SAMPLE_BYTES = 64 * 1024;
 
-    private static final List<Character> DELIMITERS = List.of('\t', ';', ',', '|');
+    private static final List<Character> DELIMITERS = List.of(',', ';', '\t', '|');
 
     /** Reports how far reading is: {@code done} of {@code total} (bytes for CSV/TSV, rows for XLSX; total -1 when unknown). */
     @FunctionalInterface
@@ -485,8 +485,10 @@ public final class MentionFileReader {
         }
         String text = new String(s, d.bomBytes, s.length - d.bomBytes, d.charset);
         if (n < size) {
-            int cut = Math.max(text.lastIndexOf('\n'), 0);
-            text = text.substring(0, cut);
+            int cut = text.lastIndexOf('\n');
+            if (cut > 0) { // else one long first line: judge what there is
+                text = text.substring(0, cut);
+            }
         }
         long control = text.chars().filter(c -> c < 0x20 && c != '\t' && c != '\r' && c != '\n' && c != '\f'
                 || c == 0xFFFD).count();

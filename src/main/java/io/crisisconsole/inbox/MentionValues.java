@@ -125,7 +125,7 @@ public final class MentionValues {
         for (String[][] lang : new String[][][] {names, ru, pl, es}) {
             for (int i = 0; i < 12; i++) {
                 for (String n : lang[i]) {
-                    m.putIfAbsent(n, i + 1);
+                    m.putIfAbsent(normalise(n), i + 1);
                 }
             }
         }
@@ -590,7 +590,7 @@ public final class MentionValues {
         };
         for (String[] k : keys) {
             for (int i = 1; i < k.length; i++) {
-                m.put(k[i], k[0]);
+                m.put(normalise(k[i]), k[0]);
             }
         }
         return Map.copyOf(m);
@@ -644,13 +644,19 @@ public final class MentionValues {
         return end == 0 ? null : u.substring(0, end);
     }
 
-    private static final Map<String, String> LANGUAGES = Map.ofEntries(Map.entry("english", "en"),
+    private static final Map<String, String> LANGUAGES = normalisedKeys(Map.ofEntries(Map.entry("english", "en"),
             Map.entry("английский", "en"), Map.entry("angielski", "en"), Map.entry("ingles", "en"),
             Map.entry("russian", "ru"), Map.entry("русский", "ru"), Map.entry("rosyjski", "ru"), Map.entry("ruso", "ru"),
             Map.entry("polish", "pl"), Map.entry("польский", "pl"), Map.entry("polski", "pl"), Map.entry("polaco", "pl"),
             Map.entry("spanish", "es"), Map.entry("испанский", "es"), Map.entry("hiszpanski", "es"),
             Map.entry("espanol", "es"), Map.entry("castellano", "es"), Map.entry("ukrainian", "uk"),
-            Map.entry("украинский", "uk"), Map.entry("german", "de"), Map.entry("french", "fr"));
+            Map.entry("украинский", "uk"), Map.entry("german", "de"), Map.entry("french", "fr")));
+
+    private static Map<String, String> normalisedKeys(Map<String, String> m) {
+        Map<String, String> out = new HashMap<>();
+        m.forEach((k, v) -> out.put(normalise(k), v));
+        return Map.copyOf(out);
+    }
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*");
 
     /** A BCP 47 tag for a language cell ({@code en}, {@code English}, {@code русский}, {@code es-ES}); null when empty or unknown. */
