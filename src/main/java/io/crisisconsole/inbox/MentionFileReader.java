@@ -166,9 +166,10 @@ public final class MentionFileReader {
     public static MentionFilePreview withMapping(MentionFilePreview p, MentionColumnMapping mapping, ZoneId zone) {
         boolean csv = p.format() != Format.XLSX;
         List<MentionFilePreview.Row> rows = new ArrayList<>();
+        Indexed columns = new Indexed(mapping);
         for (MentionFilePreview.Row r : p.rows()) {
             List<String> problems = new ArrayList<>();
-            IncomingMention m = mention(p.fileName(), r.line(), r.cells(), mapping, zone, csv, problems);
+            IncomingMention m = mention(p.fileName(), r.line(), r.cells(), columns, zone, csv, problems);
             rows.add(new MentionFilePreview.Row(r.line(), r.cells(), m, problems));
         }
         return new MentionFilePreview(p.fileName(), p.format(), p.encoding(), p.delimiter(), p.headerLine(), p.layout(),
@@ -245,6 +246,11 @@ public final class MentionFileReader {
             }
             return problems.refused();
         }
+        if (!mapping.headerSignature().equals(preview.mapping().headerSignature())) {
+            problems.add(name + ":" + preview.headerLine() + ": the mapping was made for another header ("
+                    + String.join(", ", mapping.header()) + "); choose the columns for this file's header");
+            return problems.refused();
+        }
         List<String> missing = mapping.missing();
         if (!missing.isEmpty()) {
             missing.forEach(m -> problems.add(name + ":" + preview.headerLine() + ": " + m));
@@ -258,6 +264,7 @@ public final class MentionFileReader {
                 return problems.refused();
             }
             boolean csv = d.format != Format.XLSX;
+            Indexed columns = new Indexed(mapping);
             try (RowStream s = open(file, d, progress, cancelled)) {
                 RawRow r;
                 boolean afterHeader = false;
@@ -279,7 +286,7 @@ public final class MentionFileReader {
                         return problems.refused();
                     }
                     List<String> found = new ArrayList<>();
-                    IncomingMention m = mention(name, r.line, r.cells, mapping, zone, csv, found);
+                    IncomingMention m = mention(name, r.line, r.cells, columns, zone, csv, found);
                     if (m != null) {
                         good++;
                         sink.accept(m);
@@ -320,7 +327,20 @@ public final class MentionFileReader {
     }
 
     /** The mention one row makes, or null with its problems added. */
-    static IncomingMention mention(String file, long line, List<String> cells, MentionColumnMapping m, ZoneId zone,
+    /** A mapping with the column of each field looked up once. */
+    private static final class Indexed {
+        final MentionColumnMapping mapping;
+        final int[] index = new int[MentionField.values().length];
+
+        Indexed(MentionColumnMapping mapping) {
+            this.mapping = mapping;
+            for (MentionField f : MentionField.values()) {
+                index[f.ordinal()] = mapping.indexOf(f);
+            }
+        }
+    }
+
+    private static IncomingMention mention(String file, long line, List<String> cells, Indexed m, ZoneId zone,
             boolean csv, List<String> problems) {
         String where = file + ":" + line + ": ";
         for (int i = 0; i < cells.size(); i++) {
@@ -336,7 +356,7 @@ public final class MentionFileReader {
         Long reach = null;
         try {
             at = MentionValues.instant(cell(cells, m, MentionField.DATE, csv), cell(cells, m, MentionField.TIME, csv),
-                    m.dateOrder(), zone);
+                    m.mapping.dateOrder(), zone);
         } catch (MentionValueException e) {
             problems.add(where + e.getMessage());
         }
@@ -344,7 +364,7 @@ public final class MentionFileReader {
             problems.add(where + "no text");
         }
         try {
-            sentiment = MentionValues.sentiment(cell(cells, m, MentionField.SENTIMENT, csv), m.sentimentScale());
+            sentiment = MentionValues.sentiment(cell(cells, m, MentionField.SENTIMENT, csv), m.mapping.sentimentScale());
         } catch (MentionValueException e) {
             problems.add(where + e.getMessage());
         }
@@ -364,8 +384,8 @@ public final class MentionFileReader {
                 trimmed(cell(cells, m, MentionField.REPLY_TO, csv)));
     }
 
-    private static String cell(List<String> cells, MentionColumnMapping m, MentionField f, boolean csv) {
-        int i = m.indexOf(f);
+    private static String cell(List<String> cells, Indexed m, MentionField f, boolean csv) {
+        int i = m.index[f.ordinal()];
         if (i < 0 || i >= cells.size()) {
             return null;
         }
@@ -749,7 +769,6 @@ public final class MentionFileReader {
                 long compressed = Math.max(1, e.getCompressedSize());
                 long inflated = 0;
                 long rows = 0;
-                int match = 0;
                 try (InputStream in = zip.getInputStream(e)) {
                     int r;
                     while ((r = in.read(buf)) > 0) {
@@ -764,14 +783,10 @@ public final class MentionFileReader {
                         }
                         if (sheet1) {
                             for (int i = 0; i < r; i++) {
-                                byte b = buf[i];
-                                if (match == 4) {
-                                    if (b == ' ' || b == '>') {
-                                        rows++;
-                                    }
-                                    match = 0;
+                                if (buf[i] == '<' && i + 4 < r && buf[i + 1] == 'r' && buf[i + 2] == 'o'
+                                        && buf[i + 3] == 'w' && (buf[i + 4] == ' ' || buf[i + 4] == '>')) {
+                                    rows++; // a <row split across two reads is not counted: total is an estimate
                                 }
-                                match = b == "<row".charAt(match) ? match + 1 : b == '<' ? 1 : 0;
                             }
                         }
                     }
@@ -1051,6 +1066,10 @@ public final class MentionFileReader {
         }
     }
 
+    private static final java.util.regex.Pattern FORMAT_LITERALS =
+            java.util.regex.Pattern.compile("\"[^\"]*\"|\\[[^\\]]*\\]|\\\\.");
+    private static final java.util.regex.Pattern DATE_PARTS = java.util.regex.Pattern.compile("[dmyhsDMYHS]");
+
     /** Whether an Excel number format shows a date or time (built-in ids 14-22 and 45-47, or d, m, y, h, s outside quotes). */
     static boolean isDateFormat(Integer id, String format) {
         if (id != null && (id >= 14 && id <= 22 || id >= 45 && id <= 47)) {
@@ -1059,10 +1078,10 @@ public final class MentionFileReader {
         if (format == null) {
             return false;
         }
-        String f = format.replaceAll("\"[^\"]*\"|\\[[^\\]]*\\]|\\\\.", "");
+        String f = FORMAT_LITERALS.matcher(format).replaceAll("");
         if (f.equalsIgnoreCase("general")) {
             return false;
         }
-        return f.matches("(?is).*[dmyhs].*");
+        return DATE_PARTS.matcher(f).find();
     }
 }

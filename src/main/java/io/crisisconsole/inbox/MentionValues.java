@@ -58,6 +58,24 @@ public final class MentionValues {
         if (text == null) {
             return "";
         }
+        if (text.length() > 64) {
+            return normaliseNow(text);
+        }
+        String cached = NORMALISED.get(text);
+        if (cached == null) {
+            cached = normaliseNow(text);
+            if (NORMALISED.size() < 4096) {
+                NORMALISED.put(text, cached);
+            }
+        }
+        return cached;
+    }
+
+    /** Short cells repeat (sentiment words, platforms, languages): their normal forms are kept, up to 4,096. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> NORMALISED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String normaliseNow(String text) {
         String t = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
         t = MARKS.matcher(t).replaceAll("");
         t = t.replace('ł', 'l').replace('ё', 'е').replace('ß', 's');
@@ -85,6 +103,9 @@ public final class MentionValues {
     private static final Pattern OFFSET = Pattern.compile("(?:Z|UTC|GMT)?([+-])(\\d{1,2})(?::?(\\d{2}))?|Z|UTC|GMT",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern MERIDIEM = Pattern.compile("am|pm|a\\.?\\s?m\\.?|p\\.?\\s?m\\.?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DASH_BETWEEN = Pattern.compile("(?<=\\p{L})-(?=\\d)|(?<=\\d)-(?=\\p{L})");
+    private static final Pattern MERIDIEM_AFTER_DIGIT = Pattern.compile(
+            "(?<=\\d)(?=(?i:am|pm|a\\.m\\.|p\\.m\\.)(?:\\s|$))");
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
     private static final LocalDate EXCEL_EPOCH_1904 = LocalDate.of(1904, 1, 1);
     private static final Map<String, Integer> MONTHS = months();
@@ -244,7 +265,7 @@ public final class MentionValues {
             return fromInstant(Instant.ofEpochSecond(n.longValueExact()), value);
         }
         double serial = n.doubleValue();
-        if (serial >= 1 && serial < 2_958_466) { // up to 9999-12-31
+        if (serial >= 20_000 && serial < 80_000) { // 1954-10-03 .. 2119-01-10: a serial day, not a count
             LocalDateTime t = excelSerial(serial, false);
             boolean hasTime = v.indexOf('.') >= 0;
             return new ParsedDate(t.toLocalDate(), hasTime ? t.toLocalTime() : null, null);
@@ -287,8 +308,7 @@ public final class MentionValues {
 
     /** Dates with month names: {@code 14 марта 2026}, {@code Mar 14, 2026 8:00 AM}, {@code 14-Mar-2026 08:30AM}. */
     private static ParsedDate parseWords(String value) {
-        String v = value.replaceAll("(?<=\\p{L})-(?=\\d)|(?<=\\d)-(?=\\p{L})", " ")
-                .replaceAll("(?<=\\d)(?=(?i:am|pm|a\\.m\\.|p\\.m\\.)(?:\\s|$))", " ");
+        String v = MERIDIEM_AFTER_DIGIT.matcher(DASH_BETWEEN.matcher(value).replaceAll(" ")).replaceAll(" ");
         String[] tokens = v.split("[\\s,]+");
         Integer day = null;
         Integer month = null;
@@ -405,6 +425,7 @@ public final class MentionValues {
 
     // ---------------------------------------------------------------- numbers
 
+    private static final Pattern GROUP_SPACES = Pattern.compile("[\\s\\u00A0\\u202F\\u2009\\u2007']+");
     private static final Pattern COUNT = Pattern.compile("([0-9]+(?:[.,][0-9]+)*)\\s*(\\p{L}+\\.?)?");
     private static final Map<String, Long> SUFFIXES = Map.ofEntries(Map.entry("k", 1_000L),
             Map.entry("тыс", 1_000L), Map.entry("tys", 1_000L), Map.entry("mil", 1_000L), Map.entry("m", 1_000_000L),
@@ -421,7 +442,7 @@ public final class MentionValues {
         if (cell == null || cell.isBlank()) {
             return null;
         }
-        String v = cell.strip().replaceAll("[\\s\\u00A0\\u202F\\u2009\\u2007']+", "");
+        String v = GROUP_SPACES.matcher(cell.strip()).replaceAll("");
         String spaced = cell.strip();
         Matcher m = COUNT.matcher(v);
         if (!m.matches()) {
@@ -567,6 +588,8 @@ public final class MentionValues {
     // ---------------------------------------------------------------- platforms and languages
 
     private static final Map<String, String> PLATFORMS = platforms();
+    private static final Pattern WEB_PREFIX = Pattern.compile("^(?i)(https?://)?(www\\.|m\\.|mobile\\.)?");
+    private static final Pattern SCHEME = Pattern.compile("^(?i)https?://");
 
     private static Map<String, String> platforms() {
         Map<String, String> m = new HashMap<>();
@@ -619,7 +642,7 @@ public final class MentionValues {
         if (text == null || text.isBlank()) {
             return null;
         }
-        String n = normalise(text.strip().replaceFirst("^(?i)(https?://)?(www\\.|m\\.|mobile\\.)?", ""));
+        String n = normalise(WEB_PREFIX.matcher(text.strip()).replaceFirst(""));
         String p = PLATFORMS.get(n);
         if (p != null) {
             return p;
@@ -636,7 +659,7 @@ public final class MentionValues {
         if (url == null || url.isBlank()) {
             return null;
         }
-        String u = url.strip().replaceFirst("^(?i)https?://", "");
+        String u = SCHEME.matcher(url.strip()).replaceFirst("");
         int end = 0;
         while (end < u.length() && "/?#:".indexOf(u.charAt(end)) < 0) {
             end++;

@@ -407,6 +407,13 @@ class MentionFileReaderTest {
         assertThat(MentionColumnMapping.fromJson(m.toJson())).isEqualTo(m);
         assertThat(m.headerSignature()).isEqualTo(MentionColumnMapping.signatureOf(List.of(" DATE", "full-text", "Author")))
                 .isNotEqualTo(MentionColumnMapping.signatureOf(List.of("Date", "Text", "Author")));
+
+        Path other = write("other.csv", "Date,Text\n2026-03-14T08:00:00Z,hi\n", StandardCharsets.UTF_8, false);
+        MentionReadResult r = MentionFileReader.read(other, MentionFileReader.preview(other, UTC), m, UTC,
+                MentionFileReader.Progress.none(), () -> false);
+        assertThat(r.refused()).isTrue();
+        assertThat(r.problems()).containsExactly("other.csv:1: the mapping was made for another header (Date, Full Text,"
+                + " Author); choose the columns for this file's header");
     }
 
     // ---------------------------------------------------------------- hostile files

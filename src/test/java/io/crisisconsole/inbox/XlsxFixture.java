@@ -14,16 +14,16 @@ import java.util.zip.ZipOutputStream;
  * cells as inline strings, {@link Number} cells as numbers, {@link DateCell} as a serial day number
  * with a date style (built-in format 22, {@code m/d/yyyy h:mm}).
  */
-final class XlsxFixture {
+public final class XlsxFixture {
 
     /** An Excel serial day number shown with a date style. */
-    record DateCell(double serial) {
+    public record DateCell(double serial) {
     }
 
     private XlsxFixture() {
     }
 
-    static void write(Path file, List<List<Object>> rows) throws IOException {
+    public static void write(Path file, List<List<Object>> rows) throws IOException {
         try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
             put(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
                     + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
