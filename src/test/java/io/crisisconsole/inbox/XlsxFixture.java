@@ -10,8 +10,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Writes small .xlsx workbooks the way Excel lays them out (the OOXML parts zipped by hand): text
- * cells as inline strings, {@link Number} cells as numbers, {@link DateCell} as a serial day number
+ * Writes .xlsx workbooks the way Excel lays them out (the OOXML parts zipped by hand): text cells
+ * as indexes into the shared strings part ({@code t="s"}), {@link Number} cells as numbers, {@link DateCell} as a serial day number
  * with a date style (built-in format 22, {@code m/d/yyyy h:mm}).
  */
 public final class XlsxFixture {
@@ -31,6 +31,7 @@ public final class XlsxFixture {
                     + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
                     + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
                     + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+                    + "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>"
                     + "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
                     + "</Types>");
             put(zip, "_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
@@ -38,6 +39,8 @@ public final class XlsxFixture {
                     + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
                     + "</Relationships>");
             boolean sheet = rows != null;
+            List<String> strings = new java.util.ArrayList<>();
+            java.util.Map<String, Integer> indexes = new java.util.HashMap<>();
             put(zip, "xl/workbook.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
                     + "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
                     + " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>"
@@ -46,6 +49,7 @@ public final class XlsxFixture {
                     + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
                     + (sheet ? "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>" : "")
                     + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
+                    + "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>"
                     + "</Relationships>");
             put(zip, "xl/styles.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
                     + "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
@@ -74,8 +78,11 @@ public final class XlsxFixture {
                         } else if (v instanceof Number n) {
                             sb.append("<c r=\"").append(ref).append("\"><v>").append(n).append("</v></c>");
                         } else {
-                            sb.append("<c r=\"").append(ref).append("\" t=\"inlineStr\"><is><t xml:space=\"preserve\">")
-                                    .append(escape(v.toString())).append("</t></is></c>");
+                            Integer index = indexes.computeIfAbsent(v.toString(), k -> {
+                                strings.add(k);
+                                return strings.size() - 1;
+                            });
+                            sb.append("<c r=\"").append(ref).append("\" t=\"s\"><v>").append(index).append("</v></c>");
                         }
                     }
                     sb.append("</row>");
@@ -88,6 +95,13 @@ public final class XlsxFixture {
                 zip.write(sb.toString().getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
             }
+            StringBuilder sst = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+                    + "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"")
+                    .append(strings.size()).append("\" uniqueCount=\"").append(strings.size()).append("\">");
+            for (String t : strings) {
+                sst.append("<si><t xml:space=\"preserve\">").append(escape(t)).append("</t></si>");
+            }
+            put(zip, "xl/sharedStrings.xml", sst.append("</sst>").toString());
         }
     }
 
