@@ -86,7 +86,6 @@ public final class MentionFileReader {
             List<MentionFilePreview.Row> rows = new ArrayList<>();
             List<String> header = null;
             long headerLine = 0;
-            List<List<String>> before = new ArrayList<>();
             try (MentionRows.RowStream s = MentionRows.open(file, d, Progress.none())) {
                 MentionRows.RawRow r;
                 int seen = 0;
@@ -98,8 +97,6 @@ public final class MentionFileReader {
                         if (MentionColumns.headerScore(r.cells()) > 0) {
                             header = r.cells();
                             headerLine = r.line();
-                        } else {
-                            before.add(r.cells());
                         }
                         continue;
                     }
@@ -119,11 +116,8 @@ public final class MentionFileReader {
             }
             Layout layout = MentionColumns.layoutOf(header);
             MentionColumnMapping mapping = guessMapping(header, layout, rows);
-            List<String> problems = new ArrayList<>();
-            long at = headerLine;
-            mapping.missing().forEach(m -> problems.add(name + ":" + at + ": " + m));
             MentionFilePreview p = new MentionFilePreview(name, d.format, d.charset == null ? null : d.charset.name(),
-                    d.delimiter, headerLine, layout == null ? null : layout.name(), mapping, rows, problems);
+                    d.delimiter, headerLine, layout == null ? null : layout.name(), mapping, rows, List.of());
             return withMapping(p, mapping, zone);
         } catch (MentionFileFormat.Refused r) {
             return failed(name, null, r.getMessage());
@@ -132,9 +126,17 @@ public final class MentionFileReader {
         }
     }
 
-    /** The preview's rows read again with another mapping (the preview dialog calls this when the person changes it). */
+    /**
+     * The preview's rows read again with another mapping (the preview dialog calls this when the
+     * person changes it); its problems are then what the mapping lacks (a date or a text column).
+     */
     public static MentionFilePreview withMapping(MentionFilePreview p, MentionColumnMapping mapping, ZoneId zone) {
+        if (p.headerLine() <= 0) {
+            throw new IllegalArgumentException("the preview of " + p.fileName() + " found no header to map");
+        }
         boolean csv = p.format() != Format.XLSX;
+        List<String> missing = new ArrayList<>();
+        mapping.missing().forEach(m -> missing.add(p.fileName() + ":" + p.headerLine() + ": " + m));
         List<MentionFilePreview.Row> rows = new ArrayList<>();
         Indexed columns = new Indexed(mapping);
         for (MentionFilePreview.Row r : p.rows()) {
@@ -143,7 +145,7 @@ public final class MentionFileReader {
             rows.add(new MentionFilePreview.Row(r.line(), r.cells(), m, problems));
         }
         return new MentionFilePreview(p.fileName(), p.format(), p.encoding(), p.delimiter(), p.headerLine(), p.layout(),
-                mapping, rows, p.problems());
+                mapping, rows, missing);
     }
 
     private static MentionFilePreview failed(String name, MentionFileFormat.Detected d, String problem) {
@@ -209,11 +211,8 @@ public final class MentionFileReader {
             ZoneId zone, Progress progress, BooleanSupplier cancelled, Consumer<IncomingMention> sink) {
         String name = file.getFileName().toString();
         Problems problems = new Problems();
-        if (!preview.problems().isEmpty() && mapping == preview.mapping() || preview.headerLine() <= 0) {
+        if (preview.headerLine() <= 0) {
             preview.problems().forEach(problems::add);
-            if (problems.count == 0) {
-                problems.add(name + ": no header row; the file cannot be read");
-            }
             return problems.refused();
         }
         if (!mapping.headerSignature().equals(preview.mapping().headerSignature())) {

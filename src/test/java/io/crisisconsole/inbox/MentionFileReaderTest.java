@@ -416,6 +416,25 @@ class MentionFileReaderTest {
                 + " Author); choose the columns for this file's header");
     }
 
+    @Test
+    void aColumnTheGuessMissedIsMappedByHandAndThePreviewReadAgain() throws IOException {
+        Path f = write("comments.csv", "Date,Author,Kommentar\n2026-03-14T08:00:00Z,anna,the app is down\n",
+                StandardCharsets.UTF_8, false);
+        MentionFilePreview p = MentionFileReader.preview(f, UTC);
+        assertThat(p.problems()).containsExactly(
+                "comments.csv:1: no column is mapped to the text; choose the column with the mention's text");
+        assertThat(p.readable()).isFalse();
+        assertThat(readAll(f, p).problems()).containsExactly(
+                "comments.csv:1: no column is mapped to the text; choose the column with the mention's text");
+        MentionFilePreview fixed = MentionFileReader.withMapping(p, p.mapping().with(MentionField.TEXT, 2), UTC);
+        assertThat(fixed.problems()).isEmpty();
+        assertThat(fixed.rows().get(0).mention().text()).isEqualTo("the app is down");
+        MentionReadResult r = MentionFileReader.read(f, fixed, fixed.mapping(), UTC, MentionFileReader.Progress.none(),
+                () -> false);
+        assertThat(r.ok()).isTrue();
+        assertThat(r.mentions()).extracting(IncomingMention::author).containsExactly("anna");
+    }
+
     // ---------------------------------------------------------------- hostile files
 
     @Test
