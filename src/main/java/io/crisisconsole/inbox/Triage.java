@@ -1,0 +1,205 @@
+package io.crisisconsole.inbox;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.crisisconsole.toolkit.Language;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Suggests a mention's type and scores its priority. Immutable.
+ *
+ * <p>Type: the source first (platform {@code news}, a news domain in the URL, or an author who is
+ * a journalist, editor or press desk make a media inquiry), then cue words of the mention's
+ * language (bundled {@code inbox/cues/LANG.yaml}; English cues are looked for in every language,
+ * since mentions mix them): the type with most hits wins, ties in the order media inquiry,
+ * misinformation, troll/abuse, complaint, question, praise. No hit: a text with a question mark is a
+ * question, else other.
+ *
+ * <p>Priority (0 to 115, higher first): reach up to 60 points (10 per power of ten of the
+ * followers/reach: 1,000 is 30, 100,000 is 50, 1,000,000 and more is 60), negative sentiment 20,
+ * media (a media inquiry, or platform news) 25, a repeat author (another mention of the same author
+ * in the case) 10.
+ */
+public final class Triage {
+
+    public static final int MAX_REACH_POINTS = 60;
+    public static final int NEGATIVE_POINTS = 20;
+    public static final int MEDIA_POINTS = 25;
+    public static final int REPEAT_AUTHOR_POINTS = 10;
+
+    /** Ties between types go to the earlier one. */
+    private static final List<InboxType> ORDER = List.of(InboxType.MEDIA_INQUIRY, InboxType.MISINFORMATION,
+            InboxType.TROLL, InboxType.COMPLAINT, InboxType.QUESTION, InboxType.PRAISE);
+
+    record CueFile(String language, List<String> complaint, List<String> question, List<String> troll,
+            List<String> mediaInquiry, List<String> misinformation, List<String> praise, List<String> newsDomains,
+            List<String> pressAuthors) {
+    }
+
+    private record Cue(String spaced, boolean prefix) {
+        static Cue of(String written) {
+            String w = written.strip();
+            boolean prefix = w.endsWith("*");
+            String folded = Fold.spaced(prefix ? w.substring(0, w.length() - 1) : w);
+            // " word " matches whole words; a prefix cue drops the space after its last word
+            return new Cue(prefix ? folded.substring(0, folded.length() - 1) : folded, prefix);
+        }
+    }
+
+    private record Cues(Map<InboxType, List<Cue>> byType, List<String> newsDomains, List<Cue> pressAuthors) {
+    }
+
+    private static final Map<String, Cues> BUNDLED = Language.codes().stream()
+            .collect(Collectors.toUnmodifiableMap(Function.identity(), Triage::load));
+
+    private static final Triage INSTANCE = new Triage();
+
+    private Triage() {
+    }
+
+    public static Triage bundled() {
+        return INSTANCE;
+    }
+
+    /** The suggested type of a mention (see the class comment). */
+    public InboxType suggestType(String text, String language, String platform, String url, String author) {
+        Cues own = BUNDLED.get(language == null ? "" : language.toLowerCase(Locale.ROOT));
+        Cues en = BUNDLED.get(Language.EN.code());
+        if ("news".equals(platform) || isPressSource(url, author, own) || isPressSource(url, author, en)) {
+            return InboxType.MEDIA_INQUIRY;
+        }
+        String spaced = Fold.spaced(text);
+        Map<InboxType, Integer> hits = new EnumMap<>(InboxType.class);
+        count(spaced, en, hits);
+        if (own != null && own != en) {
+            count(spaced, own, hits);
+        }
+        InboxType best = null;
+        int most = 0;
+        for (InboxType t : ORDER) {
+            int h = hits.getOrDefault(t, 0);
+            if (h > most) {
+                best = t;
+                most = h;
+            }
+        }
+        if (best != null) {
+            return best;
+        }
+        return text.indexOf('?') >= 0 || text.indexOf('¿') >= 0 ? InboxType.QUESTION : InboxType.OTHER;
+    }
+
+    /** The priority score of a mention (see the class comment). */
+    public int priority(Long reach, Sentiment sentiment, InboxType type, String platform, boolean repeatAuthor) {
+        int score = 0;
+        if (reach != null && reach > 0) {
+            score += (int) Math.min(MAX_REACH_POINTS, Math.floor(Math.log10(reach) * 10 + 1e-9));
+        }
+        if (sentiment == Sentiment.NEGATIVE) {
+            score += NEGATIVE_POINTS;
+        }
+        if (type == InboxType.MEDIA_INQUIRY || "news".equals(platform)) {
+            score += MEDIA_POINTS;
+        }
+        if (repeatAuthor) {
+            score += REPEAT_AUTHOR_POINTS;
+        }
+        return score;
+    }
+
+    private static void count(String spaced, Cues cues, Map<InboxType, Integer> hits) {
+        for (Map.Entry<InboxType, List<Cue>> e : cues.byType().entrySet()) {
+            for (Cue c : e.getValue()) {
+                if (spaced.contains(c.spaced())) {
+                    hits.merge(e.getKey(), 1, Integer::sum);
+                }
+            }
+        }
+    }
+
+    private static boolean isPressSource(String url, String author, Cues cues) {
+        if (cues == null) {
+            return false;
+        }
+        String host = host(url);
+        if (host != null) {
+            for (String d : cues.newsDomains()) {
+                if (host.equals(d) || host.endsWith("." + d)) {
+                    return true;
+                }
+            }
+        }
+        if (author != null) {
+            String spaced = Fold.spaced(author);
+            for (Cue c : cues.pressAuthors()) {
+                if (spaced.contains(c.spaced())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String host(String url) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        try {
+            String h = URI.create(url.strip()).getHost();
+            return h == null ? null : h.toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Cues load(String language) {
+        String resource = "/io/crisisconsole/inbox/cues/" + language + ".yaml";
+        YAMLMapper yaml = YAMLMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                        DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES,
+                        DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+                .build();
+        try (InputStream in = Triage.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            CueFile f = yaml.readValue(in, CueFile.class);
+            if (!language.equals(f.language())) {
+                throw new IllegalStateException(resource + ": language " + f.language() + ", expected " + language);
+            }
+            Map<InboxType, List<Cue>> byType = new EnumMap<>(InboxType.class);
+            byType.put(InboxType.COMPLAINT, cues(f.complaint()));
+            byType.put(InboxType.QUESTION, cues(f.question()));
+            byType.put(InboxType.TROLL, cues(f.troll()));
+            byType.put(InboxType.MEDIA_INQUIRY, cues(f.mediaInquiry()));
+            byType.put(InboxType.MISINFORMATION, cues(f.misinformation()));
+            byType.put(InboxType.PRAISE, cues(f.praise()));
+            List<String> domains = f.newsDomains().stream().map(d -> d.strip().toLowerCase(Locale.ROOT)).toList();
+            return new Cues(byType, domains, cues(f.pressAuthors()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Cue> cues(List<String> written) {
+        List<Cue> out = new ArrayList<>();
+        for (String w : written) {
+            Cue c = Cue.of(w);
+            if (!c.spaced().isBlank()) {
+                out.add(c);
+            }
+        }
+        return List.copyOf(out);
+    }
+}
