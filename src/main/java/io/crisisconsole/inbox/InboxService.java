@@ -204,6 +204,17 @@ public final class InboxService {
                 }
             });
         }
+        try (Stream<MentionDao.ResponseKeyRow> keys = dao.responseKeys(caseId)) {
+            keys.forEach(k -> {
+                if (k.url() != null) {
+                    urls.add(k.url());
+                }
+                if (k.sourceId() != null) {
+                    sources.add(k.sourceId());
+                }
+                contents.add(contentKey(k.platform(), authorKey(k.sentBy()), k.text(), k.sentAt()));
+            });
+        }
         Imported d = new Imported();
         List<MentionDao.NewMention> batch = new ArrayList<>();
         List<MentionDao.NewResponse> answers = new ArrayList<>();

@@ -20,6 +20,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(MentionDao.IndexRow.class)
 @RegisterConstructorMapper(MentionDao.KeyRow.class)
 @RegisterConstructorMapper(MentionDao.AccountRow.class)
+@RegisterConstructorMapper(MentionDao.ResponseKeyRow.class)
 public interface MentionDao {
 
     /** A mention about to be written. */
@@ -45,6 +46,10 @@ public interface MentionDao {
     }
 
     record AccountRow(String platform, String account) {
+    }
+
+    /** What duplicate detection compares of a stored answer. */
+    record ResponseKeyRow(String url, String sourceId, String platform, String sentBy, String text, Instant sentAt) {
     }
 
     String COLUMNS = """
@@ -94,6 +99,12 @@ public interface MentionDao {
               FROM mention WHERE case_id = :caseId
             """)
     Stream<KeyRow> keys(long caseId);
+
+    @SqlQuery("""
+            SELECT url, source_id, platform, sent_by, text, sent_at FROM mention_response
+             WHERE case_id = :caseId AND imported_from IS NOT NULL
+            """)
+    Stream<ResponseKeyRow> responseKeys(long caseId);
 
     /** The mentions of the case whose URL or source id is {@code ref} (what a reply-to names). */
     @SqlQuery("SELECT id FROM mention WHERE case_id = :caseId AND (url = :ref OR source_id = :ref) ORDER BY id")

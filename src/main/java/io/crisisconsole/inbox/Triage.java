@@ -23,8 +23,8 @@ import java.util.stream.Collectors;
  * a journalist, editor or press desk make a media inquiry), then cue words of the mention's
  * language (bundled {@code inbox/cues/LANG.yaml}; English cues are looked for in every language,
  * since mentions mix them): the type with most hits wins, ties in the order media inquiry,
- * misinformation, troll/abuse, complaint, question, praise. No hit: a text with a question mark is a
- * question, else other.
+ * misinformation, troll/abuse, complaint, question, praise; a question mark (or ¿) counts as one
+ * question cue. No hit: other.
  *
  * <p>Priority (0 to 115, higher first): reach up to 60 points (10 per power of ten of the
  * followers/reach: 1,000 is 30, 100,000 is 50, 1,000,000 and more is 60), negative sentiment 20,
@@ -85,6 +85,9 @@ public final class Triage {
         if (own != null && own != en) {
             count(spaced, own, hits);
         }
+        if (text.indexOf('?') >= 0 || text.indexOf('\u00bf') >= 0) {
+            hits.merge(InboxType.QUESTION, 1, Integer::sum);
+        }
         InboxType best = null;
         int most = 0;
         for (InboxType t : ORDER) {
@@ -97,7 +100,7 @@ public final class Triage {
         if (best != null) {
             return best;
         }
-        return text.indexOf('?') >= 0 || text.indexOf('¿') >= 0 ? InboxType.QUESTION : InboxType.OTHER;
+        return InboxType.OTHER;
     }
 
     /** The priority score of a mention (see the class comment). */

@@ -1,6 +1,7 @@
 package io.crisisconsole.playbooks;
 
 import com.fasterxml.jackson.annotation.JacksonInject;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.OptBoolean;
@@ -93,13 +94,18 @@ public record Playbook(int format, String id, String language, String title, Str
      *        {@code when.slas.complaint_reply_minutes} (optional key {@code reply_minutes})
      */
     public record Response(MentionType type, ResponseAction action, String guidance,
-            @JacksonInject(value = ABSENT_NUMBER, useInput = OptBoolean.TRUE)
             @JsonInclude(JsonInclude.Include.NON_NULL) Integer replyMinutes) {
 
-        public Response {
-            if (replyMinutes != null && replyMinutes == ABSENT_NUMBER_VALUE) {
-                replyMinutes = null;
-            }
+        /** The injection sits on the creator's parameter only: on the component, Jackson would also set the final field. */
+        @JsonCreator
+        public Response(@JsonProperty("type") MentionType type, @JsonProperty("action") ResponseAction action,
+                @JsonProperty("guidance") String guidance,
+                @JacksonInject(value = ABSENT_NUMBER, useInput = OptBoolean.TRUE)
+                @JsonProperty("reply_minutes") Integer replyMinutes) {
+            this.type = type;
+            this.action = action;
+            this.guidance = guidance;
+            this.replyMinutes = replyMinutes != null && replyMinutes == ABSENT_NUMBER_VALUE ? null : replyMinutes;
         }
 
         public Response(MentionType type, ResponseAction action, String guidance) {
@@ -127,13 +133,15 @@ public record Playbook(int format, String id, String language, String title, Str
      *        (optional key {@code account}; blank is none)
      */
     public record ChannelRole(Channel channel, String role,
-            @JacksonInject(value = ABSENT_TEXT, useInput = OptBoolean.TRUE)
             @JsonInclude(JsonInclude.Include.NON_NULL) String account) {
 
-        public ChannelRole {
-            if (account != null && account.isBlank()) {
-                account = null;
-            }
+        @JsonCreator
+        public ChannelRole(@JsonProperty("channel") Channel channel, @JsonProperty("role") String role,
+                @JacksonInject(value = ABSENT_TEXT, useInput = OptBoolean.TRUE)
+                @JsonProperty("account") String account) {
+            this.channel = channel;
+            this.role = role;
+            this.account = account == null || account.isBlank() ? null : account;
         }
 
         public ChannelRole(Channel channel, String role) {
