@@ -91,10 +91,10 @@ public record Playbook(int format, String id, String language, String title, Str
      * What to do with one type of inbound mention.
      *
      * @param replyMinutes the first-response target of this type in minutes, or null for
-     *        {@code when.slas.complaint_reply_minutes} (optional key {@code reply_minutes})
+     *        {@code when.slas.complaint_reply_minutes} (optional key {@code reply_minutes}; left out or empty is none)
      */
-    public record Response(MentionType type, ResponseAction action, String guidance,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Integer replyMinutes) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Response(MentionType type, ResponseAction action, String guidance, Integer replyMinutes) {
 
         /** The injection sits on the creator's parameter only: on the component, Jackson would also set the final field. */
         @JsonCreator
@@ -130,10 +130,10 @@ public record Playbook(int format, String id, String language, String title, Str
      *
      * @param account the brand's own account there (a handle such as {@code @acme_help}, or a page
      *        name), or null; rows an export has from it are the brand's answers, not inbox items
-     *        (optional key {@code account}; blank is none)
+     *        (optional key {@code account}; left out, empty or blank is none)
      */
-    public record ChannelRole(Channel channel, String role,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String account) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ChannelRole(Channel channel, String role, String account) {
 
         @JsonCreator
         public ChannelRole(@JsonProperty("channel") Channel channel, @JsonProperty("role") String role,
