@@ -19,6 +19,31 @@ final class Fold {
     private Fold() {
     }
 
+    /** Per BMP char: its folded char, {@link #SEPARATOR}, {@link #SKIP} (a combining mark) or {@link #SLOW}. */
+    private static final char[] TABLE = table();
+    private static final char SEPARATOR = '\u0000';
+    private static final char SKIP = '\u0001';
+    private static final char SLOW = '\u0002';
+
+    private static char[] table() {
+        char[] t = new char[65536];
+        StringBuilder b = new StringBuilder(4);
+        for (int c = 0; c < 65536; c++) {
+            if (Character.isSurrogate((char) c)) {
+                t[c] = SLOW;
+            } else if (UCharacter.getType(c) == UCharacter.NON_SPACING_MARK) {
+                t[c] = SKIP;
+            } else if (!UCharacter.isLetterOrDigit(c)) {
+                t[c] = SEPARATOR;
+            } else {
+                b.setLength(0);
+                appendFolded(b, c);
+                t[c] = b.length() == 1 && b.charAt(0) > SLOW ? b.charAt(0) : SLOW;
+            }
+        }
+        return t;
+    }
+
     /** The folded words of {@code text}, in order, each given to {@code sink}. */
     static void words(String text, Consumer<String> sink) {
         if (text == null) {
@@ -27,21 +52,29 @@ final class Fold {
         StringBuilder w = new StringBuilder(16);
         int n = text.length();
         for (int i = 0; i < n; ) {
-            int cp = text.codePointAt(i);
-            i += Character.charCount(cp);
-            if (cp < 128) {
-                if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
-                    w.append((char) cp);
-                } else if (cp >= 'A' && cp <= 'Z') {
-                    w.append((char) (cp + 32));
-                } else if (w.length() > 0) {
+            char ch = text.charAt(i);
+            char f = TABLE[ch];
+            if (f > SLOW) {
+                w.append(f);
+                i++;
+                continue;
+            }
+            if (f == SKIP) {
+                i++;
+                continue; // a combining accent typed apart
+            }
+            if (f == SEPARATOR) {
+                if (w.length() > 0) {
                     sink.accept(w.toString());
                     w.setLength(0);
                 }
+                i++;
                 continue;
             }
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
             if (UCharacter.getType(cp) == UCharacter.NON_SPACING_MARK) {
-                continue; // a combining accent typed apart
+                continue;
             }
             if (!UCharacter.isLetterOrDigit(cp)) {
                 if (w.length() > 0) {

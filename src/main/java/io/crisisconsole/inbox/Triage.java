@@ -9,7 +9,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,17 +49,27 @@ public final class Triage {
             List<String> pressAuthors) {
     }
 
-    private record Cue(String spaced, boolean prefix) {
-        static Cue of(String written) {
+    /** A cue: one word (whole or, with *, a prefix) or a phrase of several words, folded. */
+    private record Cue(int id, InboxType type, String word, String spaced, boolean prefix) {
+        static Cue of(int id, InboxType type, String written) {
             String w = written.strip();
             boolean prefix = w.endsWith("*");
+            List<String> words = Fold.words(prefix ? w.substring(0, w.length() - 1) : w);
+            if (words.size() == 1) {
+                return new Cue(id, type, words.get(0), null, prefix);
+            }
             String folded = Fold.spaced(prefix ? w.substring(0, w.length() - 1) : w);
-            // " word " matches whole words; a prefix cue drops the space after its last word
-            return new Cue(prefix ? folded.substring(0, folded.length() - 1) : folded, prefix);
+            // " two words " matches whole words; a prefix cue drops the space after its last word
+            return new Cue(id, type, null, prefix ? folded.substring(0, folded.length() - 1) : folded, prefix);
         }
     }
 
-    private record Cues(Map<InboxType, List<Cue>> byType, List<String> newsDomains, List<Cue> pressAuthors) {
+    /** The cues of one language, by how they are looked for. */
+    private record Cues(Map<String, List<Cue>> words, List<Cue> prefixes, List<Cue> phrases, List<Cue> all,
+            List<String> newsDomains, List<Cue> pressAuthors) {
+        int count() {
+            return all.size();
+        }
     }
 
     private static final Map<String, Cues> BUNDLED = Language.codes().stream()
@@ -79,11 +91,12 @@ public final class Triage {
         if ("news".equals(platform) || isPressSource(url, author, own) || isPressSource(url, author, en)) {
             return InboxType.MEDIA_INQUIRY;
         }
-        String spaced = Fold.spaced(text);
+        List<String> words = Fold.words(text);
+        String spaced = " " + String.join(" ", words) + " ";
         Map<InboxType, Integer> hits = new EnumMap<>(InboxType.class);
-        count(spaced, en, hits);
+        count(words, spaced, en, hits);
         if (own != null && own != en) {
-            count(spaced, own, hits);
+            count(words, spaced, own, hits);
         }
         if (text.indexOf('?') >= 0 || text.indexOf('\u00bf') >= 0) {
             hits.merge(InboxType.QUESTION, 1, Integer::sum);
@@ -121,13 +134,27 @@ public final class Triage {
         return score;
     }
 
-    private static void count(String spaced, Cues cues, Map<InboxType, Integer> hits) {
-        for (Map.Entry<InboxType, List<Cue>> e : cues.byType().entrySet()) {
-            for (Cue c : e.getValue()) {
-                if (spaced.contains(c.spaced())) {
-                    hits.merge(e.getKey(), 1, Integer::sum);
+    /** Adds to {@code hits} one per cue of {@code cues} found (a cue found twice counts once). */
+    private static void count(List<String> words, String spaced, Cues cues, Map<InboxType, Integer> hits) {
+        BitSet found = new BitSet(cues.count());
+        for (String w : words) {
+            for (Cue c : cues.words().getOrDefault(w, List.of())) {
+                found.set(c.id());
+            }
+            for (Cue c : cues.prefixes()) {
+                if (w.startsWith(c.word())) {
+                    found.set(c.id());
                 }
             }
+        }
+        for (Cue c : cues.phrases()) {
+            if (spaced.contains(c.spaced())) {
+                found.set(c.id());
+            }
+        }
+        List<Cue> all = cues.all();
+        for (int i = found.nextSetBit(0); i >= 0; i = found.nextSetBit(i + 1)) {
+            hits.merge(all.get(i).type(), 1, Integer::sum);
         }
     }
 
@@ -146,7 +173,8 @@ public final class Triage {
         if (author != null) {
             String spaced = Fold.spaced(author);
             for (Cue c : cues.pressAuthors()) {
-                if (spaced.contains(c.spaced())) {
+                String find = c.spaced() != null ? c.spaced() : " " + c.word() + (c.prefix() ? "" : " ");
+                if (spaced.contains(find)) {
                     return true;
                 }
             }
@@ -181,28 +209,40 @@ public final class Triage {
             if (!language.equals(f.language())) {
                 throw new IllegalStateException(resource + ": language " + f.language() + ", expected " + language);
             }
-            Map<InboxType, List<Cue>> byType = new EnumMap<>(InboxType.class);
-            byType.put(InboxType.COMPLAINT, cues(f.complaint()));
-            byType.put(InboxType.QUESTION, cues(f.question()));
-            byType.put(InboxType.TROLL, cues(f.troll()));
-            byType.put(InboxType.MEDIA_INQUIRY, cues(f.mediaInquiry()));
-            byType.put(InboxType.MISINFORMATION, cues(f.misinformation()));
-            byType.put(InboxType.PRAISE, cues(f.praise()));
+            List<Cue> all = new ArrayList<>();
+            add(all, InboxType.COMPLAINT, f.complaint());
+            add(all, InboxType.QUESTION, f.question());
+            add(all, InboxType.TROLL, f.troll());
+            add(all, InboxType.MEDIA_INQUIRY, f.mediaInquiry());
+            add(all, InboxType.MISINFORMATION, f.misinformation());
+            add(all, InboxType.PRAISE, f.praise());
+            Map<String, List<Cue>> words = new HashMap<>();
+            List<Cue> prefixes = new ArrayList<>();
+            List<Cue> phrases = new ArrayList<>();
+            for (Cue c : all) {
+                if (c.word() == null) {
+                    phrases.add(c);
+                } else if (c.prefix()) {
+                    prefixes.add(c);
+                } else {
+                    words.computeIfAbsent(c.word(), x -> new ArrayList<>()).add(c);
+                }
+            }
+            List<Cue> press = new ArrayList<>();
+            add(press, InboxType.MEDIA_INQUIRY, f.pressAuthors());
             List<String> domains = f.newsDomains().stream().map(d -> d.strip().toLowerCase(Locale.ROOT)).toList();
-            return new Cues(byType, domains, cues(f.pressAuthors()));
+            return new Cues(Map.copyOf(words), List.copyOf(prefixes), List.copyOf(phrases), List.copyOf(all),
+                    domains, List.copyOf(press));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static List<Cue> cues(List<String> written) {
-        List<Cue> out = new ArrayList<>();
+    private static void add(List<Cue> into, InboxType type, List<String> written) {
         for (String w : written) {
-            Cue c = Cue.of(w);
-            if (!c.spaced().isBlank()) {
-                out.add(c);
+            if (!Fold.words(w).isEmpty()) {
+                into.add(Cue.of(into.size(), type, w));
             }
         }
-        return List.copyOf(out);
     }
 }
