@@ -43,7 +43,9 @@ CREATE TABLE mention (
     CONSTRAINT mention_text_not_blank CHECK (CHAR_LENGTH(TRIM(text)) > 0)
 );
 
-CREATE INDEX mention_case_idx ON mention (case_id, published_at);
+-- (case_id, id): the index and the figures read a case's mentions in id order; sorting 200,000 rows
+-- instead spills to a temporary file in H2 (measured: 10 s to load a case's index, 1.5 s this way)
+CREATE INDEX mention_case_idx ON mention (case_id, id);
 CREATE INDEX mention_url_idx ON mention (case_id, url);
 CREATE INDEX mention_source_idx ON mention (case_id, source_id);
 -- content_key and author_key are compared in memory (an import reads the case's keys once), so

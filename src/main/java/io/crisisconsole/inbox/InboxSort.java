@@ -1,6 +1,6 @@
 package io.crisisconsole.inbox;
 
-/** The orders of the inbox list. Ties go to the lower id (the earlier stored). */
+/** The orders of the inbox list. Ties: the earlier stored first, except in {@link #NEWEST}, its reverse. */
 public enum InboxSort {
     /** Newest published first. */
     NEWEST,

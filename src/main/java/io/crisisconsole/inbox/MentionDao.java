@@ -84,9 +84,6 @@ public interface MentionDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM mention WHERE id IN (<ids>)")
     List<Mention> findAll(@BindList("ids") Collection<Long> ids);
 
-    @SqlQuery("SELECT " + COLUMNS + " FROM mention WHERE case_id = :caseId ORDER BY published_at, id")
-    Stream<Mention> streamCase(long caseId);
-
     @SqlQuery("""
             SELECT id, author, text, tags, state, mention_type, sentiment, platform, priority, published_at,
                    first_response_at

@@ -164,7 +164,7 @@ final class MentionIndex {
         long[] out = new long[hits == null ? size : Math.min(size, hits.cardinality())];
         int n = 0;
         for (int i = 0; i < size; i++) {
-            int row = order == null ? (q.sort() == InboxSort.OLDEST ? i : size - 1 - i) : order[i];
+            int row = q.sort() == InboxSort.NEWEST ? order[size - 1 - i] : order[i];
             if ((hits == null || hits.get(row))
                     && (stateMask == 0 || (stateMask & (1 << state[row])) != 0)
                     && (typeMask == 0 || (typeMask & (1 << type[row])) != 0)
@@ -203,7 +203,7 @@ final class MentionIndex {
         return b;
     }
 
-    /** Rows in the order of {@code sort}; null for the id order (newest and oldest are by published time below). */
+    /** Rows in the order of {@code sort} (newest is read from the end of the oldest-first order). */
     private int[] order(InboxSort sort) {
         return switch (sort) {
             case NEWEST, OLDEST -> {
@@ -213,7 +213,7 @@ final class MentionIndex {
                         return c != 0 ? c : Integer.compare(x, y);
                     });
                 }
-                yield sort == InboxSort.OLDEST ? byPublished : reversed(byPublished);
+                yield byPublished;
             }
             case DUE_SOONEST -> {
                 if (byDue == null) {
@@ -258,14 +258,6 @@ final class MentionIndex {
 
     private long due(int row) {
         return published[row] + replyMinutes.applyAsInt(InboxType.values()[type[row]]) * 60_000L;
-    }
-
-    private int[] reversed(int[] a) {
-        int[] r = new int[a.length];
-        for (int i = 0; i < a.length; i++) {
-            r[i] = a[a.length - 1 - i];
-        }
-        return r;
     }
 
     private interface RowOrder {
