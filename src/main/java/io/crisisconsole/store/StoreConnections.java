@@ -179,6 +179,7 @@ final class StoreConnections implements ConnectionFactory, StoreMaintenance.Data
                 try (Statement st = keepAlive.createStatement()) {
                     st.execute("SHUTDOWN COMPACT");
                 }
+                ownerOnlyStoreFile();
                 closeQuietly(keepAlive);
                 keepAlive = null;
                 pool.dispose();
@@ -257,6 +258,7 @@ final class StoreConnections implements ConnectionFactory, StoreMaintenance.Data
             } catch (SQLException e) {
                 LOG.debug("Closing with compaction failed, closing as usual: {}", e.getMessage());
             }
+            ownerOnlyStoreFile();
         }
         closeQuietly(keepAlive);
         keepAlive = null;
@@ -264,6 +266,14 @@ final class StoreConnections implements ConnectionFactory, StoreMaintenance.Data
             pool.dispose();
             pool = null;
         }
+    }
+
+    /**
+     * H2 may write the compacted file anew (a temporary file moved over the store), with the
+     * process's default mode (0644 under umask 022): owner-only again (the data folder is too).
+     */
+    private void ownerOnlyStoreFile() {
+        Workspace.ownerOnlyFile(base.resolveSibling(base.getFileName() + ".mv.db"));
     }
 
     private static void closeQuietly(Connection c) {
