@@ -1,6 +1,10 @@
 package io.crisisconsole.playbooks;
 
+import com.fasterxml.jackson.annotation.JacksonInject;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.OptBoolean;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +20,16 @@ import java.util.Map;
  */
 public record Playbook(int format, String id, String language, String title, String summary, When when, Who who,
         How how, Where where) {
+
+    /**
+     * What the reader puts in an optional number key the file leaves out (the reader fails on a
+     * missing or null key otherwise); the record holds null for it.
+     */
+    static final String ABSENT_NUMBER = "playbook.absent.number";
+    static final int ABSENT_NUMBER_VALUE = Integer.MIN_VALUE;
+    /** As {@link #ABSENT_NUMBER}, for an optional text key. */
+    static final String ABSENT_TEXT = "playbook.absent.text";
+    static final String ABSENT_TEXT_VALUE = "";
 
     /** WHEN: what starts the playbook, how bad it is, and how fast to answer. */
     public record When(List<Trigger> triggers, List<SeverityLevel> severityLevels, Slas slas,
@@ -73,8 +87,30 @@ public record Playbook(int format, String id, String language, String title, Str
     public record Tone(List<String> rules, Map<String, List<String>> forbiddenPhrases) {
     }
 
-    /** What to do with one type of inbound mention. */
-    public record Response(MentionType type, ResponseAction action, String guidance) {
+    /**
+     * What to do with one type of inbound mention.
+     *
+     * @param replyMinutes the first-response target of this type in minutes, or null for
+     *        {@code when.slas.complaint_reply_minutes} (optional key {@code reply_minutes}; left out or empty is none)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Response(MentionType type, ResponseAction action, String guidance, Integer replyMinutes) {
+
+        /** The injection sits on the creator's parameter only: on the component, Jackson would also set the final field. */
+        @JsonCreator
+        public Response(@JsonProperty("type") MentionType type, @JsonProperty("action") ResponseAction action,
+                @JsonProperty("guidance") String guidance,
+                @JacksonInject(value = ABSENT_NUMBER, useInput = OptBoolean.TRUE)
+                @JsonProperty("reply_minutes") Integer replyMinutes) {
+            this.type = type;
+            this.action = action;
+            this.guidance = guidance;
+            this.replyMinutes = replyMinutes != null && replyMinutes == ABSENT_NUMBER_VALUE ? null : replyMinutes;
+        }
+
+        public Response(MentionType type, ResponseAction action, String guidance) {
+            this(type, action, guidance, null);
+        }
     }
 
     /** A message template for a channel at a statement stage, with {{placeholders}}. */
@@ -89,6 +125,27 @@ public record Playbook(int format, String id, String language, String title, Str
     public record Hub(Channel channel, String url) {
     }
 
-    public record ChannelRole(Channel channel, String role) {
+    /**
+     * A channel and its role.
+     *
+     * @param account the brand's own account there (a handle such as {@code @acme_help}, or a page
+     *        name), or null; rows an export has from it are the brand's answers, not inbox items
+     *        (optional key {@code account}; left out, empty or blank is none)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ChannelRole(Channel channel, String role, String account) {
+
+        @JsonCreator
+        public ChannelRole(@JsonProperty("channel") Channel channel, @JsonProperty("role") String role,
+                @JacksonInject(value = ABSENT_TEXT, useInput = OptBoolean.TRUE)
+                @JsonProperty("account") String account) {
+            this.channel = channel;
+            this.role = role;
+            this.account = account == null || account.isBlank() ? null : account;
+        }
+
+        public ChannelRole(Channel channel, String role) {
+            this(channel, role, null);
+        }
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.InjectableValues;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -72,6 +73,10 @@ public final class PlaybookReader {
     }
 
     private static final YAMLMapper MAPPER = mapper();
+    /** What an optional key left out reads as (see {@link Playbook#ABSENT_NUMBER}). */
+    private static final InjectableValues OPTIONAL_KEYS = new InjectableValues.Std()
+            .addValue(Playbook.ABSENT_NUMBER, Playbook.ABSENT_NUMBER_VALUE)
+            .addValue(Playbook.ABSENT_TEXT, Playbook.ABSENT_TEXT_VALUE);
     private static final Pattern MISSING_PROPERTY = Pattern.compile("Missing (?:required )?creator property '([^']+)'");
 
     private static YAMLMapper mapper() {
@@ -155,7 +160,7 @@ public final class PlaybookReader {
         YamlIndex index = scan.index;
         Kept problems = new Kept();
         unknownKeys(fileName, index.root(), "", Playbook.class, problems);
-        ObjectReader reader = MAPPER.readerFor(Playbook.class).withHandler(SKIP_UNKNOWN);
+        ObjectReader reader = MAPPER.readerFor(Playbook.class).withHandler(SKIP_UNKNOWN).with(OPTIONAL_KEYS);
         Playbook playbook = null;
         try {
             playbook = reader.readValue(yaml);

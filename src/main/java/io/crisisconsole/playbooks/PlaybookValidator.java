@@ -32,6 +32,8 @@ public final class PlaybookValidator {
             "brand", "case_title");
     public static final int MAX_TITLE = 200;
     public static final int MAX_SLA_MINUTES = 10_080;
+    /** The longest own account name in {@code where.channels[].account}. */
+    public static final int MAX_ACCOUNT = 200;
     public static final int MAX_DUE_MINUTES = 43_200;
 
     static final Pattern ID = Pattern.compile("[a-z0-9-]{3,60}");
@@ -257,6 +259,9 @@ public final class PlaybookValidator {
                 }
                 present(at + ".action", r.action());
                 notBlank(at + ".guidance", r.guidance());
+                if (r.replyMinutes() != null) {
+                    minutes(at + ".reply_minutes", r.replyMinutes());
+                }
             }
         }
         if (present("how.templates", how.templates())) {
@@ -305,6 +310,9 @@ public final class PlaybookValidator {
                     }
                 }
                 notBlank(at + ".role", c.role());
+                if (c.account() != null && c.account().strip().length() > MAX_ACCOUNT) {
+                    add(at + ".account", "the account is longer than " + MAX_ACCOUNT + " characters");
+                }
             }
             if (hubChannel != null && !seen.containsKey(hubChannel)) {
                 add("where.channels", "the hub channel '" + hubChannel.yamlName() + "' is not listed");

@@ -4,6 +4,7 @@ import io.crisisconsole.cases.CaseService;
 import io.crisisconsole.composer.DraftService;
 import io.crisisconsole.contacts.ContactService;
 import io.crisisconsole.contacts.ContactTransfer;
+import io.crisisconsole.inbox.InboxService;
 import io.crisisconsole.playbooks.CasePlaybookService;
 import io.crisisconsole.playbooks.PlaybookService;
 import io.crisisconsole.store.AutosaveService;
@@ -28,7 +29,8 @@ public record Services(
         CasePlaybookService casePlaybooks,
         ContactService contacts,
         ContactTransfer contactTransfer,
-        DraftService drafts) {
+        DraftService drafts,
+        InboxService inbox) {
 
     public Services {
         Objects.requireNonNull(timeline, "timeline");
@@ -39,6 +41,7 @@ public record Services(
         Objects.requireNonNull(contacts, "contacts");
         Objects.requireNonNull(contactTransfer, "contactTransfer");
         Objects.requireNonNull(drafts, "drafts");
+        Objects.requireNonNull(inbox, "inbox");
     }
 
     /** The services over {@code store} (already open, and closed by the caller), on {@code clock}. */
@@ -53,6 +56,8 @@ public record Services(
         ContactTransfer contactTransfer = new ContactTransfer(contacts);
         DraftService drafts = new DraftService(jdbi, clock, store::sync, timeline, cases, playbooks, casePlaybooks,
                 contacts);
-        return new Services(timeline, cases, autosave, playbooks, casePlaybooks, contacts, contactTransfer, drafts);
+        InboxService inbox = new InboxService(jdbi, clock, timeline, cases, playbooks, casePlaybooks);
+        return new Services(timeline, cases, autosave, playbooks, casePlaybooks, contacts, contactTransfer, drafts,
+                inbox);
     }
 }

@@ -255,10 +255,10 @@ final class StoreConnections implements ConnectionFactory, StoreMaintenance.Data
         if (compact && keepAlive != null) {
             try (Statement st = keepAlive.createStatement()) {
                 st.execute("SHUTDOWN COMPACT");
-                ownerOnly();
             } catch (SQLException e) {
                 LOG.debug("Closing with compaction failed, closing as usual: {}", e.getMessage());
             }
+            ownerOnly();
         }
         closeQuietly(keepAlive);
         keepAlive = null;

@@ -47,7 +47,19 @@ public enum EventCode {
     /** {@code draftId}, {@code title}, {@code from} (status name), {@code approver} (may be null), {@code reason} (may be null). */
     DRAFT_REOPENED("draft.reopened", EntryKind.CASE_UPDATED),
     /** {@code draftId}, {@code title}, {@code version}, {@code channel} (name), {@code text} (as it went out, shortened past 19,000). */
-    DRAFT_PUBLISHED("draft.published", EntryKind.MESSAGE_PUBLISHED);
+    DRAFT_PUBLISHED("draft.published", EntryKind.MESSAGE_PUBLISHED),
+    /** {@code file} (name, null for none), {@code imported}, {@code duplicates}, {@code responses} (counts). */
+    MENTIONS_IMPORTED("mentions.imported", EntryKind.CASE_UPDATED),
+    /** {@code mentionId}, {@code platform}, {@code author} (may be null): a mention added by hand. */
+    MENTION_ADDED("mention.added", EntryKind.CASE_UPDATED),
+    /** {@code mentionId}, {@code from}, {@code to} (state names), {@code assignedTo} (may be null). */
+    MENTION_STATE_CHANGED("mention.state_changed", EntryKind.MENTION_HANDLED),
+    /** {@code mentionId}, {@code from}, {@code to} (state names), {@code byMentionId}: the author wrote again. */
+    MENTION_REOPENED("mention.reopened", EntryKind.MENTION_HANDLED),
+    /** {@code mentionId}, {@code from}, {@code to} (type names). */
+    MENTION_TYPE_CHANGED("mention.type_changed", EntryKind.MENTION_HANDLED),
+    /** {@code mentionId}, {@code visibility} (PUBLIC, PRIVATE), {@code sentAt} (ISO instant), {@code sentBy}. */
+    MENTION_ANSWERED("mention.answered", EntryKind.MENTION_HANDLED);
 
     private final String code;
     private final EntryKind kind;

@@ -154,6 +154,8 @@ public final class RecordForm<R extends Record> extends GridPane {
                 String text = ((TextInputControl) control).getText();
                 if (t == List.class) {
                     args[i] = lines(text, elementParser(c));
+                } else if (t == Integer.class && text.isBlank()) {
+                    args[i] = null; // an optional number left empty
                 } else if (t == int.class || t == Integer.class) {
                     try {
                         args[i] = Integer.parseInt(text.strip());

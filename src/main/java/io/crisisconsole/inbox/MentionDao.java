@@ -1,0 +1,182 @@
+package io.crisisconsole.inbox;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The inbox tables. {@link InboxService} keeps mentions, responses and timeline entries consistent. */
+@RegisterConstructorMapper(Mention.class)
+@RegisterConstructorMapper(MentionResponse.class)
+@RegisterConstructorMapper(SavedMapping.class)
+@RegisterConstructorMapper(MentionDao.IndexRow.class)
+@RegisterConstructorMapper(MentionDao.KeyRow.class)
+@RegisterConstructorMapper(MentionDao.AccountRow.class)
+@RegisterConstructorMapper(MentionDao.ResponseKeyRow.class)
+public interface MentionDao {
+
+    /** A mention about to be written. */
+    record NewMention(long caseId, String sourceId, String url, String platform, String author, String authorKey,
+            Instant publishedAt, String text, String contentKey, String language, Sentiment sentiment, Long reach,
+            String replyTo, InboxType type, int priority, String importedFrom, Long importedLine, Instant addedAt) {
+    }
+
+    /** A response about to be written. */
+    record NewResponse(long caseId, Long mentionId, Visibility visibility, Instant sentAt, String text, String sentBy,
+            String platform, String url, String sourceId, String replyTo, String importedFrom, Long importedLine,
+            Instant recordedAt) {
+    }
+
+    /** What the in-memory index keeps of a mention. */
+    record IndexRow(long id, String author, String text, String tags, MentionState state, InboxType mentionType,
+            Sentiment sentiment, String platform, int priority, Instant publishedAt, Instant firstResponseAt) {
+    }
+
+    /** What duplicate detection and repeat-author scoring compare. */
+    record KeyRow(long id, String url, String sourceId, String contentKey, String authorKey, MentionState state,
+            String assignedTo) {
+    }
+
+    record AccountRow(String platform, String account) {
+    }
+
+    /** What duplicate detection compares of a stored answer. */
+    record ResponseKeyRow(String url, String sourceId, String platform, String sentBy, String text, Instant sentAt) {
+    }
+
+    String COLUMNS = """
+            id, case_id, source_id, url, platform, author, published_at, text, language, sentiment, reach, reply_to,
+            mention_type AS type, type_suggested, priority, state, assigned_to, tags, first_response_at,
+            imported_from, imported_line, added_at, updated_at
+            """;
+
+    @SqlBatch("""
+            INSERT INTO mention (case_id, source_id, url, platform, author, author_key, published_at, text,
+                                 content_key, language, sentiment, reach, reply_to, mention_type, type_suggested,
+                                 priority, state, imported_from, imported_line, added_at, updated_at)
+            VALUES (:m.caseId, :m.sourceId, :m.url, :m.platform, :m.author, :m.authorKey, :m.publishedAt, :m.text,
+                    :m.contentKey, :m.language, :m.sentiment, :m.reach, :m.replyTo, :m.type, TRUE,
+                    :m.priority, 'NEW', :m.importedFrom, :m.importedLine, :m.addedAt, :m.addedAt)
+            """)
+    @GetGeneratedKeys("id")
+    long[] insert(@BindMethods("m") List<NewMention> mentions);
+
+    @SqlBatch("""
+            INSERT INTO mention_response (case_id, mention_id, visibility, sent_at, text, sent_by, platform, url,
+                                          source_id, reply_to, imported_from, imported_line, recorded_at)
+            VALUES (:r.caseId, :r.mentionId, :r.visibility, :r.sentAt, :r.text, :r.sentBy, :r.platform, :r.url,
+                    :r.sourceId, :r.replyTo, :r.importedFrom, :r.importedLine, :r.recordedAt)
+            """)
+    @GetGeneratedKeys("id")
+    long[] insertResponses(@BindMethods("r") List<NewResponse> responses);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM mention WHERE id = :id")
+    Optional<Mention> find(long id);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM mention WHERE id IN (<ids>)")
+    List<Mention> findAll(@BindList("ids") Collection<Long> ids);
+
+    @SqlQuery("""
+            SELECT id, author, text, tags, state, mention_type, sentiment, platform, priority, published_at,
+                   first_response_at
+              FROM mention WHERE case_id = :caseId ORDER BY id
+            """)
+    Stream<IndexRow> indexRows(long caseId);
+
+    @SqlQuery("""
+            SELECT id, url, source_id, content_key, author_key, state, assigned_to
+              FROM mention WHERE case_id = :caseId
+            """)
+    Stream<KeyRow> keys(long caseId);
+
+    @SqlQuery("""
+            SELECT url, source_id, platform, sent_by, text, sent_at FROM mention_response
+             WHERE case_id = :caseId AND imported_from IS NOT NULL
+            """)
+    Stream<ResponseKeyRow> responseKeys(long caseId);
+
+    /** The mentions of the case whose URL or source id is {@code ref} (what a reply-to names). */
+    @SqlQuery("SELECT id FROM mention WHERE case_id = :caseId AND (url = :ref OR source_id = :ref) ORDER BY id")
+    List<Long> idByReference(long caseId, String ref);
+
+    @SqlQuery("SELECT COUNT(*) FROM mention WHERE case_id = :caseId")
+    long count(long caseId);
+
+    @SqlUpdate("""
+            UPDATE mention SET state = :to, assigned_to = :assignedTo, updated_at = :now
+             WHERE id = :id AND state = :from
+            """)
+    int changeState(long id, MentionState from, MentionState to, String assignedTo, Instant now);
+
+    @SqlUpdate("""
+            UPDATE mention SET mention_type = :type, type_suggested = FALSE, updated_at = :now WHERE id = :id
+            """)
+    int setType(long id, InboxType type, Instant now);
+
+    @SqlUpdate("UPDATE mention SET tags = :tags, updated_at = :now WHERE id = :id")
+    int setTags(long id, String tags, Instant now);
+
+    /** Sets the first response when there is none yet or {@code sentAt} is earlier. */
+    @SqlUpdate("""
+            UPDATE mention SET first_response_at = :sentAt, updated_at = :now
+             WHERE id = :id AND (first_response_at IS NULL OR first_response_at > :sentAt)
+            """)
+    int answered(long id, Instant sentAt, Instant now);
+
+    @SqlQuery("""
+            SELECT id, case_id, mention_id, visibility, sent_at, text, sent_by, platform, url, source_id, reply_to,
+                   imported_from, imported_line, recorded_at
+              FROM mention_response WHERE mention_id = :mentionId ORDER BY sent_at, id
+            """)
+    List<MentionResponse> responsesTo(long mentionId);
+
+    @SqlQuery("""
+            SELECT id, case_id, mention_id, visibility, sent_at, text, sent_by, platform, url, source_id, reply_to,
+                   imported_from, imported_line, recorded_at
+              FROM mention_response WHERE case_id = :caseId ORDER BY sent_at, id
+            """)
+    List<MentionResponse> responsesOfCase(long caseId);
+
+    // --- saved mappings
+
+    @SqlQuery("""
+            SELECT id, header_signature, name, mapping_json, saved_at FROM mention_mapping
+             WHERE header_signature = :signature
+            """)
+    Optional<SavedMapping> mappingFor(String signature);
+
+    @SqlQuery("SELECT id, header_signature, name, mapping_json, saved_at FROM mention_mapping WHERE name = :name")
+    Optional<SavedMapping> mappingNamed(String name);
+
+    @SqlQuery("SELECT id, header_signature, name, mapping_json, saved_at FROM mention_mapping ORDER BY name")
+    List<SavedMapping> mappings();
+
+    @SqlUpdate("DELETE FROM mention_mapping WHERE header_signature = :signature OR name = :name")
+    int deleteMapping(String signature, String name);
+
+    @SqlUpdate("""
+            INSERT INTO mention_mapping (header_signature, name, mapping_json, saved_at)
+            VALUES (:signature, :name, :json, :now)
+            """)
+    @GetGeneratedKeys("id")
+    long insertMapping(String signature, String name, String json, Instant now);
+
+    // --- own accounts on a case
+
+    @SqlQuery("SELECT platform, account FROM case_account WHERE case_id = :caseId ORDER BY platform")
+    List<AccountRow> caseAccounts(long caseId);
+
+    @SqlUpdate("DELETE FROM case_account WHERE case_id = :caseId AND platform = :platform")
+    int deleteCaseAccount(long caseId, String platform);
+
+    @SqlUpdate("INSERT INTO case_account (case_id, platform, account) VALUES (:caseId, :platform, :account)")
+    int insertCaseAccount(long caseId, String platform, String account);
+}
