@@ -124,6 +124,7 @@ public final class Cli {
                         .addSubcommand(new ContactCommands.Export(this))
                         .addSubcommand(new ContactCommands.ListContacts(this)))
                 .addSubcommand(new CommandLine(new MentionCommands())
+                        .addSubcommand(new MentionCommands.ImportMentions(this))
                         .addSubcommand(new MentionCommands.ListMentions(this))
                         .addSubcommand(new MentionCommands.Stats(this)))
                 .addSubcommand(new BackupCommands.Backup(this))

@@ -1,19 +1,29 @@
 package io.crisisconsole.cli;
 
+import io.crisisconsole.inbox.ImportResult;
 import io.crisisconsole.inbox.InboxQuery;
 import io.crisisconsole.inbox.InboxService;
 import io.crisisconsole.inbox.InboxSort;
 import io.crisisconsole.inbox.InboxStats;
 import io.crisisconsole.inbox.InboxType;
 import io.crisisconsole.inbox.Mention;
+import io.crisisconsole.inbox.MentionColumnMapping;
+import io.crisisconsole.inbox.MentionFilePreview;
+import io.crisisconsole.inbox.MentionFileReader;
+import io.crisisconsole.inbox.MentionReadResult;
 import io.crisisconsole.inbox.MentionState;
 import io.crisisconsole.inbox.ResponseClock;
+import io.crisisconsole.inbox.SavedMapping;
 import io.crisisconsole.playbooks.ResponseAction;
 import io.crisisconsole.services.Services;
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.toolkit.PlainText;
 import io.crisisconsole.toolkit.ValidationException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -26,12 +36,93 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-@Command(name = "mentions", description = "Read the mention inbox of a case.", mixinStandardHelpOptions = true)
+@Command(name = "mentions", description = "Import, list and count the mentions of a case.", mixinStandardHelpOptions = true)
 final class MentionCommands extends CommandGroup {
 
     MentionCommands() {
-        super("list or stats");
+        super("import, list or stats");
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Import a CSV, TSV or XLSX export of a listening tool into a case's inbox (one transaction).")
+    static final class ImportMentions extends StoreCommand {
+        @Option(names = "--case", required = true, paramLabel = "ID")
+        long caseId;
+        @Parameters(paramLabel = "FILE", description = "The export (.csv, .tsv, .txt or .xlsx; see README for the tools and columns).")
+        Path file;
+        @Option(names = "--mapping", paramLabel = "NAME",
+                description = "Use the column mapping saved under this name (default: the one saved for this header, else the guess).")
+        String mappingName;
+        @Option(names = "--save-mapping", paramLabel = "NAME",
+                description = "Save the mapping used under this name, for files with the same header.")
+        String saveAs;
+        @Option(names = "--zone", paramLabel = "ZONE",
+                description = "Time zone of dates without an offset, e.g. Europe/Warsaw (default: this computer's).")
+        String zone;
+        @Option(names = "--good-rows", description = "Import the rows without problems even when other rows have some.")
+        boolean goodRows;
+        @Option(names = "--author", description = "Who is importing (default: $CRISIS_CONSOLE_AUTHOR or the app's name).")
+        String author;
+
+        ImportMentions(Cli cli) {
+            super(cli);
+        }
+
+        @Override
+        int run(DataHome home, Services services) {
+            InboxService inbox = services.inbox();
+            services.cases().get(caseId);
+            ZoneId zoneId;
+            try {
+                zoneId = zone == null ? ZoneId.systemDefault() : ZoneId.of(zone);
+            } catch (DateTimeException e) {
+                cli.err.println("error: --zone: '" + PlainText.cell(zone) + "' is not a time zone (e.g. Europe/Warsaw, UTC, +01:00)");
+                return Cli.BAD_INPUT;
+            }
+            if (!Files.isRegularFile(file)) {
+                cli.err.println("error: " + PlainText.cell(file.toString()) + ": no such file");
+                return Cli.BAD_INPUT;
+            }
+            MentionFilePreview preview = MentionFileReader.preview(file, zoneId);
+            if (preview.headerLine() <= 0) {
+                return refuse(preview.problems(), preview.problems().size());
+            }
+            MentionColumnMapping mapping = preview.mapping();
+            Optional<SavedMapping> saved = mappingName != null ? inbox.mappingNamed(mappingName)
+                    : inbox.mappingFor(preview.mapping().headerSignature());
+            if (mappingName != null && saved.isEmpty()) {
+                cli.err.println("error: --mapping: no mapping is saved under '" + PlainText.cell(mappingName) + "'"
+                        + (inbox.mappings().isEmpty() ? "" : " (saved: " + String.join(", ",
+                                inbox.mappings().stream().map(m -> PlainText.cell(m.name())).toList()) + ")"));
+                return Cli.BAD_INPUT;
+            }
+            if (saved.isPresent()) {
+                mapping = MentionColumnMapping.fromJson(saved.get().mappingJson());
+            }
+            MentionReadResult read = MentionFileReader.read(file, preview, mapping, zoneId,
+                    MentionFileReader.Progress.none(), () -> false);
+            if (read.refused() || (read.problemCount() > 0 && !goodRows)) {
+                return refuse(read.problems(), read.problemCount());
+            }
+            read.problems().forEach(p -> cli.err.println(PlainText.cell(Cli.oneLine(p))));
+            ImportResult r = inbox.importRows(caseId, file.getFileName().toString(), read.mentions(),
+                    read.problemCount(), goodRows, cli.author(author, home));
+            if (saveAs != null) {
+                inbox.saveMapping(mapping.headerSignature(), saveAs, mapping.toJson());
+            }
+            cli.out.println(r.imported() + " imported, " + r.duplicates() + " duplicates skipped, " + r.problems()
+                    + " problems" + (r.responses() > 0 ? ", " + r.responses() + " of the brand's own answers stored" : ""));
+            return Cli.OK;
+        }
+
+        private int refuse(List<String> problems, long count) {
+            problems.forEach(p -> cli.err.println(PlainText.cell(Cli.oneLine(p))));
+            cli.err.println("error: " + count + (count == 1 ? " problem" : " problems")
+                    + "; nothing was imported (--good-rows imports the rows without problems)");
+            return Cli.BAD_INPUT;
+        }
     }
 
     @Command(name = "list", description = "Print the mentions of a case, newest first.", mixinStandardHelpOptions = true)

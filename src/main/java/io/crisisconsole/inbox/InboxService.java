@@ -84,11 +84,11 @@ public final class InboxService {
      * problems and not {@code goodRowsOnly}, nothing is stored (the result says how many problems,
      * {@code stored} false); otherwise the rows are imported as {@link #importMentions}.
      *
-     * @param problems what the reader found wrong (one per bad row or file problem; only counted here)
+     * @param problemCount how many problems the reader found (bad rows and file problems, listed or not)
      */
     public ImportResult importRows(long caseId, String fileName, Iterable<IncomingMention> rows,
-            Collection<?> problems, boolean goodRowsOnly, String by) {
-        int bad = problems == null ? 0 : problems.size();
+            long problemCount, boolean goodRowsOnly, String by) {
+        int bad = (int) Math.min(Integer.MAX_VALUE, Math.max(0, problemCount));
         if (bad > 0 && !goodRowsOnly) {
             cases.get(caseId);
             return new ImportResult(0, 0, 0, bad, false);

@@ -124,13 +124,13 @@ class InboxServiceTest {
 
     @Test
     void problemsWithoutGoodRowsOnlyStoreNothing() {
-        ImportResult refused = inbox.importRows(outage.id(), "f.csv", export(), List.of("f.csv:9: no date"), false,
+        ImportResult refused = inbox.importRows(outage.id(), "f.csv", export(), 1, false,
                 "anna");
         assertThat(refused).isEqualTo(new ImportResult(0, 0, 0, 1, false));
         assertThat(inbox.search(outage.id(), InboxQuery.all())).isEmpty();
         assertThat(services.timeline().list(outage.id())).noneMatch(e -> "mentions.imported".equals(e.eventCode()));
 
-        ImportResult good = inbox.importRows(outage.id(), "f.csv", export(), List.of("f.csv:9: no date"), true,
+        ImportResult good = inbox.importRows(outage.id(), "f.csv", export(), 1, true,
                 "anna");
         assertThat(good).isEqualTo(new ImportResult(3, 2, 1, 1, true));
     }
