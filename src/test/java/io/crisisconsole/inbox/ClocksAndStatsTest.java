@@ -3,45 +3,19 @@ package io.crisisconsole.inbox;
 import static io.crisisconsole.inbox.InboxFixture.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.crisisconsole.cases.CrisisCase;
-import io.crisisconsole.services.Services;
-import io.crisisconsole.store.Store;
-import io.crisisconsole.store.TestStores;
-import io.crisisconsole.testsupport.MutableClock;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ClocksAndStatsTest {
+class ClocksAndStatsTest extends InboxTestBase {
 
-    @TempDir
-    Path tmp;
-    Store store;
-    MutableClock clock;
-    Services services;
-    InboxService inbox;
-    CrisisCase outage;
-
-    @BeforeEach
-    void open() {
-        store = TestStores.openIn(tmp);
-        clock = new MutableClock(Instant.parse("2026-03-29T00:00:00Z"));
-        services = Services.create(store, clock);
-        inbox = services.inbox();
-        outage = InboxFixture.caseWithPlaybook(services);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
+    @Override
+    Instant startAt() {
+        return Instant.parse("2026-03-29T00:00:00Z");
     }
 
     private static Mention mention(Instant published, MentionState state, Instant firstResponse) {

@@ -4,51 +4,25 @@ import static io.crisisconsole.inbox.InboxFixture.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.crisisconsole.cases.CrisisCase;
 import io.crisisconsole.playbooks.ResponseAction;
 import io.crisisconsole.services.Services;
-import io.crisisconsole.store.Store;
 import io.crisisconsole.store.TestStores;
-import io.crisisconsole.testsupport.MutableClock;
 import io.crisisconsole.timeline.TimelineEntry;
 import io.crisisconsole.toolkit.ValidationException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class InboxServiceTest {
+class InboxServiceTest extends InboxTestBase {
 
     static final Instant T0 = Instant.parse("2026-03-14T08:00:00Z");
 
-    @TempDir
-    Path tmp;
-    Store store;
-    MutableClock clock;
-    Services services;
-    InboxService inbox;
-    CrisisCase outage;
-
-    @BeforeEach
-    void open() {
-        store = TestStores.openIn(tmp);
-        clock = new MutableClock(Instant.parse("2026-03-14T10:00:00Z"));
-        services = Services.create(store, clock);
-        inbox = services.inbox();
-        outage = InboxFixture.caseWithPlaybook(services);
-    }
-
-    @AfterEach
-    void close() {
-        if (store != null) {
-            store.close();
-        }
+    @Override
+    Instant startAt() {
+        return Instant.parse("2026-03-14T10:00:00Z");
     }
 
     private List<IncomingMention> export() {
