@@ -74,24 +74,13 @@ final class Integrity {
     static final long EMPTY_FILE_BYTES = 40 * 1024;
 
     /**
-     * Refuses a store file that opens without any table although it held data: H2 opens a file whose
-     * only chunk is damaged (a file rewritten to its data size has one) as an empty database, without
-     * an error, cutting the file to the size of that (so the store looks at it read-only first), and
-     * the migrations would then build an empty store in it. A file without tables that
-     * is small and was never committed to is one whose first start stopped before its migrations.
+     * Refuses a store file H2 would open as an empty database ({@link #opensEmpty}) although it held
+     * data: H2 opens a file whose only chunk is damaged (a file rewritten to its data size has one)
+     * that way, without an error, cutting the file to the size of that, and the migrations would then
+     * build an empty store in it. A file that is small and was never committed to is one whose first
+     * start stopped before its migrations: it opens as new.
      *
      * @param bytesBefore the file's size before it was opened
-     */
-    static void requireTables(DataHome home, Connection c, CommitMarker marker, long bytesBefore) throws SQLException {
-        if (!tables(c).isEmpty()) {
-            return;
-        }
-        refuseIfItHeldData(home, marker, bytesBefore);
-    }
-
-    /**
-     * The file opened (or, read-only, would open) as an empty database: refused as damaged unless it
-     * is a file whose first start stopped before its migrations (small, never committed to).
      */
     static void refuseIfItHeldData(DataHome home, CommitMarker marker, long bytesBefore) {
         long saved = marker.read().map(CommitMarker.Mark::commitSeq).orElse(0L);

@@ -156,9 +156,9 @@ public final class Store implements AutoCloseable {
         };
         StoreConnections connections = null;
         try {
-            if (exists && readOnly.isEmpty()) {
-                // H2 opens a file whose chunks are all damaged as a new, empty database and cuts the
-                // file to that size: look at it read-only first (see Integrity.requireTables)
+            if (exists) {
+                // H2 opens a file whose chunks are all damaged as a new, empty database (and cuts the
+                // file to that size; read-only, it fails as "read only"): look at it first
                 char[] filePassword = key == null ? null : key.h2FilePassword();
                 try {
                     if (Integrity.opensEmpty(home.storeFile(), filePassword)) {
@@ -177,9 +177,6 @@ public final class Store implements AutoCloseable {
                 Workspace.ownerOnlyFile(home.storeFile()); // H2 makes it as the umask says
             }
             CommitMarker marker = new CommitMarker(home.dir());
-            if (exists && readOnly.isPresent()) {
-                Integrity.requireTables(home, connections.keepAlive(), marker, bytesBefore);
-            }
             Flyway flyway = Flyway.configure()
                     .dataSource(connections.dataSource())
                     .locations("classpath:db/migration")

@@ -136,6 +136,24 @@ class StoreIntegrityTest {
         assertThat(Files.readAllBytes(file)).as("the damaged file as it was").isEqualTo(damaged);
     }
 
+    /** The same file in a folder that is not writable: H2 cannot open it there at all ("read only"); it is damaged. */
+    @Test
+    void aCompactedFileWhoseChunkIsDamagedIsRefusedAsDamagedInAFolderThatIsNotWritable() throws Exception {
+        DataHome home = home();
+        seedEntries(home, 1_000);
+        overwriteBlock(home.storeFile(), 8192);
+        byte[] damaged = Files.readAllBytes(home.storeFile());
+
+        try (AutoCloseable undo = io.crisisconsole.testsupport.SmallDisk.notWritable(home.dir())) {
+            assertThat(home.readOnlyReason()).isPresent();
+            assertThatThrownBy(() -> Store.open(home))
+                    .isInstanceOf(StoreException.class)
+                    .satisfies(e -> assertThat(((StoreException) e).problem()).isEqualTo(StoreException.Problem.DAMAGED))
+                    .hasMessageContaining("opens without any of its tables");
+        }
+        assertThat(Files.readAllBytes(home.storeFile())).isEqualTo(damaged);
+    }
+
     @Test
     void aStoreFromAnOlderH2FormatGetsAPlainMessageAndIsLeftAlone() throws Exception {
         // made with H2 1.4.200 (CREATE TABLE t(x INT)), the format of H2 before 2.0
