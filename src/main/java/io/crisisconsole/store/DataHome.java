@@ -16,6 +16,8 @@ public record DataHome(Path dir) {
 
     public static final String ENV_VAR = "CRISIS_CONSOLE_HOME";
     public static final String DEFAULT_FOLDER = ".crisis-console";
+    /** The app's settings, in the data folder. */
+    static final String SETTINGS_FILE = "settings.json";
 
     public DataHome {
         dir = dir.toAbsolutePath().normalize();
@@ -46,7 +48,7 @@ public record DataHome(Path dir) {
     }
 
     public Path settingsFile() {
-        return dir.resolve("settings.json");
+        return dir.resolve(SETTINGS_FILE);
     }
 
     /**

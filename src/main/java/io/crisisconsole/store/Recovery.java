@@ -30,8 +30,9 @@ public final class Recovery {
 
     private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
     private static final Pattern SMALL_WRITE_TEMP =
-            Pattern.compile("\\.(journal-[a-z]+-[0-9a-f-]+\\.json|" + Pattern.quote(CommitMarker.FILE)
-                    + "|settings\\.json)\\.[0-9]+\\.tmp");
+            Pattern.compile("\\.(" + Pattern.quote(Journal.PREFIX) + "[a-z]+-[0-9a-f-]+" + Pattern.quote(Journal.SUFFIX)
+                    + "|" + Pattern.quote(CommitMarker.FILE)
+                    + "|" + Pattern.quote(DataHome.SETTINGS_FILE) + ")\\.[0-9]+\\.tmp");
     private static final Pattern WORK_FOLDER = Pattern.compile("(encrypt|decrypt|restore)-\\d+");
 
     /** What was found and done. */

@@ -250,11 +250,8 @@ final class StoreMaintenance implements AutoCloseable {
         }
         rewrites++;
         dataSize = size();
+        // the reopened database is a new MVStore: the next tick adopts it
         LOG.debug("Store rewritten from {} to {} bytes in {} ms", before, dataSize, (System.nanoTime() - t0) / 1_000_000);
-        MVStore now = db.current();
-        if (now != null) {
-            adopt(now);
-        }
     }
     private long size() {
         try {
@@ -271,8 +268,8 @@ final class StoreMaintenance implements AutoCloseable {
      * after, in one soak run). Asked after {@link #close()}.
      */
     boolean rewriteAtClose() {
-        MVStore now = db.current();
-        return now != null && !now.isReadOnly() && dataSize < s.burstRewriteBytes() && roomFor(dataSize);
+        // (the task never runs on a read-only store)
+        return db.current() != null && dataSize < s.burstRewriteBytes() && roomFor(dataSize);
     }
 
     /** Stops the task, waiting for a run in progress (bounded by its budget). */
