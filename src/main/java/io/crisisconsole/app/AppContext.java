@@ -17,6 +17,11 @@ import io.crisisconsole.contacts.ui.ContactFormController;
 import io.crisisconsole.contacts.ui.ContactFormViewModel;
 import io.crisisconsole.contacts.ui.ContactListController;
 import io.crisisconsole.contacts.ui.ContactListViewModel;
+import io.crisisconsole.inbox.ui.InboxController;
+import io.crisisconsole.inbox.ui.InboxViewModel;
+import io.crisisconsole.inbox.ui.MentionImportDialogs;
+import io.crisisconsole.inbox.ui.ReplyPaneController;
+import io.crisisconsole.inbox.ui.ReplyViewModel;
 import io.crisisconsole.playbooks.BundledPlaybooks;
 import io.crisisconsole.playbooks.PlaybookService;
 import io.crisisconsole.playbooks.ui.CasePlaybookController;
@@ -127,9 +132,16 @@ public final class AppContext implements AutoCloseable {
                 editorAutosave,
                 caseDetail::reloadTimeline, clock, FxOneShotTimer::new), notifier, messages);
 
+        InboxViewModel inbox = new InboxViewModel();
+        ReplyViewModel reply = new ReplyViewModel();
+        reply.mentionProperty().bind(inbox.selectedMentionProperty());
+        reply.setOnAnswered(inbox::mentionChanged);
+        MentionImportDialogs mentionImports = new MentionImportDialogs();
+
         // the main window's areas, in navigation order: a new area is one more line here
         Areas areas = new Areas(views, messages)
                 .view("cases", "area.cases", "fth-alert-triangle", FxmlView.CASES)
+                .view("inbox", "area.inbox", "fth-inbox", FxmlView.INBOX)
                 .view("playbooks", "area.playbooks", "fth-book-open", FxmlView.PLAYBOOKS)
                 .view("contacts", "area.contacts", "fth-users", FxmlView.CONTACTS)
                 .planned("rehearsal", "area.rehearsal", "fth-play-circle", "area.rehearsal.planned")
@@ -150,6 +162,8 @@ public final class AppContext implements AutoCloseable {
                 .register(ContactFormController.class, () -> new ContactFormController(new ContactFormViewModel(messages),
                         messages))
                 .register(PlaybooksController.class, () -> new PlaybooksController(playbooksView, messages, formats))
+                .register(InboxController.class, () -> new InboxController(inbox, mentionImports))
+                .register(ReplyPaneController.class, () -> new ReplyPaneController(reply))
                 .register(CasePlaybookController.class, () -> new CasePlaybookController(casePlaybook, messages, formats));
     }
 

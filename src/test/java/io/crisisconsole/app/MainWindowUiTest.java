@@ -66,7 +66,7 @@ class MainWindowUiTest {
         List<ToggleButton> nav = robot.lookup("#navBox").queryAs(Parent.class).getChildrenUnmodifiable().stream()
                 .map(ToggleButton.class::cast).toList();
         assertThat(nav).extracting(Node::getId)
-                .containsExactly("navCases", "navPlaybooks", "navContacts", "navRehearsal", "navReviews");
+                .containsExactly("navCases", "navInbox", "navPlaybooks", "navContacts", "navRehearsal", "navReviews");
         assertThat(nav).extracting(ToggleButton::getText)
                 .containsExactly("Cases", "Playbooks", "Contacts", "Rehearsal", "Reviews");
         assertThat(nav.get(0).isSelected()).as("the first area is shown at start").isTrue();

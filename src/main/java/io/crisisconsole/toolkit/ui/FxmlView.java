@@ -13,7 +13,9 @@ public enum FxmlView {
     CONTACTS("contacts_list.fxml"),
     CONTACT_FORM("contacts_form.fxml"),
     PLAYBOOKS("playbooks.fxml"),
-    COMPOSER("composer.fxml");
+    COMPOSER("composer.fxml"),
+    INBOX("inbox.fxml"),
+    INBOX_REPLY("inbox_reply.fxml");
 
     static final String FOLDER = "/io/crisisconsole/fxml/";
 
