@@ -68,7 +68,7 @@ class MainWindowUiTest {
         assertThat(nav).extracting(Node::getId)
                 .containsExactly("navCases", "navInbox", "navPlaybooks", "navContacts", "navRehearsal", "navReviews");
         assertThat(nav).extracting(ToggleButton::getText)
-                .containsExactly("Cases", "Playbooks", "Contacts", "Rehearsal", "Reviews");
+                .containsExactly("Cases", "Inbox", "Playbooks", "Contacts", "Rehearsal", "Reviews");
         assertThat(nav.get(0).isSelected()).as("the first area is shown at start").isTrue();
     }
 
