@@ -33,7 +33,8 @@ class MessageKeysTest {
      * {@code timeline.} + event code, whose every pattern TimelineServiceTest checks).
      */
     private static final List<String> BUILT_PREFIXES = List.of("playbooks.form.field.", "playbooks.form.tab.",
-            "timeline.");
+            "timeline.", "inbox.type.", "inbox.state.", "inbox.sentiment.", "inbox.sort.", "inbox.key.",
+            "inbox.action.state.");
     private static final Pattern FXML_KEY = Pattern.compile("=\"%([^\"]+)\"");
     private static final Pattern FXML_LITERAL = Pattern.compile(
             "\\b(text|promptText|title|headerText|contentText)=\"([^%$\"][^\"]*)\"");

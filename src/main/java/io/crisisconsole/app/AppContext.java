@@ -18,6 +18,7 @@ import io.crisisconsole.contacts.ui.ContactFormViewModel;
 import io.crisisconsole.contacts.ui.ContactListController;
 import io.crisisconsole.contacts.ui.ContactListViewModel;
 import io.crisisconsole.inbox.ui.InboxController;
+import io.crisisconsole.inbox.ui.InboxDialogs;
 import io.crisisconsole.inbox.ui.InboxViewModel;
 import io.crisisconsole.inbox.ui.MentionImportDialogs;
 import io.crisisconsole.inbox.ui.ReplyPaneController;
@@ -74,6 +75,8 @@ public final class AppContext implements AutoCloseable {
     private final Store store;
     private final Services services;
     private final FxTaskRunner tasks;
+    /** Reads that must not wait behind writes (the inbox list while it scrolls). */
+    private final FxTaskRunner reads;
     private final BackupScheduler backups;
     private final Notifier notifier;
     private final CaseDetailViewModel caseDetail;
@@ -87,6 +90,7 @@ public final class AppContext implements AutoCloseable {
     private AppContext(Store store, Clock clock, FilePicker files, Supplier<MessageChecker> checker) {
         this.store = store;
         this.tasks = new FxTaskRunner();
+        this.reads = new FxTaskRunner("crisis-console-read");
         DataHome home = store.home();
         SettingsStore settingsStore = new SettingsStore(home.settingsFile());
         Settings settings = settingsStore.load();
@@ -132,7 +136,11 @@ public final class AppContext implements AutoCloseable {
                 editorAutosave,
                 caseDetail::reloadTimeline, clock, FxOneShotTimer::new), notifier, messages);
 
-        InboxViewModel inbox = new InboxViewModel();
+        InboxViewModel inbox = new InboxViewModel(services.inbox(), services.cases(), reads, tasks, notifier, messages,
+                preferences::author, clock, FxOneShotTimer::new);
+        // the inbox shows the case chosen in Cases, and choosing one in the inbox chooses it there
+        inbox.currentCaseProperty().bindBidirectional(caseList.selectedProperty());
+        InboxDialogs inboxDialogs = new InboxDialogs(messages, formats, clock);
         ReplyViewModel reply = new ReplyViewModel();
         reply.mentionProperty().bind(inbox.selectedMentionProperty());
         reply.setOnAnswered(inbox::mentionChanged);
@@ -162,7 +170,8 @@ public final class AppContext implements AutoCloseable {
                 .register(ContactFormController.class, () -> new ContactFormController(new ContactFormViewModel(messages),
                         messages))
                 .register(PlaybooksController.class, () -> new PlaybooksController(playbooksView, messages, formats))
-                .register(InboxController.class, () -> new InboxController(inbox, mentionImports))
+                .register(InboxController.class, () -> new InboxController(inbox, mentionImports, inboxDialogs,
+                        messages, formats))
                 .register(ReplyPaneController.class, () -> new ReplyPaneController(reply))
                 .register(CasePlaybookController.class, () -> new CasePlaybookController(casePlaybook, messages, formats));
     }
@@ -340,6 +349,7 @@ public final class AppContext implements AutoCloseable {
             }
         } finally {
             tasks.close();
+            reads.close();
             backups.close();
             store.close();
         }

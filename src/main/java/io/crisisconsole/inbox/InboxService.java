@@ -360,6 +360,11 @@ public final class InboxService {
         return out;
     }
 
+    /** The figures above the inbox list now (from the search index, built on first use). */
+    public InboxSummary summary(long caseId) {
+        return index(caseId).summary(clock.instant().toEpochMilli());
+    }
+
     /** The brand's answers to a mention, in the order they went out. */
     public List<MentionResponse> responses(long mentionId) {
         return jdbi.withExtension(MentionDao.class, dao -> dao.responsesTo(mentionId));

@@ -252,6 +252,32 @@ final class MentionIndex {
         };
     }
 
+    /** The figures of {@link InboxSummary} at {@code nowMillis}. */
+    synchronized InboxSummary summary(long nowMillis) {
+        long[] byState = new long[MentionState.values().length];
+        long waiting = 0;
+        long amber = 0;
+        long breached = 0;
+        for (int r = 0; r < size; r++) {
+            byState[state[r]]++;
+            if (running(r)) {
+                waiting++;
+                long due = due(r);
+                long quarter = replyMinutes.applyAsInt(InboxType.values()[type[r]]) * 15_000L;
+                if (due <= nowMillis) {
+                    breached++;
+                } else if (due - nowMillis <= quarter) {
+                    amber++;
+                }
+            }
+        }
+        Map<MentionState, Long> states = new java.util.EnumMap<>(MentionState.class);
+        for (MentionState st : MentionState.values()) {
+            states.put(st, byState[st.ordinal()]);
+        }
+        return new InboxSummary(size, states, waiting, amber, breached, platforms);
+    }
+
     private boolean running(int row) {
         return responded[row] == Long.MIN_VALUE && MentionState.values()[state[row]].awaitsAnswer();
     }

@@ -11,13 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /** A case following the bundled service-outage playbook with the brand's X account set, for inbox tests. */
-final class InboxFixture {
+public final class InboxFixture {
 
     private InboxFixture() {
     }
 
     /** The bundled service-outage playbook (en) with {@code account: "@ExampleHelp"} on its x channel. */
-    static String playbookWithAccount() {
+    public static String playbookWithAccount() {
         String yaml = resource("/io/crisisconsole/playbooks/service-outage.en.yaml");
         String x = "    - channel: x\n";
         int where = yaml.indexOf("\nwhere:\n");
@@ -28,7 +28,7 @@ final class InboxFixture {
         return yaml.substring(0, where).replace("id: service-outage", "id: inbox-test") + tail;
     }
 
-    static CrisisCase caseWithPlaybook(Services services) {
+    public static CrisisCase caseWithPlaybook(Services services) {
         CrisisCase c = services.cases().open(new CaseDetails("Checkout outage", 2, "Anna Nowak", "CheckoutStatus",
                 "https://status.example.com/checkout"), "anna");
         StoredPlaybook p = services.playbooks().importYaml("inbox-test.en.yaml", playbookWithAccount(), "anna");
@@ -36,7 +36,7 @@ final class InboxFixture {
         return c;
     }
 
-    static IncomingMention row(long line, String sourceId, String url, String platform, String author, String at,
+    public static IncomingMention row(long line, String sourceId, String url, String platform, String author, String at,
             String text) {
         return new IncomingMention(line, sourceId, url, platform, author, Instant.parse(at), text, "en",
                 Sentiment.UNKNOWN, null, null);

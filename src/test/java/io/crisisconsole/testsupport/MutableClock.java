@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 /** A clock tests can move forward. */
 public final class MutableClock extends Clock {
 
-    private Instant now;
+    private volatile Instant now;
 
     public MutableClock(Instant start) {
         this.now = start;
@@ -17,6 +17,11 @@ public final class MutableClock extends Clock {
 
     public void advance(Duration d) {
         now = now.plus(d);
+    }
+
+    /** Sets the time (forward or back). */
+    public void set(Instant at) {
+        now = at;
     }
 
     @Override

@@ -27,13 +27,23 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FxTaskRunner.class);
 
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "crisis-console-store");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService executor;
     private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyStringWrapper current = new ReadOnlyStringWrapper("");
+
+    /** The runner of the store's writes, on the thread {@code crisis-console-store}. */
+    public FxTaskRunner() {
+        this("crisis-console-store");
+    }
+
+    /** A runner of its own thread, named {@code threadName}. */
+    public FxTaskRunner(String threadName) {
+        executor = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, threadName);
+            t.setDaemon(true);
+            return t;
+        });
+    }
 
     @Override
     public <T> void run(String description, Callable<T> work, Consumer<? super T> onSuccess,
