@@ -129,4 +129,43 @@ class ClocksAndStatsTest extends InboxTestBase {
         assertThat(s.firstResponses().medianSeconds()).isNull();
         assertThat(s.firstResponses().shareWithinTarget()).isNull();
     }
+
+    @Test
+    void theSummaryCountsRunningClocksAmberAndBreachedAsTheClocksDo() {
+        int target = inbox.replyMinutes(outage.id()).get(InboxType.COMPLAINT);
+        Instant now = clock.instant();
+        List<IncomingMention> rows = new ArrayList<>();
+        // published target+1 min ago (breached), target/8 min ago (running), 7/8 target ago (amber), one answered
+        long[] agoMinutes = {target + 1, Math.max(1, target / 8), target * 7L / 8, 5};
+        for (int i = 0; i < agoMinutes.length; i++) {
+            rows.add(new IncomingMention(i + 2, "sum" + i, null, "facebook", "author" + i,
+                    now.minus(Duration.ofMinutes(agoMinutes[i])), "Broken again, my order never came " + i, "en",
+                    Sentiment.NEGATIVE, null, null));
+        }
+        inbox.importMentions(outage.id(), "f.csv", rows, "anna");
+        List<Mention> all = inbox.list(outage.id(), InboxQuery.all().sortedBy(InboxSort.OLDEST));
+        all.forEach(m -> assertThat(m.type()).isEqualTo(InboxType.COMPLAINT));
+        Mention answered = all.get(3);
+        inbox.recordAnswer(answered.id(), Visibility.PUBLIC, now, "We are sorry, checking now", "anna");
+
+        InboxSummary s = inbox.summary(outage.id());
+        assertThat(s.total()).isEqualTo(4);
+        assertThat(s.waiting()).isEqualTo(3);
+        assertThat(s.breached()).isEqualTo(1);
+        assertThat(s.amber()).isEqualTo(1);
+        assertThat(s.byState()).containsEntry(MentionState.NEW, 3L).containsEntry(MentionState.ANSWERED_PUBLIC, 1L)
+                .containsEntry(MentionState.HIDDEN, 0L);
+        assertThat(s.platforms()).containsExactly("facebook");
+        // each agrees with the clock of its mention
+        for (Mention m : inbox.list(outage.id(), InboxQuery.all())) {
+            ResponseClock c = inbox.clock(m);
+            assertThat(c.phase()).isEqualTo(m.id() == answered.id() ? ResponseClock.Phase.STOPPED
+                    : m.sourceId().equals("sum0") ? ResponseClock.Phase.BREACHED
+                    : m.sourceId().equals("sum2") ? ResponseClock.Phase.AMBER : ResponseClock.Phase.RUNNING);
+        }
+        // hiding the breached one takes it out of the waiting ones
+        inbox.changeState(all.get(0).id(), MentionState.HIDDEN, null, "anna");
+        assertThat(inbox.summary(outage.id()).breached()).isZero();
+        assertThat(inbox.summary(outage.id()).waiting()).isEqualTo(2);
+    }
 }
