@@ -41,7 +41,7 @@ public final class InboxBenchmark {
     private InboxBenchmark() {
     }
 
-    static List<IncomingMention> generate(int n, long seed, Instant start) {
+    public static List<IncomingMention> generate(int n, long seed, Instant start) {
         Random r = new Random(seed);
         String[] vocab = new String[5000];
         String letters = "abcdefghijklmnopqrstuvwxyzęółśążźćńабвгдежзиклмнопрстуфхцчшщыэюяñáéíóú";

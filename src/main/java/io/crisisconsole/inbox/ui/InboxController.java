@@ -78,6 +78,8 @@ public final class InboxController {
     @FXML
     private ComboBox<InboxSort> sortChoice;
     @FXML
+    private Label searchingLabel;
+    @FXML
     private Label shownLabel;
     @FXML
     private Label waitingLabel;
@@ -163,6 +165,20 @@ public final class InboxController {
         setUpDetail();
         vm.summaryProperty().addListener((o, a, s) -> showSummary());
         vm.ids().addListener((ListChangeListener<Long>) c -> showSummary());
+        // a search answers in milliseconds; only the first one of a big case (building its index) is worth a word
+        javafx.animation.PauseTransition slow = new javafx.animation.PauseTransition(Duration.millis(400));
+        slow.setOnFinished(e -> searchingLabel.setVisible(vm.searchingProperty().get()));
+        searchingLabel.managedProperty().bind(searchingLabel.visibleProperty());
+        searchingLabel.setVisible(false);
+        vm.searchingProperty().addListener((o, a, busy) -> {
+            if (busy) {
+                slow.playFromStart();
+            } else {
+                slow.stop();
+                searchingLabel.setVisible(false);
+                showSummary();
+            }
+        });
         showSummary();
         ticker.setCycleCount(Timeline.INDEFINITE);
         // clocks tick while the area is on screen, not while another area is shown
