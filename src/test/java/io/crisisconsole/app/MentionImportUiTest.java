@@ -10,6 +10,7 @@ import io.crisisconsole.inbox.InboxQuery;
 import io.crisisconsole.inbox.InboxSort;
 import io.crisisconsole.inbox.Mention;
 import io.crisisconsole.inbox.MentionFilePreview;
+import io.crisisconsole.inbox.XlsxFixture;
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.testsupport.MainWindowTestBase;
 import io.crisisconsole.testsupport.ScriptedFilePicker;
@@ -21,9 +22,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
@@ -282,6 +286,32 @@ class MentionImportUiTest extends MainWindowTestBase {
     }
 
     @Test
+    void aBrand24WorkbookIsPreviewedAndImported(FxRobot robot) throws Exception {
+        // Brand24's XLSX download: a title row, an empty row, then its columns; Excel date cells, the hour apart
+        Path f = tmp.resolve("brand24.xlsx");
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(List.of("Brand24 - mentions of Acme"));
+        rows.add(List.of());
+        rows.add(List.of("ID", "Date", "Hour", "Title", "Content", "Source", "Author", "Sentiment", "Influence Score",
+                "Reach", "Url"));
+        rows.add(List.of("b24-1", new XlsxFixture.DateCell(46095), "08:00:00", "", "Line one\nline two", "twitter.com",
+                "anna", "negative", 7, 1500, "https://twitter.com/anna/status/7"));
+        rows.add(List.of("b24-2", new XlsxFixture.DateCell(46095.375), "", "", "=not a formula", "facebook.com",
+                "jan", "positive", 3, "12K", "https://facebook.com/p/8"));
+        XlsxFixture.write(f, rows);
+        startImport(robot, f);
+        waitForPreview(robot);
+        assertThat(label(robot, "#detectedLabel")).isEqualTo("Excel workbook \u00b7 header on row 3 \u00b7 layout of Brand24");
+        assertThat(cell(robot, 0, 0)).isEqualTo("4");
+        assertThat(cell(robot, 0, 4)).isEqualTo("Line one line two");
+        assertThat(cell(robot, 1, 4)).isEqualTo("=not a formula");
+        assertThat(cell(robot, 1, 3)).isEqualTo("facebook");
+        press(robot, button(robot, "#importMentionsButton"));
+        waitUntil(() -> results.size() == 1);
+        assertThat(stored()).extracting(Mention::text).containsExactly("Line one\nline two", "=not a formula");
+    }
+
+    @Test
     void aFileThatCannotBeReadSaysWhyAndStoresNothing(FxRobot robot) throws Exception {
         Path png = tmp.resolve("mentions.csv");
         Files.write(png, new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
@@ -293,6 +323,24 @@ class MentionImportUiTest extends MainWindowTestBase {
         assertThat(alert.getHeaderText()).isEqualTo("Nothing was imported from mentions.csv:");
         assertThat(status(robot)).isEqualTo("Nothing imported: " + why);
         press(robot, (Button) alert.lookupButton(ButtonType.OK));
+
+        // a zip bomb named .xlsx
+        Path bomb = tmp.resolve("bomb.xlsx");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(bomb))) {
+            z.putNextEntry(new ZipEntry("xl/workbook.xml"));
+            z.write("<workbook/>".getBytes(StandardCharsets.UTF_8));
+            z.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+            byte[] zeros = new byte[1024 * 1024];
+            for (int i = 0; i < 20; i++) {
+                z.write(zeros);
+            }
+        }
+        startImport(robot, bomb);
+        waitUntil(() -> robot.lookup("#importProblems").tryQuery().isPresent());
+        assertThat(robot.lookup("#importProblems").queryAs(TextArea.class).getText()).isEqualTo("bomb.xlsx: the"
+                + " workbook part xl/worksheets/sheet1.xml inflates more than 100 times its compressed size (a zip bomb?);"
+                + " it is not read");
+        press(robot, (Button) robot.lookup(".dialog-pane").queryAs(DialogPane.class).lookupButton(ButtonType.OK));
 
         // a file without a header row
         Path noHeader = write("notes.csv", "hello,world\nfoo,bar\n");

@@ -101,7 +101,6 @@ public final class MentionImportController {
 
     @FXML
     private void initialize() {
-        dateOrderBox.setId("dateOrderBox");
         dateOrderBox.getItems().setAll(DateOrder.values());
         dateOrderBox.setConverter(converter(o -> messages.get("inbox.import.dateOrder.value", Map.of("order", o.name()))));
         scaleBox.getItems().setAll(SentimentScale.values());
