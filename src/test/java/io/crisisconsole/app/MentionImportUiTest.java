@@ -22,12 +22,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
@@ -289,16 +286,7 @@ class MentionImportUiTest extends MainWindowTestBase {
     void aBrand24WorkbookIsPreviewedAndImported(FxRobot robot) throws Exception {
         // Brand24's XLSX download: a title row, an empty row, then its columns; Excel date cells, the hour apart
         Path f = tmp.resolve("brand24.xlsx");
-        List<List<Object>> rows = new ArrayList<>();
-        rows.add(List.of("Brand24 - mentions of Acme"));
-        rows.add(List.of());
-        rows.add(List.of("ID", "Date", "Hour", "Title", "Content", "Source", "Author", "Sentiment", "Influence Score",
-                "Reach", "Url"));
-        rows.add(List.of("b24-1", new XlsxFixture.DateCell(46095), "08:00:00", "", "Line one\nline two", "twitter.com",
-                "anna", "negative", 7, 1500, "https://twitter.com/anna/status/7"));
-        rows.add(List.of("b24-2", new XlsxFixture.DateCell(46095.375), "", "", "=not a formula", "facebook.com",
-                "jan", "positive", 3, "12K", "https://facebook.com/p/8"));
-        XlsxFixture.write(f, rows);
+        XlsxFixture.write(f, XlsxFixture.brand24());
         startImport(robot, f);
         waitForPreview(robot);
         assertThat(label(robot, "#detectedLabel")).isEqualTo("Excel workbook \u00b7 header on row 3 \u00b7 layout of Brand24");
@@ -326,15 +314,7 @@ class MentionImportUiTest extends MainWindowTestBase {
 
         // a zip bomb named .xlsx
         Path bomb = tmp.resolve("bomb.xlsx");
-        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(bomb))) {
-            z.putNextEntry(new ZipEntry("xl/workbook.xml"));
-            z.write("<workbook/>".getBytes(StandardCharsets.UTF_8));
-            z.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
-            byte[] zeros = new byte[1024 * 1024];
-            for (int i = 0; i < 20; i++) {
-                z.write(zeros);
-            }
-        }
+        XlsxFixture.zipBomb(bomb);
         startImport(robot, bomb);
         waitUntil(() -> robot.lookup("#importProblems").tryQuery().isPresent());
         assertThat(robot.lookup("#importProblems").queryAs(TextArea.class).getText()).isEqualTo("bomb.xlsx: the"

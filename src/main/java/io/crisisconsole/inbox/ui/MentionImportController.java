@@ -8,6 +8,7 @@ import io.crisisconsole.inbox.MentionValues.DateOrder;
 import io.crisisconsole.inbox.MentionValues.SentimentScale;
 import io.crisisconsole.toolkit.Formats;
 import io.crisisconsole.toolkit.Messages;
+import io.crisisconsole.toolkit.ui.DisplayConverter;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -102,9 +103,11 @@ public final class MentionImportController {
     @FXML
     private void initialize() {
         dateOrderBox.getItems().setAll(DateOrder.values());
-        dateOrderBox.setConverter(converter(o -> messages.get("inbox.import.dateOrder.value", Map.of("order", o.name()))));
+        dateOrderBox.setConverter(DisplayConverter.of(o -> messages.get("inbox.import.dateOrder.value",
+                Map.of("order", o.name()))));
         scaleBox.getItems().setAll(SentimentScale.values());
-        scaleBox.setConverter(converter(s -> messages.get("inbox.import.scale.value", Map.of("scale", s.name()))));
+        scaleBox.setConverter(DisplayConverter.of(s -> messages.get("inbox.import.scale.value",
+                Map.of("scale", s.name()))));
         zoneBox.getItems().setAll(ZoneId.getAvailableZoneIds().stream().sorted().toList());
         previewTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         previewTable.setPlaceholder(new Label(messages.get("inbox.import.preview.empty")));
@@ -171,7 +174,7 @@ public final class MentionImportController {
         for (int i = 0; i < header.size(); i++) {
             choices.add(i);
         }
-        StringConverter<Integer> columns = converter(i -> i < 0 ? messages.get("inbox.import.column.none")
+        StringConverter<Integer> columns = DisplayConverter.of(i -> i < 0 ? messages.get("inbox.import.column.none")
                 : header.get(i).isBlank() ? messages.get("inbox.import.column.unnamed", Map.of("number", i + 1))
                 : messages.get("inbox.import.column", Map.of("number", i + 1, "header", header.get(i).strip())));
         fieldsGrid.getChildren().clear();
@@ -283,20 +286,6 @@ public final class MentionImportController {
                 setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
             }
         });
-    }
-
-    private static <T> StringConverter<T> converter(Function<T, String> show) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : show.apply(value);
-            }
-
-            @Override
-            public T fromString(String text) {
-                throw new UnsupportedOperationException("chosen from the list");
-            }
-        };
     }
 
     /** Call once the pane is in a dialog: Import stays disabled while a required column is missing. */

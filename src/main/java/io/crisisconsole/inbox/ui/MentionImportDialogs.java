@@ -12,6 +12,7 @@ import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.TaskRunner;
 import io.crisisconsole.toolkit.ui.FilePicker;
 import io.crisisconsole.toolkit.ui.FxmlView;
+import io.crisisconsole.toolkit.ui.ProblemList;
 import io.crisisconsole.toolkit.ui.Notifier;
 import io.crisisconsole.toolkit.ui.ViewLoader;
 import java.nio.file.Path;
@@ -291,13 +292,7 @@ public final class MentionImportDialogs {
         if (count > lines.size()) {
             lines.add(messages.get("inbox.import.problems.more", Map.of("count", count - lines.size())));
         }
-        TextArea list = new TextArea(String.join("\n", lines));
-        list.setId("importProblems");
-        list.setEditable(false);
-        list.setWrapText(true);
-        list.setPrefColumnCount(80);
-        list.setPrefRowCount(Math.min(16, Math.max(3, lines.size() + 1)));
-        return list;
+        return ProblemList.of("importProblems", lines, 80, 16);
     }
 
     private static <T> Task<T> task(Callable<T> work) {
