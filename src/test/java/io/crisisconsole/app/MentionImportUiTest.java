@@ -134,7 +134,7 @@ class MentionImportUiTest extends MainWindowTestBase {
 
         assertThat(label(robot, "#fileLabel")).isEqualTo("brandwatch.csv");
         assertThat(label(robot, "#detectedLabel"))
-                .isEqualTo("CSV \u00b7 UTF-8 \u00b7 delimiter , \u00b7 header on line 6 \u00b7 layout of Brandwatch");
+                .isEqualTo("CSV \u00b7 UTF-8 \u00b7 delimiter \u201c,\u201d \u00b7 header on line 6 \u00b7 layout of Brandwatch");
         assertThat(label(robot, "#sourceLabel")).isEqualTo("Guessed from the header and the first rows");
         assertThat(field(robot, "TEXT").getValue()).as("Full Text").isEqualTo(12);
         assertThat(field(robot, "PLATFORM").getValue()).as("Page Type").isEqualTo(7);

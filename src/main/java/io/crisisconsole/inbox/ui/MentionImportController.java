@@ -30,6 +30,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 
 /**
@@ -110,6 +111,7 @@ public final class MentionImportController {
                 Map.of("scale", s.name()))));
         zoneBox.getItems().setAll(ZoneId.getAvailableZoneIds().stream().sorted().toList());
         previewTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        missingLabel.managedProperty().bind(missingLabel.textProperty().isNotEmpty());
         previewTable.setPlaceholder(new Label(messages.get("inbox.import.preview.empty")));
         cell(lineColumn, r -> formats.number(r.line()));
         cell(publishedColumn, r -> r.mention() == null ? "" : formats.dayClock(r.mention().publishedAt()));
@@ -194,6 +196,7 @@ public final class MentionImportController {
                 }
             });
             label.setLabelFor(box);
+            label.setMinWidth(Region.USE_PREF_SIZE);
             fieldBoxes.put(f, box);
             fieldsGrid.add(label, (n % FIELDS_PER_ROW) * 2, n / FIELDS_PER_ROW);
             fieldsGrid.add(box, (n % FIELDS_PER_ROW) * 2 + 1, n / FIELDS_PER_ROW);
@@ -253,7 +256,8 @@ public final class MentionImportController {
             return messages.get("inbox.import.detected.xlsx", Map.of("line", p.headerLine(), "layout", layout));
         }
         Character d = p.delimiter();
-        String delimiter = d == null ? "" : d == '\t' ? messages.get("inbox.import.delimiter.tab") : String.valueOf(d);
+        String delimiter = d == null ? "" : d == '\t' ? messages.get("inbox.import.delimiter.tab")
+                : messages.get("inbox.import.delimiter.char", String.valueOf(d));
         return messages.get("inbox.import.detected.text", Map.of("format", p.format().name(), "encoding",
                 String.valueOf(p.encoding()), "delimiter", delimiter, "line", p.headerLine(), "layout", layout));
     }

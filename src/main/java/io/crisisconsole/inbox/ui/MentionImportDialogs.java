@@ -135,6 +135,7 @@ public final class MentionImportDialogs {
         ViewLoader.Loaded<DialogPane> loaded = views.load(FxmlView.INBOX_IMPORT);
         MentionImportController pane = loaded.controller(MentionImportController.class);
         pane.show(preview, start, savedName, savedProblem, zone);
+        notifier.clear(); // the preview is read: the dialog says the rest
         Dialog<Choice> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setDialogPane(loaded.root());
