@@ -171,6 +171,7 @@ public final class MentionImportDialogs {
         });
         reading.setOnSucceeded(e -> {
             progress.close();
+            notifier.clear(); // read: what comes next says the rest
             MentionReadResult r = reading.getValue();
             if (r.cancelled() || cancelled.get()) {
                 notifier.info(messages.get("inbox.import.notice.cancelled", name));
