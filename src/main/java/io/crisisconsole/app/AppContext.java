@@ -20,6 +20,7 @@ import io.crisisconsole.contacts.ui.ContactListViewModel;
 import io.crisisconsole.inbox.ui.InboxController;
 import io.crisisconsole.inbox.ui.InboxDialogs;
 import io.crisisconsole.inbox.ui.InboxViewModel;
+import io.crisisconsole.inbox.ui.MentionImportController;
 import io.crisisconsole.inbox.ui.MentionImportDialogs;
 import io.crisisconsole.inbox.ui.ReplyPaneController;
 import io.crisisconsole.inbox.ui.ReplyViewModel;
@@ -86,6 +87,7 @@ public final class AppContext implements AutoCloseable {
     private final Messages messages;
     private final Formats formats;
     private final ViewLoader views;
+    private final MentionImportDialogs mentionImports;
 
     private AppContext(Store store, Clock clock, FilePicker files, Supplier<MessageChecker> checker) {
         this.store = store;
@@ -144,7 +146,8 @@ public final class AppContext implements AutoCloseable {
         ReplyViewModel reply = new ReplyViewModel();
         reply.mentionProperty().bind(inbox.selectedMentionProperty());
         reply.setOnAnswered(inbox::mentionChanged);
-        MentionImportDialogs mentionImports = new MentionImportDialogs();
+        this.mentionImports = new MentionImportDialogs(views, files, services.inbox(), tasks, notifier, messages, formats,
+                preferences::author);
 
         // the main window's areas, in navigation order: a new area is one more line here
         Areas areas = new Areas(views, messages)
@@ -172,6 +175,7 @@ public final class AppContext implements AutoCloseable {
                 .register(PlaybooksController.class, () -> new PlaybooksController(playbooksView, messages, formats))
                 .register(InboxController.class, () -> new InboxController(inbox, mentionImports, inboxDialogs,
                         messages, formats))
+                .register(MentionImportController.class, () -> new MentionImportController(messages, formats))
                 .register(ReplyPaneController.class, () -> new ReplyPaneController(reply))
                 .register(CasePlaybookController.class, () -> new CasePlaybookController(casePlaybook, messages, formats));
     }
@@ -274,6 +278,11 @@ public final class AppContext implements AutoCloseable {
     /** Dates, times and numbers in the UI language and the system time zone. */
     public Formats formats() {
         return formats;
+    }
+
+    /** The import dialogs of the inbox (UI tests drive them without the inbox view). */
+    public MentionImportDialogs mentionImports() {
+        return mentionImports;
     }
 
     public FxTaskRunner tasks() {

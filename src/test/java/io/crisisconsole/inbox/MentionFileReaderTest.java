@@ -205,16 +205,7 @@ class MentionFileReaderTest {
     @Test
     void brand24XlsxWithDateStyledCellAndSplitHour() throws IOException {
         Path f = dir.resolve("brand24.xlsx");
-        List<List<Object>> rows = new ArrayList<>();
-        rows.add(List.of("Brand24 - mentions of Acme"));
-        rows.add(List.of());
-        rows.add(List.of("ID", "Date", "Hour", "Title", "Content", "Source", "Author", "Sentiment", "Influence Score",
-                "Reach", "Url"));
-        rows.add(List.of("b24-1", new XlsxFixture.DateCell(46095), "08:00:00", "", "Line one\nline two", "twitter.com",
-                "anna", "negative", 7, 1500, "https://twitter.com/anna/status/7"));
-        rows.add(List.of("b24-2", new XlsxFixture.DateCell(46095.375), "", "", "=not a formula", "facebook.com",
-                "jan", "positive", 3, "12K", "https://facebook.com/p/8"));
-        XlsxFixture.write(f, rows);
+        XlsxFixture.write(f, XlsxFixture.brand24());
         MentionFilePreview p = MentionFileReader.preview(f, UTC);
         assertThat(p.problems()).isEmpty();
         assertThat(p.format()).isEqualTo(Format.XLSX);
@@ -494,15 +485,7 @@ class MentionFileReaderTest {
     @Test
     void anXlsxZipBombIsRefused() throws IOException {
         Path f = dir.resolve("bomb.xlsx");
-        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(f))) {
-            z.putNextEntry(new ZipEntry("xl/workbook.xml"));
-            z.write("<workbook/>".getBytes(StandardCharsets.UTF_8));
-            z.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
-            byte[] zeros = new byte[1024 * 1024];
-            for (int i = 0; i < 20; i++) {
-                z.write(zeros);
-            }
-        }
+        XlsxFixture.zipBomb(f);
         assertThat(MentionFileReader.preview(f, UTC).problems()).containsExactly("bomb.xlsx: the workbook part "
                 + "xl/worksheets/sheet1.xml inflates more than 100 times its compressed size (a zip bomb?); it is not read");
     }

@@ -23,6 +23,37 @@ public final class XlsxFixture {
     private XlsxFixture() {
     }
 
+    /**
+     * Brand24's XLSX download of two mentions: a title row, an empty row, then its columns (ID, Date,
+     * Hour...); the dates are Excel date cells of 14 March 2026, the first with its hour apart
+     * (08:00:00), the second at 09:00 in the date cell; a formula-looking text.
+     */
+    public static List<List<Object>> brand24() {
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        rows.add(List.of("Brand24 - mentions of Acme"));
+        rows.add(List.of());
+        rows.add(List.of("ID", "Date", "Hour", "Title", "Content", "Source", "Author", "Sentiment", "Influence Score",
+                "Reach", "Url"));
+        rows.add(List.of("b24-1", new DateCell(46095), "08:00:00", "", "Line one\nline two", "twitter.com",
+                "anna", "negative", 7, 1500, "https://twitter.com/anna/status/7"));
+        rows.add(List.of("b24-2", new DateCell(46095.375), "", "", "=not a formula", "facebook.com",
+                "jan", "positive", 3, "12K", "https://facebook.com/p/8"));
+        return rows;
+    }
+
+    /** A "workbook" whose sheet part is 20 MiB of zeros (inflating about 1000 times): a zip bomb. */
+    public static void zipBomb(Path f) throws IOException {
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(f))) {
+            z.putNextEntry(new ZipEntry("xl/workbook.xml"));
+            z.write("<workbook/>".getBytes(StandardCharsets.UTF_8));
+            z.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+            byte[] zeros = new byte[1024 * 1024];
+            for (int i = 0; i < 20; i++) {
+                z.write(zeros);
+            }
+        }
+    }
+
     public static void write(Path file, List<List<Object>> rows) throws IOException {
         try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
             put(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"

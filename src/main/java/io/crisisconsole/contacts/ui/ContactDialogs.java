@@ -8,6 +8,7 @@ import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.ui.EditorAutosave;
 import io.crisisconsole.toolkit.ui.FilePicker;
 import io.crisisconsole.toolkit.ui.FxmlView;
+import io.crisisconsole.toolkit.ui.ProblemList;
 import io.crisisconsole.toolkit.ui.ViewLoader;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +21,6 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogPane;
-import javafx.scene.control.TextArea;
 import javafx.stage.Window;
 
 /** The dialogs of the contacts view: the form, delete confirmation, files and import problems. */
@@ -94,13 +94,7 @@ public final class ContactDialogs {
         alert.initOwner(owner);
         alert.setTitle(messages.get("contacts.import.refused.title"));
         alert.setHeaderText(messages.get("contacts.import.refused.header", Map.of("count", problems.size())));
-        TextArea list = new TextArea(String.join("\n", problems));
-        list.setId("importProblems");
-        list.setEditable(false);
-        list.setWrapText(true);
-        list.setPrefColumnCount(70);
-        list.setPrefRowCount(Math.min(14, Math.max(4, problems.size() + 1)));
-        alert.getDialogPane().setContent(list);
+        alert.getDialogPane().setContent(ProblemList.of("importProblems", problems, 70, 14));
         alert.setResizable(true);
         alert.showAndWait();
     }

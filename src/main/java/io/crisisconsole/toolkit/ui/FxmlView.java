@@ -15,7 +15,8 @@ public enum FxmlView {
     PLAYBOOKS("playbooks.fxml"),
     COMPOSER("composer.fxml"),
     INBOX("inbox.fxml"),
-    INBOX_REPLY("inbox_reply.fxml");
+    INBOX_REPLY("inbox_reply.fxml"),
+    INBOX_IMPORT("inbox_import.fxml");
 
     static final String FOLDER = "/io/crisisconsole/fxml/";
 
