@@ -12,6 +12,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        io.crisisconsole.store.Store.tuneH2();
         Cli cli = Cli.standard();
         int exit = cli.execute(args);
         if (cli.guiRequested()) {

@@ -75,6 +75,7 @@ public final class InboxBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        Store.tuneH2(); // as the launcher does
         Path dir = Files.createTempDirectory("inbox-bench");
         Instant t0 = Instant.parse("2026-03-14T08:00:00Z");
         try (Store store = Store.open(new DataHome(dir.resolve("data")))) {
