@@ -170,13 +170,14 @@ public final class InboxController {
         slow.setOnFinished(e -> searchingLabel.setVisible(vm.searchingProperty().get()));
         searchingLabel.managedProperty().bind(searchingLabel.visibleProperty());
         searchingLabel.setVisible(false);
+        vm.currentCaseProperty().addListener((o, a, c) -> showSummary());
         vm.searchingProperty().addListener((o, a, busy) -> {
+            showSummary();
             if (busy) {
                 slow.playFromStart();
             } else {
                 slow.stop();
                 searchingLabel.setVisible(false);
-                showSummary();
             }
         });
         showSummary();
@@ -375,6 +376,8 @@ public final class InboxController {
         if (kept.size() <= 1) {
             if (focus >= 0) {
                 moveTo(focus);
+            } else if (!vm.ids().isEmpty()) {
+                mentionList.scrollTo(0);
             }
             return;
         }

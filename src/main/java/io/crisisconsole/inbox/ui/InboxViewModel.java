@@ -126,6 +126,8 @@ public final class InboxViewModel {
     /** After a search: the mention to keep in focus (by id), else the position to keep. */
     private Long keepId;
     private int keepIndex = -1;
+    /** Whether the search that runs keeps the focus's position when its mention is gone. */
+    private boolean keepPosition = true;
     private BiConsumer<List<Integer>, Integer> onFound = (kept, focus) -> {
     };
     private Supplier<List<Long>> selection = List::of;
@@ -140,7 +142,7 @@ public final class InboxViewModel {
         this.messages = Objects.requireNonNull(messages, "messages");
         this.author = Objects.requireNonNull(author, "author");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.searchTimer = timers.create(SEARCH_DELAY, this::refresh);
+        this.searchTimer = timers.create(SEARCH_DELAY, this::requery);
         now.set(clock.millis());
         currentCase.addListener((o, before, after) -> {
             if (before == null || after == null || before.id() != after.id()) {
@@ -148,11 +150,11 @@ public final class InboxViewModel {
             }
         });
         search.addListener((o, a, b) -> searchTimer.start());
-        stateChoice.addListener((o, a, b) -> refresh());
-        typeFilter.addListener((o, a, b) -> refresh());
-        sentimentFilter.addListener((o, a, b) -> refresh());
-        platformFilter.addListener((o, a, b) -> refresh());
-        sort.addListener((o, a, b) -> refresh());
+        stateChoice.addListener((o, a, b) -> requery());
+        typeFilter.addListener((o, a, b) -> requery());
+        sentimentFilter.addListener((o, a, b) -> requery());
+        platformFilter.addListener((o, a, b) -> requery());
+        sort.addListener((o, a, b) -> requery());
     }
 
     // ------------------------------------------------------------------ loading
@@ -184,7 +186,19 @@ public final class InboxViewModel {
         }
     }
 
-    /** Runs the query again (after a filter, a change, an import) and reads the figures. */
+    /**
+     * The query changed (search, filter, order): the mention in focus stays in focus if it is still
+     * found, else the list starts from its top.
+     */
+    private void requery() {
+        keepPosition = false;
+        refresh();
+    }
+
+    /**
+     * Runs the query again (after a change, an import) and reads the figures; a mention in focus
+     * that is no longer found gives its place to the one after it.
+     */
     public void refresh() {
         searchTimer.stop();
         CrisisCase c = currentCase.get();
@@ -224,9 +238,10 @@ public final class InboxViewModel {
 
     private void showFound(long[] found) {
         Long wanted = keepId;
-        int oldIndex = keepIndex;
+        int oldIndex = keepPosition ? keepIndex : -1;
         keepId = null;
         keepIndex = -1;
+        keepPosition = true;
         // the selection goes with the old ids: keep every selected mention that is still found
         Set<Long> selected = new HashSet<>(selection.get());
         ids.setAll(found);
@@ -249,9 +264,7 @@ public final class InboxViewModel {
         focusedIndex = -1;
         selectedMention.set(null);
         revision.set(revision.get() + 1);
-        if (index >= 0 || !kept.isEmpty()) {
-            onFound.accept(kept, index);
-        }
+        onFound.accept(kept, index);
     }
 
     InboxQuery query() {
