@@ -133,7 +133,9 @@ public final class AppContext implements AutoCloseable {
                 caseDetail::reloadTimeline, clock, FxOneShotTimer::new), notifier, messages);
 
         InboxViewModel inbox = new InboxViewModel();
-        ReplyViewModel reply = new ReplyViewModel();
+        ReplyViewModel reply = new ReplyViewModel(services.inbox(), services.drafts(), services.cases(),
+                services.playbooks(), services.casePlaybooks(), services.savedReplies(), checker.get(), tasks, notifier,
+                messages, formats, preferences::author, clock, FxOneShotTimer::new);
         reply.mentionProperty().bind(inbox.selectedMentionProperty());
         reply.setOnAnswered(inbox::mentionChanged);
         MentionImportDialogs mentionImports = new MentionImportDialogs();
