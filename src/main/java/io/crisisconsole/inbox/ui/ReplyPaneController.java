@@ -131,7 +131,12 @@ public final class ReplyPaneController {
 
         findingsList.setItems(vm.findings());
         findingsList.setPlaceholder(new Label(messages.get("inbox.reply.findings.none")));
-        findingsList.setCellFactory(list -> new FindingCell(messages));
+        findingsList.setCellFactory(list -> {
+            FindingCell cell = new FindingCell(messages);
+            cell.setWrapText(true);
+            cell.setPrefWidth(0); // wraps at the list's width instead of scrolling sideways
+            return cell;
+        });
         findingsList.getSelectionModel().selectedItemProperty().addListener((o, a, f) -> selectSpan(f));
         findingsList.setOnMouseClicked(e -> selectSpan(findingsList.getSelectionModel().getSelectedItem()));
 
