@@ -5,6 +5,7 @@ import io.crisisconsole.composer.CoreMessage;
 import io.crisisconsole.composer.DefaultMessageChecker;
 import io.crisisconsole.composer.MessageContext;
 import io.crisisconsole.composer.Variant;
+import io.crisisconsole.composer.bench.CheckBenchmark;
 import io.crisisconsole.inbox.InboxType;
 import io.crisisconsole.inbox.Mention;
 import io.crisisconsole.inbox.MentionState;
@@ -23,10 +24,6 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * One check of a reply as the inbox's reply pane runs it about 150 ms after typing stops: an X
@@ -76,14 +73,6 @@ public class ReplyCheckBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Options opt = new OptionsBuilder()
-                .include(ReplyCheckBenchmark.class.getSimpleName())
-                .forks(1)
-                .warmupIterations(3)
-                .warmupTime(TimeValue.seconds(1))
-                .measurementIterations(5)
-                .measurementTime(TimeValue.seconds(1))
-                .build();
-        new Runner(opt).run();
+        CheckBenchmark.run(ReplyCheckBenchmark.class);
     }
 }
