@@ -143,7 +143,9 @@ public final class AppContext implements AutoCloseable {
         // the inbox shows the case chosen in Cases, and choosing one in the inbox chooses it there
         inbox.currentCaseProperty().bindBidirectional(caseList.selectedProperty());
         InboxDialogs inboxDialogs = new InboxDialogs(messages, formats, clock);
-        ReplyViewModel reply = new ReplyViewModel();
+        ReplyViewModel reply = new ReplyViewModel(services.inbox(), services.drafts(), services.cases(),
+                services.playbooks(), services.casePlaybooks(), services.savedReplies(), checker.get(), tasks, notifier,
+                messages, formats, preferences::author, clock, FxOneShotTimer::new);
         reply.mentionProperty().bind(inbox.selectedMentionProperty());
         reply.setOnAnswered(inbox::mentionChanged);
         this.mentionImports = new MentionImportDialogs(views, files, services.inbox(), tasks, notifier, messages, formats,

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -135,6 +136,16 @@ public final class DraftService {
     /** The drafts of a case, newest first. */
     public List<Draft> list(long caseId) {
         return jdbi.withExtension(DraftDao.class, dao -> dao.listForCase(caseId));
+    }
+
+    /**
+     * The case's current approved core message: the core of its most recently approved draft that
+     * is still approved (a change after approval withdraws it); empty when no draft is approved.
+     */
+    public Optional<CoreMessage> approvedCore(long caseId) {
+        Optional<Draft> newest = list(caseId).stream().filter(d -> d.status() == DraftStatus.APPROVED)
+                .max(Comparator.comparing(Draft::approvedAt).thenComparingLong(Draft::id));
+        return newest.map(d -> content(d.id()).core());
     }
 
     /** The content of the newest version. */

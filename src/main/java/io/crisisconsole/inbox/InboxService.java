@@ -504,6 +504,14 @@ public final class InboxService {
     }
 
     /**
+     * The response-matrix row of the case's playbook for {@code type} (action, guidance, reply
+     * minutes); empty without a playbook or row.
+     */
+    public Optional<Playbook.Response> response(long caseId, InboxType type) {
+        return matrixRow(playbook(caseId), type);
+    }
+
+    /**
      * The first-response target of each type, in minutes: the matrix row's {@code reply_minutes},
      * else {@code when.slas.complaint_reply_minutes}, else {@value #DEFAULT_REPLY_MINUTES} when the
      * case has no playbook.

@@ -5,6 +5,7 @@ import io.crisisconsole.composer.DraftService;
 import io.crisisconsole.contacts.ContactService;
 import io.crisisconsole.contacts.ContactTransfer;
 import io.crisisconsole.inbox.InboxService;
+import io.crisisconsole.inbox.SavedReplyService;
 import io.crisisconsole.playbooks.CasePlaybookService;
 import io.crisisconsole.playbooks.PlaybookService;
 import io.crisisconsole.store.AutosaveService;
@@ -30,7 +31,8 @@ public record Services(
         ContactService contacts,
         ContactTransfer contactTransfer,
         DraftService drafts,
-        InboxService inbox) {
+        InboxService inbox,
+        SavedReplyService savedReplies) {
 
     public Services {
         Objects.requireNonNull(timeline, "timeline");
@@ -42,6 +44,7 @@ public record Services(
         Objects.requireNonNull(contactTransfer, "contactTransfer");
         Objects.requireNonNull(drafts, "drafts");
         Objects.requireNonNull(inbox, "inbox");
+        Objects.requireNonNull(savedReplies, "savedReplies");
     }
 
     /** The services over {@code store} (already open, and closed by the caller), on {@code clock}. */
@@ -57,7 +60,8 @@ public record Services(
         DraftService drafts = new DraftService(jdbi, clock, store::sync, timeline, cases, playbooks, casePlaybooks,
                 contacts);
         InboxService inbox = new InboxService(jdbi, clock, timeline, cases, playbooks, casePlaybooks);
+        SavedReplyService savedReplies = new SavedReplyService(jdbi, clock, playbooks);
         return new Services(timeline, cases, autosave, playbooks, casePlaybooks, contacts, contactTransfer, drafts,
-                inbox);
+                inbox, savedReplies);
     }
 }

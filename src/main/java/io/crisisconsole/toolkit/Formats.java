@@ -8,6 +8,8 @@ import com.ibm.icu.util.ULocale;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -31,6 +33,8 @@ public final class Formats {
 
     private static final String DATE = "d MMM yyyy";
     private static final String CLOCK = "HH:mm";
+    private static final DateTimeFormatter ISO_DAY_CLOCK = DateTimeFormatter.ofPattern("uuuu-MM-dd[ ]['T']HH:mm");
+    private static final DateTimeFormatter CLOCK_READER = DateTimeFormatter.ofPattern("H:mm");
 
     private final Messages messages;
     private final ZoneId zone;
@@ -38,6 +42,7 @@ public final class Formats {
     private final DateTimeFormatter date;
     private final DateTimeFormatter dateReader;
     private final DateTimeFormatter dayClock;
+    private final DateTimeFormatter dayClockReader;
     private final DateTimeFormatter clockWeekday;
     private final LocalizedNumberFormatter compact;
 
@@ -49,6 +54,8 @@ public final class Formats {
         this.date = DateTimeFormatter.ofPattern(DATE, locale);
         this.dateReader = new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(DATE).toFormatter(locale);
         this.dayClock = DateTimeFormatter.ofPattern(DATE + " " + CLOCK, locale);
+        this.dayClockReader = new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(DATE + " " + CLOCK)
+                .toFormatter(locale);
         this.clockWeekday = DateTimeFormatter.ofPattern(CLOCK + ", EEE", locale);
         this.compact = NumberFormatter.withLocale(ULocale.forLocale(locale)).notation(Notation.compactShort());
     }
@@ -103,6 +110,30 @@ public final class Formats {
             }
         }
         return null;
+    }
+
+    /**
+     * Reads a time as {@link #dayClock(Instant)} shows it ({@code 1 Dec 2026 15:31}, any letter
+     * case), in ISO form ({@code 2026-12-01 15:31} or {@code 2026-12-01T15:31}), or as a clock alone
+     * ({@code 15:31}, on {@code today}), in this zone; null when it is none of these.
+     */
+    public Instant parseDayClock(String text, LocalDate today) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String t = text.strip().replaceAll("\\s+", " ");
+        for (DateTimeFormatter f : List.of(dayClockReader, ISO_DAY_CLOCK)) {
+            try {
+                return LocalDateTime.from(f.parse(t)).atZone(zone).toInstant();
+            } catch (DateTimeParseException e) {
+                // try the next form
+            }
+        }
+        try {
+            return LocalTime.parse(t, CLOCK_READER).atDate(today).atZone(zone).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /**

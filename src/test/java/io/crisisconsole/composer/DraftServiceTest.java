@@ -212,6 +212,27 @@ class DraftServiceTest {
     }
 
     @Test
+    void theApprovedCoreIsTheCoreOfTheMostRecentlyApprovedDraftStillApproved() {
+        assertThat(drafts.approvedCore(outage.id())).as("no draft yet").isEmpty();
+        Draft first = drafts.create(outage.id(), "Holding statement", Stage.INVESTIGATING, core("Payments fail"), "anna");
+        assertThat(drafts.approvedCore(outage.id())).as("a draft that is not approved does not count").isEmpty();
+        Draft firstApproved = approved(first);
+        assertThat(drafts.approvedCore(outage.id())).contains(core("Payments fail"));
+
+        clock.advance(Duration.ofMinutes(30));
+        Draft second = approved(drafts.create(outage.id(), "Update", Stage.IDENTIFIED, core("Card payments fail"),
+                "anna"));
+        assertThat(drafts.approvedCore(outage.id())).as("the newer approval").contains(core("Card payments fail"));
+
+        // the newer one changed after approval: its approval is withdrawn, the earlier one is current again
+        drafts.saveVersion(second.id(), second.version(), second.stage(),
+                drafts.content(second.id()).withText(Channel.X, "New wording"), "ben");
+        assertThat(drafts.approvedCore(outage.id())).contains(core("Payments fail"));
+        drafts.reopen(first.id(), firstApproved.version(), "legal", "anna");
+        assertThat(drafts.approvedCore(outage.id())).isEmpty();
+    }
+
+    @Test
     void editingAfterApprovalGoesBackToDraft() {
         Draft d = approved(drafts.create(outage.id(), "Holding statement", Stage.INVESTIGATING, "anna"));
         DraftContent changed = drafts.content(d.id()).withText(Channel.X, "New wording #CheckoutStatus");

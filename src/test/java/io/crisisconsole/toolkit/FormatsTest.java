@@ -69,6 +69,24 @@ class FormatsTest {
         assertThat(f.parseDate(" ")).isNull();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"en", "ru", "pl", "es"})
+    void aShownTimeReadsBackInTheZone(String tag) {
+        Formats f = formats(tag);
+        LocalDate today = LocalDate.of(2026, 12, 1);
+        String shown = f.dayClock(AT);
+        assertThat(f.parseDayClock(shown, today)).as("%s: %s", tag, shown).isEqualTo(AT);
+        assertThat(f.parseDayClock("  " + shown.toUpperCase(f.locale()).replace(" ", "  ") + " ", today))
+                .as("any letter case and spacing").isEqualTo(AT);
+        assertThat(f.parseDayClock("2026-12-01 15:31", today)).as("ISO").isEqualTo(AT);
+        assertThat(f.parseDayClock("2026-12-01T15:31", today)).as("ISO with T").isEqualTo(AT);
+        assertThat(f.parseDayClock("15:31", today)).as("a clock alone is today").isEqualTo(AT);
+        assertThat(f.parseDayClock("9:05", today)).isEqualTo(Instant.parse("2026-12-01T08:05:00Z"));
+        assertThat(f.parseDayClock("25:00", today)).isNull();
+        assertThat(f.parseDayClock("1 Dec 2026", today)).as("a date without its time").isNull();
+        assertThat(f.parseDayClock(" ", today)).isNull();
+    }
+
     @ParameterizedTest(name = "{0} min: {1}")
     @CsvSource(delimiter = '|', value = {
         "0|T+0 min", "7|T+7 min", "59|T+59 min", "60|T+1 h 00 min", "125|T+2 h 05 min", "1439|T+23 h 59 min",

@@ -32,12 +32,12 @@ import org.slf4j.LoggerFactory;
  * The live check of the composer: a change schedules a re-check {@link #DELAY} later (at most that
  * often while typing); {@link #recheck()} runs the injected {@link MessageChecker} on the calling (FX)
  * thread, as it is pure and designed for well under 2 ms, and publishes the report and the findings
- * of each channel.
+ * of each channel. Shared by the composer and the inbox's reply pane.
  */
-final class ComposerChecks {
+public final class ComposerChecks {
 
     private static final Logger LOG = LoggerFactory.getLogger(ComposerChecks.class);
-    static final Duration DELAY = Duration.ofMillis(150);
+    public static final Duration DELAY = Duration.ofMillis(150);
     /** A check slower than this is logged: it would make typing stutter. */
     static final long SLOW_CHECK_NANOS = 16_000_000;
 
@@ -55,7 +55,7 @@ final class ComposerChecks {
      * @param content what to check (read when the check runs)
      * @param context what the checks know (read when the check runs)
      */
-    ComposerChecks(MessageChecker checker, Messages messages, OneShotTimer.Factory timers,
+    public ComposerChecks(MessageChecker checker, Messages messages, OneShotTimer.Factory timers,
             Supplier<DraftContent> content, Supplier<MessageContext> context) {
         this.checker = checker;
         this.messages = messages;
@@ -77,17 +77,17 @@ final class ComposerChecks {
     }
 
     /** The content changed: checks again after {@link #DELAY} unless a check is already due. */
-    void changed() {
+    public void changed() {
         timer.start();
     }
 
     /** Drops a check that is due (the content it would check is being left). */
-    void cancel() {
+    public void cancel() {
         timer.stop();
     }
 
     /** Checks now and publishes the report. */
-    CheckReport recheck() {
+    public CheckReport recheck() {
         timer.stop();
         DraftContent c = content.get();
         long start = System.nanoTime();
@@ -105,7 +105,7 @@ final class ComposerChecks {
      * (English without one) and rules; an apology is required when the core message offers one or the
      * playbook has an apology principle.
      */
-    static MessageContext context(CrisisCase crisisCase, Playbook p, boolean apology) {
+    public static MessageContext context(CrisisCase crisisCase, Playbook p, boolean apology) {
         String hashtag = crisisCase.hashtag() != null ? crisisCase.hashtag()
                 : p != null && p.where() != null ? p.where().hashtag() : null;
         String hub = crisisCase.hubUrl() != null ? crisisCase.hubUrl()
@@ -119,7 +119,7 @@ final class ComposerChecks {
     }
 
     /** How a count reads under a variant: {@code 231 / 280}, {@code 2 SMS · UCS-2 · 134}, {@code 512 characters}. */
-    String counterText(ChannelCount count) {
+    public String counterText(ChannelCount count) {
         if (count == null) {
             return "";
         }
@@ -133,20 +133,20 @@ final class ComposerChecks {
         return messages.get("composer.counter.length", Map.of("length", count.length()));
     }
 
-    Optional<ChannelCount> count(Channel c) {
+    public Optional<ChannelCount> count(Channel c) {
         return report.get().counts().stream().filter(x -> x.channel() == c).findFirst();
     }
 
-    ReadOnlyObjectProperty<CheckReport> reportProperty() {
+    public ReadOnlyObjectProperty<CheckReport> reportProperty() {
         return report;
     }
 
     /** The findings of one channel in the newest report (read-only). */
-    ObservableList<Finding> findings(Channel c) {
+    public ObservableList<Finding> findings(Channel c) {
         return readOnlyFindings.get(c);
     }
 
-    BooleanBinding hasErrorsProperty() {
+    public BooleanBinding hasErrorsProperty() {
         return hasErrors;
     }
 }

@@ -243,7 +243,7 @@ public final class ComposerController {
         found.setId("findings-" + id);
         found.setPrefHeight(120);
         found.setPlaceholder(new Label(messages.get("composer.findings.none")));
-        found.setCellFactory(list -> new FindingCell());
+        found.setCellFactory(list -> new FindingCell(messages));
         found.getSelectionModel().selectedItemProperty().addListener((o, a, f) -> selectSpan(text, f));
         found.setOnMouseClicked(e -> selectSpan(text, found.getSelectionModel().getSelectedItem()));
         VBox box = new VBox(8, text, bar, new Label(messages.get("composer.findings.heading")), found);
@@ -280,18 +280,12 @@ public final class ComposerController {
             errors += e;
             warnings += w;
             Tab tab = tabs.get(c);
-            tab.setGraphic(e > 0 ? icon("fth-x-circle", Styles.DANGER)
-                    : w > 0 ? icon("fth-alert-triangle", Styles.WARNING) : null);
+            tab.setGraphic(e > 0 ? FindingCell.icon("fth-x-circle", Styles.DANGER)
+                    : w > 0 ? FindingCell.icon("fth-alert-triangle", Styles.WARNING) : null);
         }
         Map<String, Object> counts = Map.of("errors", errors, "warnings", warnings);
         checkSummaryLabel.setText(errors == 0 && warnings == 0 ? messages.get("composer.checks.clean")
                 : messages.get(errors > 0 ? "composer.checks.blocked" : "composer.checks.found", counts));
-    }
-
-    private static FontIcon icon(String literal, String style) {
-        FontIcon i = new FontIcon(literal);
-        i.getStyleClass().add(style);
-        return i;
     }
 
     private void showStatus(Draft d) {
@@ -370,23 +364,6 @@ public final class ComposerController {
     public void close() {
         if (vm != null) {
             vm.close();
-        }
-    }
-
-
-    private final class FindingCell extends ListCell<Finding> {
-        @Override
-        protected void updateItem(Finding f, boolean empty) {
-            super.updateItem(f, empty);
-            getStyleClass().removeAll(Styles.DANGER, Styles.WARNING);
-            if (empty || f == null) {
-                setText(null);
-                setGraphic(null);
-                return;
-            }
-            setText(messages.get("composer.finding", f.message(), f.code()));
-            setGraphic(f.level() == Finding.Level.ERROR ? icon("fth-x-circle", Styles.DANGER)
-                    : icon("fth-alert-triangle", Styles.WARNING));
         }
     }
 }

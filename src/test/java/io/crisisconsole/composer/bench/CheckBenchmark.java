@@ -63,8 +63,13 @@ public class CheckBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        run(CheckBenchmark.class);
+    }
+
+    /** Runs the benchmarks of {@code benchmark}: one fork, 3 warm-ups and 5 measurements of a second each. */
+    public static void run(Class<?> benchmark) throws Exception {
         Options opt = new OptionsBuilder()
-                .include(CheckBenchmark.class.getSimpleName())
+                .include(benchmark.getSimpleName())
                 .forks(1)
                 .warmupIterations(3)
                 .warmupTime(TimeValue.seconds(1))
