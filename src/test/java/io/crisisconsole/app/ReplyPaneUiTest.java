@@ -87,7 +87,6 @@ class ReplyPaneUiTest extends MainWindowTestBase {
         showPane(robot);
         ListView<Finding> findings = list(robot, "#findingsList");
         Button record = robot.lookup("#recordButton").queryButton();
-        assertThat(label(robot, "#mentionLabel")).startsWith("Complaint on X by @jane_doe, ");
         assertThat(label(robot, "#planLabel"))
                 .isEqualTo("Plan: answer in public first, then move to private · first answer within 1 h 00 min");
         assertThat(label(robot, "#guidanceLabel")).startsWith("Answer within 60 minutes in public");

@@ -56,6 +56,8 @@ public final class InboxController {
     private final ClockText clocks;
     private final Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
     private boolean showingMention;
+    /** Set by a shortcut key: the character it types next is not for anyone. */
+    private boolean swallowTyped;
 
     @FXML
     private BorderPane root;
@@ -294,8 +296,12 @@ public final class InboxController {
         vm.keepSelection(this::selectedIds, this::reselect);
         mentionList.addEventHandler(KeyEvent.KEY_PRESSED, this::key);
         mentionList.addEventHandler(KeyEvent.KEY_TYPED, e -> {
-            if ("?".equals(e.getCharacter())) {
-                showShortcuts();
+            if (swallowTyped) {
+                // the character of a shortcut just handled: it must not land in the reply or a dialog
+                swallowTyped = false;
+                e.consume();
+            } else if ("?".equals(e.getCharacter())) {
+                javafx.application.Platform.runLater(this::showShortcuts);
                 e.consume();
             }
         });
@@ -322,18 +328,20 @@ public final class InboxController {
         } else if (code == KeyCode.K && !e.isShiftDown()) {
             move(-1);
         } else if (code == KeyCode.R && !e.isShiftDown()) {
-            focusReply();
+            // after the key's character is typed (and swallowed), or it would be the reply's first letter
+            javafx.application.Platform.runLater(this::focusReply);
         } else if (code == KeyCode.H && !e.isShiftDown()) {
             hide();
         } else if (code == KeyCode.E && !e.isShiftDown()) {
             escalate();
         } else if (code == KeyCode.A && !e.isShiftDown()) {
-            assign();
+            javafx.application.Platform.runLater(this::assign);
         } else if (code == KeyCode.F1) {
-            showShortcuts();
+            javafx.application.Platform.runLater(this::showShortcuts);
         } else {
             return;
         }
+        swallowTyped = code != KeyCode.F1;
         e.consume();
     }
 

@@ -36,13 +36,13 @@ public final class ReplyPaneController {
     @FXML
     private VBox replyPane;
     @FXML
-    private Label mentionLabel;
-    @FXML
     private Label planLabel;
     @FXML
     private Label guidanceLabel;
     @FXML
     private ListView<MentionResponse> answersList;
+    @FXML
+    private Label noAnswersLabel;
     @FXML
     private ComboBox<ReplyStart> startChoice;
     @FXML
@@ -83,14 +83,16 @@ public final class ReplyPaneController {
     @FXML
     private void initialize() {
         replyPane.disableProperty().bind(vm.mentionProperty().isNull());
-        mentionLabel.textProperty().bind(Bindings.when(vm.mentionProperty().isNull())
-                .then(messages.get("inbox.reply.noMention")).otherwise(vm.headerProperty()));
         planLabel.textProperty().bind(vm.planProperty());
         guidanceLabel.textProperty().bind(vm.guidanceProperty());
         shownWhenText(guidanceLabel);
 
         answersList.setItems(vm.answers());
-        answersList.setPlaceholder(new Label(messages.get("inbox.reply.answers.none")));
+        // no empty boxes: the lists take room only when they have something to show
+        answersList.visibleProperty().bind(Bindings.isNotEmpty(vm.answers()));
+        answersList.managedProperty().bind(answersList.visibleProperty());
+        noAnswersLabel.visibleProperty().bind(Bindings.isEmpty(vm.answers()));
+        noAnswersLabel.managedProperty().bind(noAnswersLabel.visibleProperty());
         answersList.setCellFactory(list -> new AnswerCell());
 
         startChoice.setItems(vm.starts());
@@ -128,8 +130,11 @@ public final class ReplyPaneController {
         factsNoteLabel.textProperty().bind(vm.factsNoteProperty());
         shownWhenText(factsNoteLabel);
         checkSummaryLabel.textProperty().bind(vm.checkSummaryProperty());
+        shownWhenText(checkSummaryLabel);
 
         findingsList.setItems(vm.findings());
+        findingsList.visibleProperty().bind(Bindings.isNotEmpty(vm.findings()));
+        findingsList.managedProperty().bind(findingsList.visibleProperty());
         findingsList.setPlaceholder(new Label(messages.get("inbox.reply.findings.none")));
         findingsList.setCellFactory(list -> {
             FindingCell cell = new FindingCell(messages);

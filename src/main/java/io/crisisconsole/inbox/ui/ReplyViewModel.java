@@ -37,7 +37,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -96,7 +95,6 @@ public final class ReplyViewModel {
     private final StringProperty text = new SimpleStringProperty("");
     private final ObjectProperty<Visibility> visibility = new SimpleObjectProperty<>(Visibility.PUBLIC);
     private final StringProperty sentAt = new SimpleStringProperty("");
-    private final ReadOnlyStringWrapper header = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper plan = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper guidance = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper counter = new ReadOnlyStringWrapper("");
@@ -180,7 +178,6 @@ public final class ReplyViewModel {
             answers.clear();
             starts.clear();
             findings.clear();
-            header.set("");
             plan.set("");
             guidance.set("");
             counter.set("");
@@ -222,13 +219,6 @@ public final class ReplyViewModel {
     private void apply(Loaded l, boolean same) {
         current = l;
         Mention m = l.mention();
-        Map<String, Object> h = new HashMap<>();
-        h.put("platform", m.platform());
-        h.put("authorGiven", m.author() == null ? "false" : "true");
-        h.put("author", m.author() == null ? "" : m.author());
-        h.put("type", m.type().name());
-        h.put("published", formats.dayClock(m.publishedAt()));
-        header.set(messages.get("inbox.reply.mention", h));
         String target = formats.duration(Duration.ofMinutes(l.targetMinutes()));
         if (l.row().isPresent()) {
             plan.set(messages.get("inbox.reply.plan", Map.of("action", l.row().get().action().name(),
@@ -452,11 +442,6 @@ public final class ReplyViewModel {
     /** When the answer went out, in the UI's time format ({@code 1 Dec 2026 15:31}); now by default. */
     public StringProperty sentAtProperty() {
         return sentAt;
-    }
-
-    /** The mention: platform, author, type and when it was published. */
-    public ReadOnlyStringProperty headerProperty() {
-        return header.getReadOnlyProperty();
     }
 
     /** What the playbook says to do with a mention of its type, and the first-response target. */
