@@ -137,11 +137,6 @@ class InboxFlowUiTest extends MainWindowTestBase {
         waitUntil(() -> !robot.lookup("#recordButton").queryButton().isDisabled());
         assertThat(robot.lookup("#replyText").queryAs(javafx.scene.control.TextArea.class).getText())
                 .startsWith("We are sorry");
-        // the button sits at the foot of the pane: scrolled to, as a person would
-        robot.interact(() -> {
-            javafx.scene.control.ScrollPane pane = robot.lookup("#detailScroll").queryAs(javafx.scene.control.ScrollPane.class);
-            pane.setVvalue(pane.getVmax());
-        });
         robot.clickOn("#recordButton");
         waitUntil(() -> inbox().get(first.id()).state() == MentionState.ANSWERED_PUBLIC);
         Mention answered = inbox().get(first.id());

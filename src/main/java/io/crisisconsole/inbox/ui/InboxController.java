@@ -134,7 +134,7 @@ public final class InboxController {
     @FXML
     private TextArea mentionText;
     @FXML
-    private TextField urlField;
+    private Label urlField;
     @FXML
     private ComboBox<InboxType> typeChoice;
     @FXML
@@ -520,6 +520,7 @@ public final class InboxController {
             languageLabel.setText(m.language() == null ? "" : m.language());
             mentionText.setText(m.text());
             urlField.setText(m.url() == null ? "" : m.url());
+            urlField.setTooltip(m.url() == null ? null : new javafx.scene.control.Tooltip(m.url()));
             urlField.setVisible(m.url() != null);
             urlField.setManaged(m.url() != null);
             typeChoice.setValue(m.type());

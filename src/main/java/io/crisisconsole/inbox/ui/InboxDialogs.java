@@ -121,7 +121,7 @@ public final class InboxDialogs {
 
     /** The shortcuts the sheet lists, in its order (each has {@code inbox.key.NAME} and {@code inbox.key.NAME.keys}). */
     static final List<String> SHORTCUTS = List.of("next", "previous", "type", "reply", "assign", "escalate", "hide",
-            "select", "back", "sheet");
+            "select", "back", "record", "sheet");
 
     /** The keys of the inbox, in the order the sheet lists them. */
     List<Shortcut> shortcuts() {

@@ -164,6 +164,15 @@ public final class ReplyPaneController {
         timeProblemLabel.textProperty().bind(vm.timeProblemProperty());
         shownWhenText(timeProblemLabel);
         recordButton.disableProperty().bind(vm.canRecordProperty().not());
+        // Ctrl+Enter (Cmd+Enter) in the reply records it, as the button does
+        replyText.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && e.isShortcutDown()) {
+                if (vm.canRecordProperty().get()) {
+                    vm.record();
+                }
+                e.consume();
+            }
+        });
     }
 
     private static void shownWhenText(Label label) {
