@@ -214,8 +214,10 @@ public final class InboxViewModel {
             keepIndex = focusedIndex;
         }
         searching.set(true);
+        // the targets come from the case's playbook: read once per case (as its search index does)
+        Map<InboxType, Integer> known = replyMinutes.isEmpty() ? null : replyMinutes;
         reads.run(messages.get("inbox.task.search"), () -> new Found(inbox.search(caseId, query),
-                inbox.summary(caseId), inbox.replyMinutes(caseId)), found -> {
+                inbox.summary(caseId), known != null ? known : inbox.replyMinutes(caseId)), found -> {
                     if (generation != searchGeneration || currentCase.get() == null
                             || currentCase.get().id() != caseId) {
                         return;

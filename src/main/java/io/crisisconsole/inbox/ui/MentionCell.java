@@ -4,6 +4,8 @@ import io.crisisconsole.inbox.Mention;
 import io.crisisconsole.inbox.ResponseClock;
 import io.crisisconsole.toolkit.Formats;
 import io.crisisconsole.toolkit.Messages;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -36,6 +38,8 @@ final class MentionCell extends ListCell<Long> {
     private final Label state = new Label();
     private final HBox row;
     private Mention shown;
+    private final ChangeListener<Number> onRevision = (o, a, b) -> redraw();
+    private final ChangeListener<Number> onTick = (o, a, b) -> redrawClock();
 
     MentionCell(InboxViewModel vm, Messages messages, Formats formats, ClockText clocks) {
         this.vm = vm;
@@ -72,8 +76,9 @@ final class MentionCell extends ListCell<Long> {
         // as wide as the list, never wider: the text is cut with an ellipsis instead of a scroll bar
         setPrefWidth(0);
         row.maxWidthProperty().bind(widthProperty().subtract(insetsWidth()));
-        vm.revisionProperty().addListener((o, a, b) -> redraw());
-        vm.nowProperty().addListener((o, a, b) -> redrawClock());
+        // weak: a cell the list lets go of is not kept alive (and redrawn) by the view-model
+        vm.revisionProperty().addListener(new WeakChangeListener<>(onRevision));
+        vm.nowProperty().addListener(new WeakChangeListener<>(onTick));
     }
 
     private javafx.beans.binding.DoubleBinding insetsWidth() {
