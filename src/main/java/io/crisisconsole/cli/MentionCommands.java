@@ -14,6 +14,7 @@ import io.crisisconsole.inbox.MentionReadResult;
 import io.crisisconsole.inbox.MentionState;
 import io.crisisconsole.inbox.ResponseClock;
 import io.crisisconsole.inbox.SavedMapping;
+import io.crisisconsole.playbooks.Playbook;
 import io.crisisconsole.playbooks.ResponseAction;
 import io.crisisconsole.services.Services;
 import io.crisisconsole.store.DataHome;
@@ -154,11 +155,13 @@ final class MentionCommands extends CommandGroup {
                 q = q.withTypes(Set.of(parse(() -> InboxType.parse(type), "type")));
             }
             List<Mention> mentions = inbox.list(caseId, q);
+            // the case's playbook read once for every type's action and target
+            Playbook playbook = services.casePlaybooks().currentPlaybook(caseId).orElse(null);
             Map<InboxType, Optional<ResponseAction>> actions = new EnumMap<>(InboxType.class);
             for (InboxType t : InboxType.values()) {
-                actions.put(t, inbox.action(caseId, t));
+                actions.put(t, InboxService.matrixRow(playbook, t).map(Playbook.Response::action));
             }
-            Map<InboxType, Integer> minutes = inbox.replyMinutes(caseId);
+            Map<InboxType, Integer> minutes = InboxService.replyMinutesOf(playbook);
             Instant now = cli.clock.instant();
             if (asJson) {
                 List<Map<String, Object>> out = new ArrayList<>(mentions.size());

@@ -7,7 +7,6 @@ import io.crisisconsole.contacts.ContactService;
 import io.crisisconsole.playbooks.CasePlaybookService;
 import io.crisisconsole.playbooks.Channel;
 import io.crisisconsole.playbooks.Playbook;
-import io.crisisconsole.playbooks.PlaybookService;
 import io.crisisconsole.playbooks.Stage;
 import io.crisisconsole.timeline.EntryKind;
 import io.crisisconsole.timeline.EventCode;
@@ -51,18 +50,16 @@ public final class DraftService {
     private final DiskSync disk;
     private final TimelineService timeline;
     private final CaseService cases;
-    private final PlaybookService playbooks;
     private final CasePlaybookService casePlaybooks;
     private final ContactService contacts;
 
     public DraftService(Jdbi jdbi, Clock clock, DiskSync disk, TimelineService timeline, CaseService cases,
-            PlaybookService playbooks, CasePlaybookService casePlaybooks, ContactService contacts) {
+            CasePlaybookService casePlaybooks, ContactService contacts) {
         this.jdbi = Objects.requireNonNull(jdbi);
         this.clock = Objects.requireNonNull(clock);
         this.disk = Objects.requireNonNull(disk);
         this.timeline = Objects.requireNonNull(timeline);
         this.cases = Objects.requireNonNull(cases);
-        this.playbooks = Objects.requireNonNull(playbooks);
         this.casePlaybooks = Objects.requireNonNull(casePlaybooks);
         this.contacts = Objects.requireNonNull(contacts);
     }
@@ -122,7 +119,7 @@ public final class DraftService {
 
     /** The playbook the case follows, read; empty when none was chosen. */
     public Optional<Playbook> playbookOf(long caseId) {
-        return casePlaybooks.of(caseId).map(p -> playbooks.currentPlaybook(p.id()));
+        return casePlaybooks.currentPlaybook(caseId);
     }
 
     public Optional<Draft> find(long id) {

@@ -4,7 +4,6 @@ import io.crisisconsole.cases.CaseService;
 import io.crisisconsole.playbooks.CasePlaybookService;
 import io.crisisconsole.playbooks.MentionType;
 import io.crisisconsole.playbooks.Playbook;
-import io.crisisconsole.playbooks.PlaybookService;
 import io.crisisconsole.playbooks.ResponseAction;
 import io.crisisconsole.timeline.EventCode;
 import io.crisisconsole.timeline.TimelineEvent;
@@ -62,18 +61,16 @@ public final class InboxService {
     private final Clock clock;
     private final TimelineService timeline;
     private final CaseService cases;
-    private final PlaybookService playbooks;
     private final CasePlaybookService casePlaybooks;
     private final Triage triage = Triage.bundled();
     private final Map<Long, MentionIndex> indexes = new ConcurrentHashMap<>();
 
-    public InboxService(Jdbi jdbi, Clock clock, TimelineService timeline, CaseService cases, PlaybookService playbooks,
+    public InboxService(Jdbi jdbi, Clock clock, TimelineService timeline, CaseService cases,
             CasePlaybookService casePlaybooks) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.timeline = Objects.requireNonNull(timeline, "timeline");
         this.cases = Objects.requireNonNull(cases, "cases");
-        this.playbooks = Objects.requireNonNull(playbooks, "playbooks");
         this.casePlaybooks = Objects.requireNonNull(casePlaybooks, "casePlaybooks");
     }
 
@@ -500,7 +497,7 @@ public final class InboxService {
 
     /** The response-matrix action of the case's playbook for {@code type}; empty without a playbook or row. */
     public Optional<ResponseAction> action(long caseId, InboxType type) {
-        return matrixRow(playbook(caseId), type).map(Playbook.Response::action);
+        return matrixRow(casePlaybooks.currentPlaybook(caseId).orElse(null), type).map(Playbook.Response::action);
     }
 
     /**
@@ -508,22 +505,15 @@ public final class InboxService {
      * minutes); empty without a playbook or row.
      */
     public Optional<Playbook.Response> response(long caseId, InboxType type) {
-        return matrixRow(playbook(caseId), type);
+        return matrixRow(casePlaybooks.currentPlaybook(caseId).orElse(null), type);
     }
 
     /**
-     * The first-response target of each type, in minutes: the matrix row's {@code reply_minutes},
-     * else {@code when.slas.complaint_reply_minutes}, else {@value #DEFAULT_REPLY_MINUTES} when the
-     * case has no playbook.
+     * The first-response target of each type, in minutes (see {@link #replyMinutesOf}), from the
+     * case's playbook.
      */
     public Map<InboxType, Integer> replyMinutes(long caseId) {
-        Optional<Playbook> p = playbook(caseId);
-        Map<InboxType, Integer> out = new EnumMap<>(InboxType.class);
-        for (InboxType t : InboxType.values()) {
-            int base = p.map(pb -> pb.when().slas().complaintReplyMinutes()).orElse(DEFAULT_REPLY_MINUTES);
-            out.put(t, matrixRow(p, t).map(Playbook.Response::replyMinutes).orElse(base));
-        }
-        return out;
+        return replyMinutesOf(casePlaybooks.currentPlaybook(caseId).orElse(null));
     }
 
     /** The first-response clock of {@code m} now. */
@@ -531,16 +521,28 @@ public final class InboxService {
         return ResponseClock.of(m, replyMinutes(m.caseId()).get(m.type()), clock.instant());
     }
 
-    private Optional<Playbook> playbook(long caseId) {
-        return casePlaybooks.of(caseId).map(sp -> playbooks.currentPlaybook(sp.id()));
+    /**
+     * The first-response target of each type in playbook {@code p}, in minutes: the matrix row's
+     * {@code reply_minutes}, else {@code when.slas.complaint_reply_minutes}, else
+     * {@value #DEFAULT_REPLY_MINUTES} when there is no playbook ({@code p} null). For a caller that
+     * has read the playbook already; {@link #replyMinutes(long)} reads it.
+     */
+    public static Map<InboxType, Integer> replyMinutesOf(Playbook p) {
+        int base = p == null ? DEFAULT_REPLY_MINUTES : p.when().slas().complaintReplyMinutes();
+        Map<InboxType, Integer> out = new EnumMap<>(InboxType.class);
+        for (InboxType t : InboxType.values()) {
+            out.put(t, matrixRow(p, t).map(Playbook.Response::replyMinutes).orElse(base));
+        }
+        return out;
     }
 
-    private static Optional<Playbook.Response> matrixRow(Optional<Playbook> p, InboxType type) {
-        if (p.isEmpty() || p.get().how().responseMatrix() == null) {
+    /** The response-matrix row of playbook {@code p} (null: none) for {@code type}; empty without one. */
+    public static Optional<Playbook.Response> matrixRow(Playbook p, InboxType type) {
+        if (p == null || p.how().responseMatrix() == null) {
             return Optional.empty();
         }
         for (MentionType t : type.matrixTypes()) {
-            for (Playbook.Response r : p.get().how().responseMatrix()) {
+            for (Playbook.Response r : p.how().responseMatrix()) {
                 if (r.type() == t) {
                     return Optional.of(r);
                 }
@@ -615,7 +617,7 @@ public final class InboxService {
      */
     public Map<String, String> accounts(long caseId) {
         Map<String, String> out = new LinkedHashMap<>();
-        playbook(caseId).ifPresent(p -> {
+        casePlaybooks.currentPlaybook(caseId).ifPresent(p -> {
             if (p.where() != null && p.where().channels() != null) {
                 for (Playbook.ChannelRole c : p.where().channels()) {
                     if (c.account() != null) {

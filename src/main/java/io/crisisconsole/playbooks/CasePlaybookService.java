@@ -34,6 +34,11 @@ public final class CasePlaybookService {
         return jdbi.withExtension(CasePlaybookDao.class, dao -> dao.playbookOf(caseId)).flatMap(playbooks::find);
     }
 
+    /** The current version of the case's playbook, read and parsed; empty when none was chosen. */
+    public Optional<Playbook> currentPlaybook(long caseId) {
+        return of(caseId).map(p -> playbooks.currentPlaybook(p.id()));
+    }
+
     /** Makes {@code playbookId} the playbook of the case; writes a timeline entry when it changes. */
     public StoredPlaybook assign(long caseId, long playbookId, String author) {
         if (author == null || author.isBlank()) {

@@ -57,9 +57,9 @@ public record Services(
         CasePlaybookService casePlaybooks = new CasePlaybookService(jdbi, cases, playbooks, timeline, clock);
         ContactService contacts = new ContactService(jdbi, clock);
         ContactTransfer contactTransfer = new ContactTransfer(contacts);
-        DraftService drafts = new DraftService(jdbi, clock, store::sync, timeline, cases, playbooks, casePlaybooks,
+        DraftService drafts = new DraftService(jdbi, clock, store::sync, timeline, cases, casePlaybooks,
                 contacts);
-        InboxService inbox = new InboxService(jdbi, clock, timeline, cases, playbooks, casePlaybooks);
+        InboxService inbox = new InboxService(jdbi, clock, timeline, cases, casePlaybooks);
         SavedReplyService savedReplies = new SavedReplyService(jdbi, clock, playbooks);
         return new Services(timeline, cases, autosave, playbooks, casePlaybooks, contacts, contactTransfer, drafts,
                 inbox, savedReplies);

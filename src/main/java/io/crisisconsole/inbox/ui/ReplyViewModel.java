@@ -211,8 +211,9 @@ public final class ReplyViewModel {
         }
         CoreMessage core = ReplyChecks.core(approved, m);
         MessageContext context = ReplyChecks.context(ComposerChecks.context(c, p, core.apology()), m.type());
-        return new Loaded(m, c, p, sp.map(StoredPlaybook::id).orElse(null), inbox.response(caseId, m.type()),
-                inbox.replyMinutes(caseId).get(m.type()), approved, inbox.responses(m.id()), st,
+        // the playbook is read once here: its matrix row and targets come from it, not from reading it again
+        return new Loaded(m, c, p, sp.map(StoredPlaybook::id).orElse(null), InboxService.matrixRow(p, m.type()),
+                InboxService.replyMinutesOf(p).get(m.type()), approved, inbox.responses(m.id()), st,
                 ReplyChecks.checkedAs(m.platform()), core, context);
     }
 
