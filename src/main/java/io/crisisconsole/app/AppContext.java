@@ -47,6 +47,7 @@ import io.crisisconsole.toolkit.ui.EditorAutosave;
 import io.crisisconsole.toolkit.ui.FilePicker;
 import io.crisisconsole.toolkit.ui.FxOneShotTimer;
 import io.crisisconsole.toolkit.ui.FxTaskRunner;
+import io.crisisconsole.toolkit.ui.Ticker;
 import io.crisisconsole.toolkit.ui.FxmlView;
 import io.crisisconsole.toolkit.ui.Notifier;
 import io.crisisconsole.toolkit.ui.ViewLoader;
@@ -78,6 +79,8 @@ public final class AppContext implements AutoCloseable {
     private final FxTaskRunner tasks;
     /** Reads that must not wait behind writes (the inbox list while it scrolls). */
     private final FxTaskRunner reads;
+    /** The one clock tick every live countdown listens to. */
+    private final Ticker ticker;
     private final BackupScheduler backups;
     private final Notifier notifier;
     private final CaseDetailViewModel caseDetail;
@@ -93,6 +96,7 @@ public final class AppContext implements AutoCloseable {
         this.store = store;
         this.tasks = new FxTaskRunner();
         this.reads = new FxTaskRunner("crisis-console-read");
+        this.ticker = new Ticker(clock);
         DataHome home = store.home();
         SettingsStore settingsStore = new SettingsStore(home.settingsFile());
         Settings settings = settingsStore.load();
@@ -167,19 +171,20 @@ public final class AppContext implements AutoCloseable {
                 .register(ComingSoonController.class, ComingSoonController::new)
                 .register(CaseListController.class, () -> new CaseListController(caseList, caseDialogs, messages, formats))
                 .register(CaseDetailController.class, () -> new CaseDetailController(caseDetail, caseDialogs,
-                        composers::open, timelineText, messages, formats))
+                        composers::open, timelineText, messages, formats, ticker))
                 .register(ComposerController.class, () -> new ComposerController(messages, formats))
                 .register(CaseFormController.class, () -> new CaseFormController(new CaseFormViewModel(), messages))
                 .register(ContactListController.class,
-                        () -> new ContactListController(contactList, contactDialogs, clock, messages, formats))
+                        () -> new ContactListController(contactList, contactDialogs, clock, messages, formats, ticker))
                 .register(ContactFormController.class, () -> new ContactFormController(new ContactFormViewModel(messages),
                         messages))
                 .register(PlaybooksController.class, () -> new PlaybooksController(playbooksView, messages, formats))
                 .register(InboxController.class, () -> new InboxController(inbox, mentionImports, inboxDialogs,
-                        messages, formats))
+                        messages, formats, ticker))
                 .register(MentionImportController.class, () -> new MentionImportController(messages, formats))
                 .register(ReplyPaneController.class, () -> new ReplyPaneController(reply))
-                .register(CasePlaybookController.class, () -> new CasePlaybookController(casePlaybook, messages, formats));
+                .register(CasePlaybookController.class, () -> new CasePlaybookController(casePlaybook, messages, formats, ticker));
+        ticker.start();
     }
 
     /**
@@ -287,6 +292,11 @@ public final class AppContext implements AutoCloseable {
         return mentionImports;
     }
 
+    /** The one ticker of the live clocks (started with the context, stopped when it closes). */
+    public Ticker ticker() {
+        return ticker;
+    }
+
     public FxTaskRunner tasks() {
         return tasks;
     }
@@ -359,6 +369,7 @@ public final class AppContext implements AutoCloseable {
                 LOG.warn("Typed text may not all be in the store: see the message above");
             }
         } finally {
+            ticker.stop();
             tasks.close();
             reads.close();
             backups.close();

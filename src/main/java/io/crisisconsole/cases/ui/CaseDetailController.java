@@ -6,13 +6,11 @@ import io.crisisconsole.cases.CrisisCase;
 import io.crisisconsole.timeline.EntryKind;
 import io.crisisconsole.timeline.TimelineEntry;
 import io.crisisconsole.timeline.TimelineText;
+import io.crisisconsole.toolkit.ui.Ticker;
 import io.crisisconsole.toolkit.Formats;
 import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.ui.DisplayConverter;
 import java.util.Map;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.geometry.Insets;
@@ -31,7 +29,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 
 /** The case workspace: header, timeline and the entry composer. */
 public final class CaseDetailController {
@@ -40,6 +37,7 @@ public final class CaseDetailController {
     private final CaseDialogs dialogs;
     private final ComposeAction composer;
     private final TimelineText timelineText;
+    private final Ticker ticker;
     private final Messages messages;
     private final Formats formats;
     private final CaseTexts texts;
@@ -83,8 +81,9 @@ public final class CaseDetailController {
 
     /** @param timelineText how entries read in the reader's language */
     public CaseDetailController(CaseDetailViewModel vm, CaseDialogs dialogs, ComposeAction composer,
-            TimelineText timelineText, Messages messages, Formats formats) {
+            TimelineText timelineText, Messages messages, Formats formats, Ticker ticker) {
         this.vm = vm;
+        this.ticker = ticker;
         this.dialogs = dialogs;
         this.composer = composer;
         this.timelineText = timelineText;
@@ -140,9 +139,7 @@ public final class CaseDetailController {
         vm.currentProperty().addListener((o, a, b) -> showHeader(b));
         showHeader(vm.currentProperty().get());
         // keep "T+… now" current while the window is open
-        Timeline tick = new Timeline(new KeyFrame(Duration.seconds(30), e -> showHeader(vm.currentProperty().get())));
-        tick.setCycleCount(Animation.INDEFINITE);
-        tick.play();
+        ticker.every(30, () -> showHeader(vm.currentProperty().get()));
     }
 
     private void showHeader(CrisisCase c) {

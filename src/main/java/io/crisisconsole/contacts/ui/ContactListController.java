@@ -2,6 +2,7 @@ package io.crisisconsole.contacts.ui;
 
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
+import io.crisisconsole.toolkit.ui.Ticker;
 import io.crisisconsole.contacts.Contact;
 import io.crisisconsole.contacts.ContactDetails;
 import io.crisisconsole.contacts.ContactGroup;
@@ -16,8 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
@@ -33,7 +32,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The contact list with search and group filter, the selected contact beside it, import and export. */
@@ -42,6 +40,7 @@ public final class ContactListController {
     private final ContactListViewModel vm;
     private final ContactDialogs dialogs;
     private final Clock clock;
+    private final Ticker ticker;
     private final Messages messages;
     private final Formats formats;
     private final ContactTexts texts;
@@ -86,8 +85,9 @@ public final class ContactListController {
     private VBox fieldsBox;
 
     public ContactListController(ContactListViewModel vm, ContactDialogs dialogs, Clock clock, Messages messages,
-            Formats formats) {
+            Formats formats, Ticker ticker) {
         this.vm = vm;
+        this.ticker = ticker;
         this.dialogs = dialogs;
         this.clock = clock;
         this.messages = messages;
@@ -145,9 +145,7 @@ public final class ContactListController {
         deleteButton.setTooltip(new Tooltip(messages.get("contacts.detail.delete.tooltip")));
 
         // the contact's local time, kept current while the view is open
-        Timeline tick = new Timeline(new KeyFrame(Duration.seconds(20), e -> showLocalTime(vm.selectedProperty().get())));
-        tick.setCycleCount(Timeline.INDEFINITE);
-        tick.play();
+        ticker.every(20, () -> showLocalTime(vm.selectedProperty().get()));
         showDetail(null);
         vm.reload();
     }

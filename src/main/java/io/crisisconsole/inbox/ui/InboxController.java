@@ -1,5 +1,6 @@
 package io.crisisconsole.inbox.ui;
 
+import io.crisisconsole.toolkit.ui.Ticker;
 import io.crisisconsole.cases.CrisisCase;
 import io.crisisconsole.inbox.InboxSort;
 import io.crisisconsole.inbox.InboxSummary;
@@ -15,8 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -54,7 +53,7 @@ public final class InboxController {
     private final Messages messages;
     private final Formats formats;
     private final ClockText clocks;
-    private final Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
+    private final Ticker ticker;
     private boolean showingMention;
     /** Set by a shortcut key: the character it types next is not for anyone. */
     private boolean swallowTyped;
@@ -149,8 +148,9 @@ public final class InboxController {
     private Label sourceLabel;
 
     public InboxController(InboxViewModel vm, MentionImportDialogs imports, InboxDialogs dialogs, Messages messages,
-            Formats formats) {
+            Formats formats, Ticker ticker) {
         this.vm = vm;
+        this.ticker = ticker;
         this.imports = imports;
         this.dialogs = dialogs;
         this.messages = messages;
@@ -183,20 +183,13 @@ public final class InboxController {
             }
         });
         showSummary();
-        ticker.setCycleCount(Timeline.INDEFINITE);
-        // clocks tick while the area is on screen, not while another area is shown
-        root.sceneProperty().addListener((o, a, scene) -> {
-            if (scene == null) {
-                ticker.stop();
-            } else {
-                ticker.play();
-            }
-        });
+        // the app's one ticker moves the clocks; they are redrawn only while the area is on screen
+        ticker.nowProperty().addListener((o, a, b) -> tick());
         vm.reloadCases();
     }
 
     private void tick() {
-        if (root.isVisible()) {
+        if (root.getScene() != null && root.isVisible()) {
             vm.tick();
             showClock();
         }

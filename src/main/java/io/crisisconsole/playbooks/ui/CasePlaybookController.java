@@ -1,6 +1,7 @@
 package io.crisisconsole.playbooks.ui;
 
 import atlantafx.base.theme.Styles;
+import io.crisisconsole.toolkit.ui.Ticker;
 import io.crisisconsole.contacts.Contact;
 import io.crisisconsole.contacts.Phone;
 import io.crisisconsole.playbooks.CallList;
@@ -15,9 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.fxml.FXML;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -30,7 +28,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 
 /** The playbook chooser of the case workspace and the resolved call list it opens. */
 public final class CasePlaybookController {
@@ -48,9 +45,11 @@ public final class CasePlaybookController {
     private Button callListButton;
     @FXML
     private Label cadenceLabel;
+    private final Ticker ticker;
 
-    public CasePlaybookController(CasePlaybookViewModel vm, Messages messages, Formats formats) {
+    public CasePlaybookController(CasePlaybookViewModel vm, Messages messages, Formats formats, Ticker ticker) {
         this.vm = vm;
+        this.ticker = ticker;
         this.messages = messages;
         this.formats = formats;
     }
@@ -84,9 +83,7 @@ public final class CasePlaybookController {
         });
         cadenceLabel.getStyleClass().add(Styles.TEXT_MUTED);
         // the clock moves on even when nothing else does
-        Timeline tick = new Timeline(new KeyFrame(Duration.seconds(30), e -> vm.refreshCadence()));
-        tick.setCycleCount(Animation.INDEFINITE);
-        tick.play();
+        ticker.every(30, vm::refreshCadence);
     }
 
     @FXML
