@@ -30,6 +30,8 @@ public record Playbook(int format, String id, String language, String title, Str
     /** As {@link #ABSENT_NUMBER}, for an optional text key. */
     static final String ABSENT_TEXT = "playbook.absent.text";
     static final String ABSENT_TEXT_VALUE = "";
+    /** As {@link #ABSENT_NUMBER}, for an optional true/false key: left out is false. */
+    static final String ABSENT_FLAG = "playbook.absent.flag";
 
     /** WHEN: what starts the playbook, how bad it is, and how fast to answer. */
     public record When(List<Trigger> triggers, List<SeverityLevel> severityLevels, Slas slas,
@@ -76,8 +78,32 @@ public record Playbook(int format, String id, String language, String title, Str
     public record Principles(String acknowledge, String apologize, String admit, String fix, String compensate) {
     }
 
-    /** A checklist step with its owner role and when it is due (minutes after activation). */
-    public record Step(String id, String title, String owner, int dueMinutes, String details) {
+    /**
+     * A checklist step with its owner role and when it is due (minutes after activation).
+     *
+     * @param required the case cannot be resolved until this step is done, or skipped with a reason
+     *        (optional key {@code required}, true or false; left out is false, and false is not written)
+     */
+    public record Step(String id, String title, String owner, int dueMinutes, String details,
+            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean required) {
+
+        @JsonCreator
+        public Step(@JsonProperty("id") String id, @JsonProperty("title") String title,
+                @JsonProperty("owner") String owner, @JsonProperty("due_minutes") int dueMinutes,
+                @JsonProperty("details") String details,
+                @JacksonInject(value = ABSENT_FLAG, useInput = OptBoolean.TRUE)
+                @JsonProperty("required") boolean required) {
+            this.id = id;
+            this.title = title;
+            this.owner = owner;
+            this.dueMinutes = dueMinutes;
+            this.details = details;
+            this.required = required;
+        }
+
+        public Step(String id, String title, String owner, int dueMinutes, String details) {
+            this(id, title, owner, dueMinutes, details, false);
+        }
     }
 
     /**

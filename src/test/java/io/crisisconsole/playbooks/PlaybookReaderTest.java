@@ -159,6 +159,29 @@ class PlaybookReaderTest {
     }
 
     @Test
+    void aStepIsRequiredOnlyWithAnUnquotedTrueAndLeftOutIsNotRequired() {
+        assertThat(reader.read("f.yaml", SMALL).playbook().how().steps().get(0).required()).isFalse();
+        String required = replaceOnce(SMALL, "      due_minutes: 15\n", "      due_minutes: 15\n      required: true\n");
+        PlaybookReader.Parsed parsed = reader.read("f.yaml", required);
+        assertThat(parsed.problems()).isEmpty();
+        assertThat(parsed.playbook().how().steps().get(0).required()).isTrue();
+        assertThat(problems(replaceOnce(SMALL, "      due_minutes: 15\n", "      due_minutes: 15\n      required: false\n")))
+                .isEmpty();
+        for (String wrong : List.of("\"true\"", "1", "[true]", "")) {
+            String yaml = replaceOnce(SMALL, "      due_minutes: 15\n", "      due_minutes: 15\n      required: " + wrong + "\n");
+            assertThat(problems(yaml)).as(wrong).hasSize(1).first().asString()
+                    .startsWith(wrong.isEmpty() ? "f.yaml:59:16: how.steps[0].required: " : "f.yaml:59:17: how.steps[0].required: ")
+                    .contains(wrong.isEmpty() ? "has no value; expected true or false" : "expected true or false");
+        }
+        // written back only where it is true, and read back equal
+        Playbook p = parsed.playbook();
+        String written = PlaybookWriter.toYaml(p);
+        assertThat(written).contains("required: true");
+        assertThat(reader.read("out.yaml", written).playbook()).isEqualTo(p);
+        assertThat(PlaybookWriter.toYaml(reader.read("f.yaml", SMALL).playbook())).doesNotContain("required");
+    }
+
+    @Test
     void textIsTextNotANumberOrAYesNoValue() {
         // issue 9.11: 100,000 integers in forbidden_phrases validated as fine (Jackson made them "1", "2"...)
         StringBuilder ints = new StringBuilder("      en: [");

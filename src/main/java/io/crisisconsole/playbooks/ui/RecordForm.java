@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
@@ -78,7 +79,11 @@ public final class RecordForm<R extends Record> extends GridPane {
     private Control controlFor(RecordComponent c) {
         Class<?> t = c.getType();
         Control control;
-        if (t.isEnum()) {
+        if (t == boolean.class) {
+            CheckBox box = new CheckBox();
+            box.selectedProperty().addListener((o, a, b) -> changed());
+            control = box;
+        } else if (t.isEnum()) {
             ComboBox<Object> box = new ComboBox<>();
             box.getItems().setAll(t.getEnumConstants());
             box.setConverter(DisplayConverter.of(e -> ((Enum<?>) e).name().toLowerCase(Locale.ROOT).replace('_', '-')));
@@ -123,7 +128,9 @@ public final class RecordForm<R extends Record> extends GridPane {
             for (int i = 0; i < components.length; i++) {
                 Object v = record == null ? null : read(components[i], record);
                 Control control = controls.get(i);
-                if (control instanceof ComboBox<?> box) {
+                if (control instanceof CheckBox box) {
+                    box.setSelected(Boolean.TRUE.equals(v));
+                } else if (control instanceof ComboBox<?> box) {
                     ((ComboBox<Object>) box).setValue(v);
                 } else if (components[i].getType() == List.class) {
                     ((TextInputControl) control).setText(v == null ? "" : ((List<?>) v).stream()
@@ -148,7 +155,9 @@ public final class RecordForm<R extends Record> extends GridPane {
             RecordComponent c = components[i];
             Control control = controls.get(i);
             Class<?> t = c.getType();
-            if (control instanceof ComboBox<?> box) {
+            if (control instanceof CheckBox box) {
+                args[i] = box.isSelected();
+            } else if (control instanceof ComboBox<?> box) {
                 args[i] = box.getValue();
             } else {
                 String text = ((TextInputControl) control).getText();
