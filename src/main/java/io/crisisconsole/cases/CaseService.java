@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -29,6 +30,21 @@ import org.jdbi.v3.core.Jdbi;
  * stands.
  */
 public final class CaseService {
+
+    /**
+     * What must be true before a case is resolved, checked by a feature that knows it (the
+     * checklist's required steps) without this package knowing that feature. Every registered check
+     * runs inside the transaction that would close the case.
+     */
+    @FunctionalInterface
+    public interface CloseCheck {
+
+        /**
+         * What stops {@code c} from being closed, one English sentence each (naming the step, person
+         * or thing), or an empty list.
+         */
+        List<String> blockers(Handle h, CrisisCase c);
+    }
 
     public static final int MAX_BODY = TimelineService.MAX_BODY;
     /** Entries may be dated by hand, but not into the future beyond small clock differences. */
@@ -41,6 +57,7 @@ public final class CaseService {
     private final AutosaveService autosave;
     private final Clock clock;
     private final DiskSync disk;
+    private final List<CloseCheck> closeChecks = new CopyOnWriteArrayList<>();
 
     public CaseService(Jdbi jdbi, TimelineService timeline, AutosaveService autosave, Clock clock, DiskSync disk) {
         this.jdbi = Objects.requireNonNull(jdbi);
@@ -48,6 +65,14 @@ public final class CaseService {
         this.autosave = Objects.requireNonNull(autosave);
         this.clock = Objects.requireNonNull(clock);
         this.disk = Objects.requireNonNull(disk);
+    }
+
+    /**
+     * Adds a check that must pass before a case is resolved or reviewed (the checklist's required
+     * steps); the composition root registers them once, after building the services.
+     */
+    public void addCloseCheck(CloseCheck check) {
+        closeChecks.add(Objects.requireNonNull(check, "check"));
     }
 
     public CrisisCase open(CaseDetails details, String author) {
@@ -111,6 +136,15 @@ public final class CaseService {
             checkVersion(current, expectedVersion);
             if (current.status() == to) {
                 return current;
+            }
+            if (to.isClosed() && !current.status().isClosed()) {
+                List<String> blockers = new ArrayList<>();
+                for (CloseCheck check : closeChecks) {
+                    blockers.addAll(check.blockers(h, current));
+                }
+                if (!blockers.isEmpty()) {
+                    throw new CaseCloseRefusedException(to, blockers);
+                }
             }
             Instant closedAt;
             if (to.isClosed()) {
@@ -278,7 +312,7 @@ public final class CaseService {
         }
     }
 
-    static String checkAuthor(String author) {
+    public static String checkAuthor(String author) {
         String a = CaseDetails.blankToNull(author);
         if (a == null) {
             throw new ValidationException("author", "every timeline entry needs an author");

@@ -63,6 +63,12 @@ public interface DraftDao {
     @SqlQuery("SELECT * FROM draft_publication WHERE draft_id = :draftId ORDER BY published_at, id")
     List<DraftPublication> publications(long draftId);
 
+    @SqlQuery("""
+            SELECT p.* FROM draft_publication p JOIN draft d ON d.id = p.draft_id
+             WHERE d.case_id = :caseId ORDER BY p.published_at, p.id
+            """)
+    List<DraftPublication> publicationsOfCase(long caseId);
+
     /** A version row as stored (content as JSON text). */
     record StoredVersion(long draftId, int version, String content, Instant savedAt, String author) {
         DraftVersion read() {

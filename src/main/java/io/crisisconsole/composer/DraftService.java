@@ -161,6 +161,11 @@ public final class DraftService {
         });
     }
 
+    /** Every publication of every draft of the case, oldest first (when the brand spoke where). */
+    public List<DraftPublication> publicationsOfCase(long caseId) {
+        return jdbi.withExtension(DraftDao.class, dao -> dao.publicationsOfCase(caseId));
+    }
+
     /** Where and when the draft went out, by publication time. */
     public List<DraftPublication> publications(long draftId) {
         return jdbi.withExtension(DraftDao.class, dao -> dao.publications(draftId));

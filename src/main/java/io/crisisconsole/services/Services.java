@@ -14,6 +14,9 @@ import io.crisisconsole.timeline.TimelineService;
 import io.crisisconsole.timeline.TimelineText;
 import java.time.Clock;
 import java.util.Objects;
+import io.crisisconsole.workspace.CallLogService;
+import io.crisisconsole.workspace.ChannelClockService;
+import io.crisisconsole.workspace.ChecklistService;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -32,7 +35,10 @@ public record Services(
         ContactTransfer contactTransfer,
         DraftService drafts,
         InboxService inbox,
-        SavedReplyService savedReplies) {
+        SavedReplyService savedReplies,
+        ChecklistService checklist,
+        CallLogService calls,
+        ChannelClockService channelClocks) {
 
     public Services {
         Objects.requireNonNull(timeline, "timeline");
@@ -45,6 +51,9 @@ public record Services(
         Objects.requireNonNull(drafts, "drafts");
         Objects.requireNonNull(inbox, "inbox");
         Objects.requireNonNull(savedReplies, "savedReplies");
+        Objects.requireNonNull(checklist, "checklist");
+        Objects.requireNonNull(calls, "calls");
+        Objects.requireNonNull(channelClocks, "channelClocks");
     }
 
     /** The services over {@code store} (already open, and closed by the caller), on {@code clock}. */
@@ -61,7 +70,12 @@ public record Services(
                 contacts);
         InboxService inbox = new InboxService(jdbi, clock, timeline, cases, casePlaybooks);
         SavedReplyService savedReplies = new SavedReplyService(jdbi, clock, playbooks);
+        ChecklistService checklist = new ChecklistService(jdbi, clock, timeline, cases, casePlaybooks, contacts);
+        // required steps must be done or skipped before a case is resolved
+        cases.addCloseCheck(checklist);
+        CallLogService calls = new CallLogService(jdbi, clock, timeline, cases, contacts);
+        ChannelClockService channelClocks = new ChannelClockService(cases, casePlaybooks, drafts, clock.getZone());
         return new Services(timeline, cases, autosave, playbooks, casePlaybooks, contacts, contactTransfer, drafts,
-                inbox, savedReplies);
+                inbox, savedReplies, checklist, calls, channelClocks);
     }
 }

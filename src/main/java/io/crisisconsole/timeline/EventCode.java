@@ -59,7 +59,20 @@ public enum EventCode {
     /** {@code mentionId}, {@code from}, {@code to} (type names). */
     MENTION_TYPE_CHANGED("mention.type_changed", EntryKind.MENTION_HANDLED),
     /** {@code mentionId}, {@code visibility} (PUBLIC, PRIVATE), {@code sentAt} (ISO instant), {@code sentBy}. */
-    MENTION_ANSWERED("mention.answered", EntryKind.MENTION_HANDLED);
+    MENTION_ANSWERED("mention.answered", EntryKind.MENTION_HANDLED),
+    /** {@code stepId}, {@code title}, {@code late} (true when done after its due time): a checklist step done. */
+    STEP_DONE("step.done", EntryKind.CASE_UPDATED),
+    /** {@code stepId}, {@code title}, {@code reason}: a checklist step skipped on purpose. */
+    STEP_SKIPPED("step.skipped", EntryKind.CASE_UPDATED),
+    /** {@code stepId}, {@code title}, {@code from} (DONE or SKIPPED): a step opened again. */
+    STEP_REOPENED("step.reopened", EntryKind.CASE_UPDATED),
+    /** {@code stepId}, {@code title}, {@code contactId}, {@code name}: a step given to a person. */
+    STEP_ASSIGNED("step.assigned", EntryKind.CASE_UPDATED),
+    /**
+     * {@code contactId}, {@code name}, {@code role} (role id), {@code outcome} (REACHED, NO_ANSWER,
+     * LEFT_MESSAGE), {@code note} (may be null): a call down the call list.
+     */
+    CALL_LOGGED("call.logged", EntryKind.CASE_UPDATED);
 
     private final String code;
     private final EntryKind kind;

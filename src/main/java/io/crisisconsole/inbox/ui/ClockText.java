@@ -3,7 +3,7 @@ package io.crisisconsole.inbox.ui;
 import io.crisisconsole.inbox.ResponseClock;
 import io.crisisconsole.toolkit.Formats;
 import io.crisisconsole.toolkit.Messages;
-import java.time.Duration;
+import io.crisisconsole.toolkit.ui.Countdown;
 import java.util.List;
 import java.util.Map;
 
@@ -15,37 +15,30 @@ import java.util.Map;
 final class ClockText {
 
     /** Every style class {@link #styleOf} may give, to take off before giving the next one. */
-    static final List<String> STYLES = List.of("warning", "danger", "success", "text-muted");
+    static final List<String> STYLES = Countdown.STYLES;
 
     private final Messages messages;
     private final Formats formats;
+    private final Countdown countdown;
 
     ClockText(Messages messages, Formats formats) {
         this.messages = messages;
         this.formats = formats;
+        this.countdown = new Countdown(messages, formats);
     }
 
     String text(ResponseClock c) {
         switch (c.phase()) {
             case RUNNING:
             case AMBER:
-                return messages.get("inbox.clock.left", Map.of("time", span(c.remaining())));
+                return countdown.left(c.remaining());
             case BREACHED:
-                return messages.get("inbox.clock.late", Map.of("time", span(c.remaining())));
+                return countdown.late(c.remaining());
             case STOPPED:
                 return messages.get("inbox.clock.answered", Map.of("time", formats.duration(c.firstResponse())));
             default:
                 return "";
         }
-    }
-
-    /** Under an hour: minutes and seconds, as a countdown ticks; from an hour on, hours and minutes. */
-    private String span(Duration d) {
-        Duration a = d.abs();
-        if (a.toMinutes() >= 60) {
-            return formats.duration(a);
-        }
-        return messages.get("inbox.clock.countdown", Map.of("minutes", a.toMinutes(), "seconds", a.toSecondsPart()));
     }
 
     /** The style class of the clock's label, or null for the plain text colour. */
