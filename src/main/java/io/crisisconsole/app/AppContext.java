@@ -48,6 +48,10 @@ import io.crisisconsole.toolkit.ui.FilePicker;
 import io.crisisconsole.toolkit.ui.FxOneShotTimer;
 import io.crisisconsole.toolkit.ui.FxTaskRunner;
 import io.crisisconsole.toolkit.ui.Ticker;
+import io.crisisconsole.workspace.ui.CallsController;
+import io.crisisconsole.workspace.ui.ChannelClocksController;
+import io.crisisconsole.workspace.ui.ChecklistController;
+import io.crisisconsole.workspace.ui.WorkspaceViewModel;
 import io.crisisconsole.toolkit.ui.FxmlView;
 import io.crisisconsole.toolkit.ui.Notifier;
 import io.crisisconsole.toolkit.ui.ViewLoader;
@@ -136,6 +140,10 @@ public final class AppContext implements AutoCloseable {
         CasePlaybookViewModel casePlaybook = new CasePlaybookViewModel(services.casePlaybooks(),
                 services.playbooks(), services.contacts(), tasks, notifier, messages, formats, preferences::author,
                 caseList.selectedProperty(), caseDetail::reloadTimeline, caseDetail.entries(), clock);
+        WorkspaceViewModel workspace = new WorkspaceViewModel(services.checklist(), services.channelClocks(),
+                services.calls(), services.casePlaybooks(), services.contacts(), tasks, notifier, messages,
+                preferences::author, caseList.selectedProperty(), caseDetail.entries(), caseDetail::reloadTimeline,
+                FxOneShotTimer::new);
 
         ComposerWindows composers = new ComposerWindows(views, c -> new ComposerViewModel(c, services.drafts(),
                 services.contacts(), checker.get(), tasks, notifier, messages, formats, preferences::author,
@@ -183,7 +191,11 @@ public final class AppContext implements AutoCloseable {
                         messages, formats, ticker))
                 .register(MentionImportController.class, () -> new MentionImportController(messages, formats))
                 .register(ReplyPaneController.class, () -> new ReplyPaneController(reply))
-                .register(CasePlaybookController.class, () -> new CasePlaybookController(casePlaybook, messages, formats, ticker));
+                .register(CasePlaybookController.class, () -> new CasePlaybookController(casePlaybook, messages, formats, ticker))
+                .register(ChecklistController.class, () -> new ChecklistController(workspace, messages, formats, ticker))
+                .register(ChannelClocksController.class,
+                        () -> new ChannelClocksController(workspace, messages, formats, ticker))
+                .register(CallsController.class, () -> new CallsController(workspace, messages, formats, ticker));
         ticker.start();
     }
 

@@ -3,6 +3,7 @@ package io.crisisconsole.composer.ui;
 import io.crisisconsole.composer.DraftStatus;
 import io.crisisconsole.playbooks.Channel;
 import io.crisisconsole.playbooks.Stage;
+import io.crisisconsole.playbooks.ui.ChannelNames;
 import io.crisisconsole.toolkit.Messages;
 
 /**
@@ -27,18 +28,7 @@ final class ComposerLabels {
     }
 
     String channel(Channel c) {
-        return messages.get(switch (c) {
-            case X -> "channel.x";
-            case FACEBOOK -> "channel.facebook";
-            case INSTAGRAM -> "channel.instagram";
-            case LINKEDIN -> "channel.linkedin";
-            case SMS -> "channel.sms";
-            case EMAIL -> "channel.email";
-            case WEBSITE -> "channel.website";
-            case PRESS -> "channel.press";
-            case STAFF_MEMO -> "channel.staffMemo";
-            case CALL_CENTRE -> "channel.callCentre";
-        });
+        return messages.get(ChannelNames.key(c));
     }
 
     String stage(Stage s) {

@@ -16,7 +16,10 @@ public enum FxmlView {
     COMPOSER("composer.fxml"),
     INBOX("inbox.fxml"),
     INBOX_REPLY("inbox_reply.fxml"),
-    INBOX_IMPORT("inbox_import.fxml");
+    INBOX_IMPORT("inbox_import.fxml"),
+    WORKSPACE_CHECKLIST("workspace_checklist.fxml"),
+    WORKSPACE_CLOCKS("workspace_clocks.fxml"),
+    WORKSPACE_CALLS("workspace_calls.fxml");
 
     static final String FOLDER = "/io/crisisconsole/fxml/";
 
