@@ -14,7 +14,9 @@ import java.util.stream.Collectors;
 /**
  * The cue lists of one language, from the bundled {@code cues/LANG.yaml}: words that count as a call
  * to action or an apology, and blaming or defensive wording. Folded once ({@link Folded}); a phrase
- * ending in {@code *} matches as a prefix. Immutable.
+ * ending in {@code *} matches as a prefix. A phrase may hold groups of alternatives,
+ * {@code (a|the|our) supplier(|s) failed}, which stand for every combination (an empty alternative
+ * is allowed; groups do not nest). Immutable.
  */
 public final class Cues {
 
@@ -82,13 +84,37 @@ public final class Cues {
 
     private static List<Phrase> phrases(List<String> list) {
         List<Phrase> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (String s : list) {
-            Phrase p = Phrase.of(s);
-            if (!p.folded().isEmpty()) {
-                out.add(p);
+            for (String one : expand(s)) {
+                Phrase p = Phrase.of(one.replaceAll("\\s+", " "));
+                if (!p.folded().isEmpty() && seen.add(p.folded() + (p.prefix() ? "*" : ""))) {
+                    out.add(p);
+                }
             }
         }
         return List.copyOf(out);
+    }
+
+    /** Every phrase a cue with groups {@code (x|y)} stands for, in order; a cue without groups is itself. */
+    static List<String> expand(String cue) {
+        int open = cue.indexOf('(');
+        if (open < 0) {
+            return List.of(cue);
+        }
+        int close = cue.indexOf(')', open);
+        if (close < 0 || cue.indexOf('(', open + 1) >= 0 && cue.indexOf('(', open + 1) < close) {
+            throw new IllegalStateException("cue '" + cue + "': a group (a|b) is not closed, or groups nest");
+        }
+        List<String> out = new ArrayList<>();
+        String head = cue.substring(0, open);
+        List<String> tails = expand(cue.substring(close + 1));
+        for (String alt : cue.substring(open + 1, close).split("\\|", -1)) {
+            for (String tail : tails) {
+                out.add(head + alt + tail);
+            }
+        }
+        return out;
     }
 
     private static Cues load(String language) {
