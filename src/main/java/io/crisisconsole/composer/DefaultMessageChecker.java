@@ -154,14 +154,13 @@ public final class DefaultMessageChecker implements MessageChecker {
             case SEGMENTS: {
                 Counters.Sms sms = Counters.sms(text);
                 int capacity = Counters.smsCapacity(sms.encoding(), max);
-                if (capacity > 0 && sms.length() > capacity) {
-                    f.add(new Finding(ch, "over-limit", Level.ERROR,
-                            Counters.smsOverflowStart(text, sms.encoding(), capacity), text.length(),
+                if (max > 0 && sms.segments() > max) {
+                    f.add(new Finding(ch, "over-limit", Level.ERROR, Counters.smsOverflowStart(text, max), text.length(),
                             "over the limit: " + sms.segments() + " SMS parts, at most " + max + " (" + capacity + " "
                                     + sms.encoding() + " characters)" + (Counters.UCS2.equals(sms.encoding())
                                             ? "; a character outside GSM-7 makes every part hold only 67" : "")));
                 }
-                return new ChannelCount(ch, sms.length(), capacity, sms.segments(), sms.encoding());
+                return new ChannelCount(ch, sms.length(), capacity, sms.segments(), sms.encoding(), max);
             }
             default: {
                 int cps = Counters.codePoints(text);

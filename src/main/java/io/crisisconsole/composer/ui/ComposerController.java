@@ -243,7 +243,7 @@ public final class ComposerController {
         found.setId("findings-" + id);
         found.setPrefHeight(120);
         found.setPlaceholder(new Label(messages.get("composer.findings.none")));
-        found.setCellFactory(list -> new FindingCell(messages));
+        found.setCellFactory(list -> new FindingCell());
         found.getSelectionModel().selectedItemProperty().addListener((o, a, f) -> selectSpan(text, f));
         found.setOnMouseClicked(e -> selectSpan(text, found.getSelectionModel().getSelectedItem()));
         VBox box = new VBox(8, text, bar, new Label(messages.get("composer.findings.heading")), found);

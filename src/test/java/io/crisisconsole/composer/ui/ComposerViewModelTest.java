@@ -342,8 +342,8 @@ class ComposerViewModelTest {
     void countersReadAsThePlatformsCount() {
         assertThat(vm.counterText(null)).isEmpty();
         assertThat(vm.counterText(new ChannelCount(Channel.X, 231, 280, 0, null))).isEqualTo("231 / 280");
-        assertThat(vm.counterText(new ChannelCount(Channel.SMS, 134, 160, 2, "UCS-2")))
-                .isEqualTo("2 SMS \u00b7 UCS-2 \u00b7 134");
+        assertThat(vm.counterText(new ChannelCount(Channel.SMS, 134, 201, 2, "UCS-2", 3)))
+                .isEqualTo("134 / 201 UCS-2 \u00b7 2 SMS parts of 3");
         assertThat(vm.counterText(new ChannelCount(Channel.EMAIL, 1, 0, 0, null))).isEqualTo("1 character");
         assertThat(vm.counterText(new ChannelCount(Channel.EMAIL, 512, 0, 0, null)))
                 .isEqualTo("512 characters");
