@@ -288,6 +288,25 @@ class DraftServiceTest {
     }
 
     @Test
+    void aPublicationBeforeTheApprovalIsRefused() {
+        Draft d = drafts.create(outage.id(), "Holding statement", Stage.INVESTIGATING, "anna");
+        Draft withText = drafts.saveVersion(d.id(), d.version(), d.stage(), drafts.content(d.id())
+                .withText(Channel.X, "We know checkout fails. #CheckoutStatus"), "anna");
+        clock.advance(Duration.ofSeconds(90));
+        Draft ok = approved(withText);
+        Instant approvedAt = ok.approvedAt();
+        clock.advance(Duration.ofMinutes(20));
+
+        assertThatThrownBy(() -> drafts.markPublished(d.id(), Channel.X, approvedAt.minus(Duration.ofMinutes(5)), "ben"))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("before it was approved")
+                .hasMessageContaining("X at 2026-11-24T08:56:00Z is before the approval at 2026-11-24T09:01:00Z");
+        assertThat(drafts.publications(d.id())).isEmpty();
+        Instant sameMinute = approvedAt.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        assertThat(drafts.markPublished(d.id(), Channel.X, sameMinute, "ben").publishedAt())
+                .as("entered to the minute: the approval's minute is accepted").isEqualTo(sameMinute);
+    }
+
+    @Test
     void deletingTheApproverKeepsTheApprovalByName() {
         Draft d = approved(drafts.create(outage.id(), "Holding statement", Stage.INVESTIGATING, "anna"));
         assertThat(services.contacts().delete(anna.id())).isTrue();

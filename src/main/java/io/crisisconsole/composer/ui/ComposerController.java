@@ -164,6 +164,22 @@ public final class ComposerController {
         approverChoice.setConverter(DisplayConverter.of(c -> c.roleTitle() == null ? c.name()
                 : messages.get("composer.approver.item", c.name(), c.roleTitle())));
         approverChoice.valueProperty().bindBidirectional(vm.approverProperty());
+        approverChoice.setPlaceholder(new Label(messages.get("composer.approver.none")));
+        approverChoice.setTooltip(new javafx.scene.control.Tooltip(messages.get("composer.approver.hint")));
+        // contacts edited while the composer is open: read again when this window comes to the front
+        root.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                scene.windowProperty().addListener((o2, a2, w) -> {
+                    if (w != null) {
+                        w.focusedProperty().addListener((o3, was, focused) -> {
+                            if (focused && !was) {
+                                vm.reloadApprovers();
+                            }
+                        });
+                    }
+                });
+            }
+        });
 
         stageChoice.getItems().setAll(Stage.values());
         stageChoice.setConverter(DisplayConverter.of(labels::stage));
@@ -314,9 +330,13 @@ public final class ComposerController {
         resetPublishTime();
     }
 
+    /**
+     * Empty date and time: the publication is dated the moment Mark published is pressed (not when
+     * the composer opened); a time typed in dates it then, today unless a day is picked.
+     */
     private void resetPublishTime() {
-        publishDate.setValue(LocalDate.ofInstant(vm.now(), vm.zone()));
-        publishTime.setText(formats.atZone(vm.zone()).clock(vm.now()));
+        publishDate.setValue(null);
+        publishTime.clear();
     }
 
     @FXML
@@ -342,7 +362,18 @@ public final class ComposerController {
 
     @FXML
     private void approve() {
-        vm.approve();
+        Draft d = vm.draftProperty().get();
+        Contact who = vm.approverProperty().get();
+        if (d == null || who == null) {
+            return;
+        }
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION);
+        ask.initOwner(root.getScene().getWindow());
+        ask.setTitle(messages.get("composer.approve.confirm.title"));
+        ask.setHeaderText(messages.get("composer.approve.confirm.header", d.currentVersion(), d.title(), who.name()));
+        ask.setContentText(messages.get("composer.approve.confirm.content"));
+        ask.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
+        ask.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).ifPresent(b -> vm.approve());
     }
 
     @FXML

@@ -348,4 +348,29 @@ class ComposerViewModelTest {
         assertThat(vm.counterText(new ChannelCount(Channel.EMAIL, 512, 0, 0, null)))
                 .isEqualTo("512 characters");
     }
+
+    @Test
+    void contactsAddedOrRenamedWhileTheComposerIsOpenShowAsApproversOnReload() {
+        vm.load();
+        tasks.runAll();
+        vm.approverProperty().set(vm.approvers().get(0));
+        io.crisisconsole.contacts.Contact ben = f.contacts.create(new io.crisisconsole.contacts.ContactDetails("Ben Ortiz",
+                "Legal counsel", null, List.of(), List.of("ben@example.com"), List.of(), null, null, null,
+                java.util.Set.of(io.crisisconsole.contacts.ContactGroup.LEGAL), null));
+        io.crisisconsole.contacts.Contact anna = f.contacts.get(f.anna.id());
+        f.contacts.update(anna.id(), anna.version(), new io.crisisconsole.contacts.ContactDetails("Anna Nowak-Kowalska",
+                anna.roleTitle(), null, List.of(), anna.emails(), List.of(), null, null, null, anna.groups(), null));
+        assertThat(vm.approvers()).extracting(c -> c.name()).as("not read yet").containsExactly("Anna Nowak");
+
+        vm.reloadApprovers();
+        tasks.runAll();
+
+        assertThat(vm.approvers()).extracting(c -> c.name()).containsExactlyInAnyOrder("Anna Nowak-Kowalska", "Ben Ortiz");
+        assertThat(vm.approverProperty().get().name()).as("still chosen, as stored now").isEqualTo("Anna Nowak-Kowalska");
+        f.contacts.delete(f.anna.id());
+        vm.reloadApprovers();
+        tasks.runAll();
+        assertThat(vm.approvers()).extracting(c -> c.id()).containsExactly(ben.id());
+        assertThat(vm.approverProperty().get()).as("a deleted approver is no longer chosen").isNull();
+    }
 }
