@@ -7,7 +7,6 @@ import io.crisisconsole.playbooks.Channel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,12 +29,7 @@ import java.util.stream.Collectors;
  */
 public final class DefaultMessageChecker implements MessageChecker {
 
-    /** Channels that carry the official hashtag. */
-    public static final Set<Channel> HASHTAG_CHANNELS = EnumSet.of(Channel.X, Channel.FACEBOOK, Channel.INSTAGRAM,
-            Channel.LINKEDIN);
-    /** Channels the public reads: every one must carry the hub link. */
-    public static final Set<Channel> PUBLIC_CHANNELS = EnumSet.complementOf(EnumSet.of(Channel.STAFF_MEMO,
-            Channel.CALL_CENTRE));
+    private static final ChannelRules RULES = ChannelRules.bundled();
 
     private final ChannelLimits limits;
 
@@ -89,21 +83,21 @@ public final class DefaultMessageChecker implements MessageChecker {
                                     + coreFacts.describe(fact.kind())));
                 }
             }
-            if (hashtagKey != null && HASHTAG_CHANNELS.contains(ch)
+            if (hashtagKey != null && RULES.applies(ChannelRules.Rule.HASHTAG, ch)
                     && facts.stream().noneMatch(x -> x.kind() == Kind.HASHTAG && x.key().equals(hashtagKey))) {
                 f.add(missing(ch, text, "missing-hashtag", Level.WARNING, "the official hashtag " + hashtagKey
                         + " is missing"));
             }
-            if (hubKey != null && PUBLIC_CHANNELS.contains(ch)
+            if (hubKey != null && ch != context.hub() && RULES.applies(ChannelRules.Rule.HUB_LINK, ch)
                     && facts.stream().noneMatch(x -> x.kind() == Kind.URL && x.key().equals(hubKey))) {
                 f.add(missing(ch, text, "missing-hub-link", Level.ERROR, "the hub link " + context.hubUrl().strip()
                         + " is missing"));
             }
-            if (!text.isBlank() && first(folded, cues.callToAction) == null) {
+            if (RULES.applies(ChannelRules.Rule.CALL_TO_ACTION, ch) && first(folded, cues.callToAction) == null) {
                 f.add(missing(ch, text, "missing-call-to-action", Level.WARNING,
                         "no call to action: tell people what to do (e.g. " + examples(cues.callToAction) + ")"));
             }
-            if (apologyRequired && first(folded, cues.apology) == null) {
+            if (apologyRequired && RULES.applies(ChannelRules.Rule.APOLOGY, ch) && first(folded, cues.apology) == null) {
                 f.add(missing(ch, text, "missing-apology", Level.ERROR,
                         "an apology is required (e.g. " + examples(cues.apology) + ")"));
             }

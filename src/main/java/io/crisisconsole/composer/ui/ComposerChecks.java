@@ -114,8 +114,9 @@ public final class ComposerChecks {
                 && p.how().principles().apologize() != null && !p.how().principles().apologize().isBlank();
         Map<String, List<String>> forbidden = p != null && p.how() != null && p.how().tone() != null
                 && p.how().tone().forbiddenPhrases() != null ? p.how().tone().forbiddenPhrases() : Map.of();
+        Channel hubChannel = p != null && p.where() != null && p.where().hub() != null ? p.where().hub().channel() : null;
         return new MessageContext(p == null ? "en" : p.language(), hashtag, hub, apology || playbookApology,
-                forbidden);
+                forbidden, hubChannel);
     }
 
     /** How a count reads under a variant: {@code 231 / 280}, {@code 134 / 201 UCS-2 · 2 SMS parts of 3}, {@code 1,512 characters}. */
