@@ -104,7 +104,7 @@ class DraftServiceTest {
         assertThat(d.currentVersion()).isEqualTo(1);
         DraftContent content = drafts.content(d.id());
         assertThat(content.core().whatHappened()).isEqualTo("Card payments fail at checkout.");
-        assertThat(content.text(Channel.X)).isEqualTo("We know Card payments fail at checkout. We are working on it and "
+        assertThat(content.text(Channel.X)).isEqualTo("We know card payments fail at checkout. We are working on it and "
                 + "are sorry for the trouble. Retry in 30 minutes Updates: https://status.example.com/checkout "
                 + "#CheckoutStatus Next update 16:30.");
         assertThat(content.text(Channel.WEBSITE)).contains("What you can do meanwhile: Retry in 30 minutes")
