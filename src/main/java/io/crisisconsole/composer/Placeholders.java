@@ -100,13 +100,14 @@ public final class Placeholders {
 
     /**
      * Whether a placeholder at {@code at} starts a sentence: nothing but spaces, quotes and opening
-     * brackets between it and the start of the text, a line break, or . ! ? … and Spanish ¿ ¡.
+     * brackets between it and the start of the text, a line break, . ! ? … and Spanish ¿ ¡, or a colon
+     * (a label such as "What you can do: {{action}}" keeps the value's capital).
      */
     static boolean atSentenceStart(String text, int at) {
         int i = at - 1;
         while (i >= 0) {
             char c = text.charAt(i);
-            if (c == '\n' || c == '.' || c == '!' || c == '?' || c == '\u2026' || c == '\u00BF' || c == '\u00A1') {
+            if (c == '\n' || c == ':' || c == '.' || c == '!' || c == '?' || c == '\u2026' || c == '\u00BF' || c == '\u00A1') {
                 return true;
             }
             if (Character.isWhitespace(c) || c == '"' || c == '\u201C' || c == '\u201E' || c == '\u00AB' || c == '('

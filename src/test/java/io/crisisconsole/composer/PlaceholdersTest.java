@@ -23,6 +23,8 @@ class PlaceholdersTest {
         assertThat(fill("We know {{issue}}.", "Acme Rail tickets cannot be bought")).as("the brand")
                 .isEqualTo("We know Acme Rail tickets cannot be bought.");
         assertThat(fill("We know {{issue}}.", "I")).isEqualTo("We know I.");
+        assertThat(fill("What you can do: {{issue}}", "Retry in 30 minutes")).as("after a label's colon")
+                .isEqualTo("What you can do: Retry in 30 minutes");
         assertThat(fill("Update:\n{{issue}}", "Checkout works again")).as("after a line break")
                 .isEqualTo("Update:\nCheckout works again");
     }
