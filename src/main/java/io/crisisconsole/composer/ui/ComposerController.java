@@ -165,6 +165,14 @@ public final class ComposerController {
         approverChoice.setConverter(DisplayConverter.of(c -> c.roleTitle() == null ? c.name()
                 : messages.get("composer.approver.item", c.name(), c.roleTitle())));
         approverChoice.valueProperty().bindBidirectional(vm.approverProperty());
+        // the chosen approver shows by name (a long role title would be cut off); the list shows the role too
+        approverChoice.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(Contact c, boolean empty) {
+                super.updateItem(c, empty);
+                setText(empty || c == null ? messages.get("composer.approver.prompt") : c.name());
+            }
+        });
         approverChoice.setPlaceholder(new Label(messages.get("composer.approver.none")));
         approverChoice.setTooltip(new javafx.scene.control.Tooltip(messages.get("composer.approver.hint")));
         // contacts edited while the composer is open: read again when this window comes to the front
