@@ -88,6 +88,12 @@ public final class CrisisConsoleApp extends Application {
         });
         stage.show();
         LOG.info("Window open on {}", home.dir());
+        // the composer's checks run on every pause in typing: compile them now, in the background, so
+        // that the first keystrokes in a composer are not the cold ones (see ComposerKeystrokeBench)
+        Thread warm = new Thread(io.crisisconsole.composer.DefaultMessageChecker::warmUp, "composer-check-warm-up");
+        warm.setDaemon(true);
+        warm.setPriority(Thread.MIN_PRIORITY);
+        warm.start();
     }
 
     private static boolean closeAnyway(Stage owner, Messages messages) {

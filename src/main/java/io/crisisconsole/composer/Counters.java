@@ -72,22 +72,91 @@ public final class Counters {
         return true;
     }
 
+    /**
+     * The encoding, length and parts of an SMS, counted as a phone and Twilio's segment calculator
+     * split it: one part holds 160 septets or 70 UCS-2 units; a longer text goes in parts of 153
+     * septets or 67 units (6 octets go to the concatenation header), and nothing is split across two
+     * parts: not a GSM-7 extension character (escape + character), not a surrogate pair (emoji), not a
+     * grapheme cluster (an emoji sequence, a letter with its marks). So a part may hold fewer units.
+     */
     public static Sms sms(String text) {
-        if (isGsm7(text)) {
-            int septets = 0;
+        int[] starts = smsPartStarts(text);
+        boolean gsm = isGsm7(text);
+        int length = 0;
+        if (gsm) {
             for (int i = 0; i < text.length(); i++) {
-                septets += gsm7Cost(text.charAt(i));
+                length += gsm7Cost(text.charAt(i));
             }
-            return new Sms(GSM7, septets, segments(septets, GSM7_SINGLE, GSM7_PART));
+        } else {
+            length = text.length();
         }
-        return new Sms(UCS2, text.length(), segments(text.length(), UCS2_SINGLE, UCS2_PART));
+        return new Sms(gsm ? GSM7 : UCS2, length, starts.length);
     }
 
-    private static int segments(int length, int single, int part) {
-        if (length == 0) {
-            return 0;
+    /**
+     * Where each SMS part of {@code text} starts (UTF-16 index), in order; empty for an empty text.
+     * See {@link #sms(String)} for the rules.
+     */
+    public static int[] smsPartStarts(String text) {
+        if (text.isEmpty()) {
+            return new int[0];
         }
-        return length <= single ? 1 : (length + part - 1) / part;
+        boolean gsm = isGsm7(text);
+        int[] units = smsUnits(text, gsm);
+        int total = 0;
+        for (int i = 0; i < text.length(); i++) {
+            total += units[i];
+        }
+        if (total <= (gsm ? GSM7_SINGLE : UCS2_SINGLE)) {
+            return new int[] {0};
+        }
+        int part = gsm ? GSM7_PART : UCS2_PART;
+        int[] starts = new int[total / Math.max(1, part) + 2];
+        int n = 0;
+        starts[n++] = 0;
+        int used = 0;
+        for (int i = 0; i < text.length(); i++) {
+            int cost = units[i];
+            if (cost == 0) {
+                continue; // inside an indivisible unit that started earlier
+            }
+            if (used + cost > part && used > 0) {
+                if (n == starts.length) {
+                    starts = java.util.Arrays.copyOf(starts, n * 2);
+                }
+                starts[n++] = i;
+                used = 0;
+            }
+            used += cost;
+        }
+        return java.util.Arrays.copyOf(starts, n);
+    }
+
+    /**
+     * Per UTF-16 index: the units (septets or UCS-2 code units) of the indivisible piece that starts
+     * there, 0 inside a piece. GSM-7: every character is a piece (an extension character is 2).
+     * UCS-2: a grapheme cluster is a piece (CR LF counts as two, as Twilio counts it).
+     */
+    private static int[] smsUnits(String text, boolean gsm) {
+        int[] units = new int[text.length()];
+        if (gsm) {
+            for (int i = 0; i < text.length(); i++) {
+                units[i] = gsm7Cost(text.charAt(i));
+            }
+            return units;
+        }
+        com.ibm.icu.text.BreakIterator graphemes = com.ibm.icu.text.BreakIterator.getCharacterInstance(java.util.Locale.ROOT);
+        graphemes.setText(text);
+        int start = graphemes.first();
+        for (int end = graphemes.next(); end != com.ibm.icu.text.BreakIterator.DONE; start = end, end = graphemes.next()) {
+            if (end - start == 2 && text.charAt(start) == '\r' && text.charAt(start + 1) == '\n') {
+                units[start] = 1;
+                units[start + 1] = 1;
+            } else {
+                units[start] = end - start;
+            }
+        }
+        return units;
     }
 
     /** The most an SMS of {@code segments} parts can hold in the encoding. */
@@ -103,20 +172,12 @@ public final class Counters {
     }
 
     /**
-     * The index of the first character that does not fit into {@code capacity} in the encoding, or
-     * the text's length when all fit. A surrogate pair is never split.
+     * The index where part {@code maxSegments + 1} of the SMS starts (what does not fit into
+     * {@code maxSegments} parts), or the text's length when it fits.
      */
-    public static int smsOverflowStart(String text, String encoding, int capacity) {
-        boolean gsm = GSM7.equals(encoding);
-        int used = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            used += gsm ? gsm7Cost(c) : 1;
-            if (used > capacity) {
-                return Character.isLowSurrogate(c) && i > 0 ? i - 1 : i;
-            }
-        }
-        return text.length();
+    public static int smsOverflowStart(String text, int maxSegments) {
+        int[] starts = smsPartStarts(text);
+        return maxSegments >= 0 && starts.length > maxSegments ? starts[maxSegments] : text.length();
     }
 
     private static final TwitterTextConfiguration X_CONFIG = TwitterTextParser.TWITTER_TEXT_DEFAULT_CONFIG;

@@ -279,7 +279,8 @@ public final class DraftService {
 
     /**
      * Records that the approved draft's variant for {@code channel} went out at {@code publishedAt}
-     * (entered by hand; may be in the past, not in the future). Writes a
+     * (entered by hand; may be in the past, not in the future, and not before the approval: the same
+     * minute as the approval is accepted, as times are entered to the minute). Writes a
      * {@link EntryKind#MESSAGE_PUBLISHED} entry dated then, with the channel and the text.
      */
     public DraftPublication markPublished(long draftId, Channel channel, Instant publishedAt, String author) {
@@ -296,6 +297,12 @@ public final class DraftService {
             if (d.status() != DraftStatus.APPROVED) {
                 throw new ValidationException("status", "only an approved message can be marked published (this one is "
                         + d.status().label().toLowerCase() + ")");
+            }
+            if (d.approvedAt() != null && when.isBefore(d.approvedAt().truncatedTo(ChronoUnit.MINUTES))) {
+                throw new ValidationException("publishedAt", "a message cannot be marked published before it was "
+                        + "approved: " + label(channel) + " at " + when.truncatedTo(ChronoUnit.MINUTES)
+                        + " is before the approval at " + d.approvedAt().truncatedTo(ChronoUnit.MINUTES)
+                        + " (UTC); enter the time it went out, at or after the approval");
             }
             Optional<DraftPublication> already = dao.publications(draftId).stream()
                     .filter(p -> p.channel() == channel).findFirst();

@@ -40,19 +40,84 @@ public final class Placeholders {
         return v;
     }
 
-    /** {@code text} with every placeholder that has a non-blank value replaced; the others left as they are. */
+    /**
+     * {@code text} with every placeholder that has a non-blank value replaced; the others left as they
+     * are. A value put inside a sentence keeps its own case, except that its first letter is lowered
+     * when the value starts with a capitalised ordinary word ({@link #inSentence}): "We know
+     * {{issue}}" with "Our booking app fails" reads "We know our booking app fails".
+     */
     public static String fill(String text, Map<String, String> values) {
         if (text == null) {
             return "";
         }
+        String brand = values.get("brand");
         Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String value = values.get(m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : value));
+            String put = value == null ? m.group()
+                    : atSentenceStart(text, m.start()) ? value : inSentence(value, brand);
+            m.appendReplacement(out, Matcher.quoteReplacement(put));
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * A value as it reads inside a sentence: the first letter lowered only when the first word is a
+     * capitalised ordinary word: at least two letters, an upper-case first letter and no other
+     * upper-case letter (so "SMS", "iPhone", "McDonald's", "I" stay), and not the first word of the
+     * brand name. Any script with case (Latin, Cyrillic) follows the same rule. A proper name such as
+     * a city still gets lowered: write it into the template rather than the placeholder's field.
+     */
+    static String inSentence(String value, String brand) {
+        int end = 0;
+        while (end < value.length() && Character.isLetter(value.codePointAt(end))) {
+            end += Character.charCount(value.codePointAt(end));
+        }
+        String word = value.substring(0, end);
+        if (word.codePointCount(0, word.length()) < 2 || !Character.isUpperCase(word.codePointAt(0))) {
+            return value;
+        }
+        String rest = word.substring(Character.charCount(word.codePointAt(0)));
+        if (!rest.equals(rest.toLowerCase(java.util.Locale.ROOT))) {
+            return value;
+        }
+        if (brand != null && !brand.isBlank()) {
+            String b = brand.strip();
+            int be = 0;
+            while (be < b.length() && Character.isLetter(b.codePointAt(be))) {
+                be += Character.charCount(b.codePointAt(be));
+            }
+            if (b.substring(0, be).equals(word)) {
+                return value;
+            }
+        }
+        int first = word.codePointAt(0);
+        return new StringBuilder().appendCodePoint(Character.toLowerCase(first))
+                .append(value, Character.charCount(first), value.length()).toString();
+    }
+
+    /**
+     * Whether a placeholder at {@code at} starts a sentence: nothing but spaces, quotes and opening
+     * brackets between it and the start of the text, a line break, . ! ? … and Spanish ¿ ¡, or a colon
+     * (a label such as "What you can do: {{action}}" keeps the value's capital).
+     */
+    static boolean atSentenceStart(String text, int at) {
+        int i = at - 1;
+        while (i >= 0) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == ':' || c == '.' || c == '!' || c == '?' || c == '\u2026' || c == '\u00BF' || c == '\u00A1') {
+                return true;
+            }
+            if (Character.isWhitespace(c) || c == '"' || c == '\u201C' || c == '\u201E' || c == '\u00AB' || c == '('
+                    || c == '\'' || c == '\u2018') {
+                i--;
+                continue;
+            }
+            return false;
+        }
+        return true;
     }
 
     /** Whether {@code text} still has a placeholder. */

@@ -15,6 +15,7 @@ import io.crisisconsole.composer.Finding;
 import io.crisisconsole.contacts.Contact;
 import io.crisisconsole.contacts.ContactDetails;
 import io.crisisconsole.contacts.ContactGroup;
+import io.crisisconsole.playbooks.Channel;
 import io.crisisconsole.services.Services;
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.testsupport.LengthOnlyChecker;
@@ -89,10 +90,14 @@ class ComposerUiTest extends MainWindowTestBase {
         robot.clickOn("#whatHappenedText").write("Card payments fail at checkout");
         robot.clickOn("#whatYouShouldDoText").write("Pay by bank transfer meanwhile.");
         robot.clickOn("#fillButton");
-        waitUntil(() -> text(robot, "#variant-x").startsWith("We know Card payments fail at checkout."));
+        waitUntil(() -> text(robot, "#variant-x").startsWith("We know card payments fail at checkout."));
         String x = text(robot, "#variant-x");
         waitUntil(() -> label(robot, "#counter-x").equals(x.length() + " / 280"));
-        assertThat(label(robot, "#counter-sms")).matches("1 SMS \u00b7 GSM-7 \u00b7 \\d+");
+        assertThat(label(robot, "#counter-sms")).matches("\\d+ / 160 GSM-7 \u00b7 1 SMS part of 1");
+        // every channel and its state in one list, the call-centre script too, without scrolling a tab strip
+        ListView<Channel> channels = list(robot, "#channelList");
+        assertThat(channels.getItems()).containsExactly(Channel.values());
+        assertThat(robot.lookup("#channel-call-centre").tryQuery()).as("visible at 1280x800").isPresent();
 
         // over the limit: an error under the variant, approval blocked; clicking it selects the extra text
         TextArea xArea = robot.lookup("#variant-x").queryAs(TextArea.class);
@@ -117,6 +122,10 @@ class ComposerUiTest extends MainWindowTestBase {
         robot.interact(() -> assertThat(Clipboard.getSystemClipboard().getString()).isEqualTo(x));
 
         robot.clickOn(approve);
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        DialogPane confirm = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        assertThat(confirm.getHeaderText()).startsWith("Approve version 2 of \u201cHolding statement").endsWith("\u201d as Anna Nowak?");
+        robot.clickOn((Button) confirm.lookupButton(ButtonType.OK));
         waitUntil(() -> label(robot, "#draftStatusLabel").startsWith("Approved by Anna Nowak"));
         assertThat(draftChoice.getValue().status()).isEqualTo(DraftStatus.APPROVED);
 

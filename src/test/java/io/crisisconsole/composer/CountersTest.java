@@ -101,7 +101,39 @@ class CountersTest {
         assertThat(Counters.smsCapacity("GSM-7", 3)).isEqualTo(459);
         assertThat(Counters.smsCapacity("UCS-2", 3)).isEqualTo(201);
         assertThat(Counters.smsCapacity("GSM-7", 1)).isEqualTo(160);
-        assertThat(Counters.smsOverflowStart("a".repeat(158) + "€€", "GSM-7", 160)).isEqualTo(159);
-        assertThat(Counters.smsOverflowStart("ж".repeat(69) + "👍", "UCS-2", 70)).as("a pair is not split").isEqualTo(69);
+        assertThat(Counters.smsOverflowStart("a".repeat(160), 1)).isEqualTo(160);
+        assertThat(Counters.smsOverflowStart("a".repeat(158) + "€€", 1)).as("2 parts: the 2nd starts at 153").isEqualTo(153);
+        assertThat(Counters.smsOverflowStart("ж".repeat(69) + "👍", 1)).isEqualTo(67);
+        assertThat(Counters.smsOverflowStart("ж".repeat(66) + "👍" + "ж".repeat(5), 1)).as("a pair is not split").isEqualTo(66);
+    }
+
+    @Test
+    void aSurrogatePairIsNeverSplitAcrossUcs2Parts() {
+        assertThat(Counters.sms("ж".repeat(68) + "👍")).as("70 units: one part").isEqualTo(new Counters.Sms("UCS-2", 70, 1));
+        assertThat(Counters.smsPartStarts("ж".repeat(69) + "👍")).containsExactly(0, 67);
+        // 134 units would be 2 parts of 67 if a pair could be split; whole, the emoji moves on and a 3rd part starts
+        String crossing = "ж".repeat(66) + "👍" + "ж".repeat(66);
+        assertThat(Counters.sms(crossing)).isEqualTo(new Counters.Sms("UCS-2", 134, 3));
+        assertThat(Counters.smsPartStarts(crossing)).containsExactly(0, 66, 133);
+        String fits = "ж".repeat(65) + "👍" + "ж".repeat(67);
+        assertThat(Counters.smsPartStarts(fits)).as("the pair ends part 1 exactly").containsExactly(0, 67);
+        // a flag (two regional indicators, 4 units) and a family (ZWJ sequence) are one grapheme each: not split either
+        String flag = "ж".repeat(65) + "🇵🇱" + "ж".repeat(10);
+        assertThat(Counters.smsPartStarts(flag)).containsExactly(0, 65);
+        String family = "ж".repeat(60) + "👨‍👩‍👧" + "ж".repeat(10);
+        assertThat(Counters.smsPartStarts(family)).containsExactly(0, 60);
+        assertThat(Counters.sms("a\r\n" + "ж".repeat(68))).as("CR LF are two units").isEqualTo(new Counters.Sms("UCS-2", 71, 2));
+    }
+
+    @Test
+    void aGsm7EscapeIsNeverSplitAcrossParts() {
+        assertThat(Counters.sms("a".repeat(158) + "€")).as("160 septets: one part").isEqualTo(new Counters.Sms("GSM-7", 160, 1));
+        assertThat(Counters.smsPartStarts("a".repeat(152) + "€" + "a".repeat(10))).containsExactly(0, 152);
+        // 306 septets would be 2 parts of 153 if ESC + € could be split; whole, a 3rd part starts
+        String crossing = "a".repeat(152) + "€" + "a".repeat(152);
+        assertThat(Counters.sms(crossing)).isEqualTo(new Counters.Sms("GSM-7", 306, 3));
+        assertThat(Counters.smsPartStarts(crossing)).containsExactly(0, 152, 304);
+        assertThat(Counters.smsPartStarts("a".repeat(151) + "€" + "a".repeat(153))).containsExactly(0, 152);
+        assertThat(Counters.smsPartStarts("")).isEmpty();
     }
 }

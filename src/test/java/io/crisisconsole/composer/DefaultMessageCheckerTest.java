@@ -34,7 +34,7 @@ class DefaultMessageCheckerTest {
         assertThat(r.findings()).isEmpty();
         assertThat(r.clean()).isTrue();
         assertThat(r.counts()).hasSize(10);
-        assertThat(r.counts().get(4)).isEqualTo(new ChannelCount(Channel.SMS, 115, 459, 1, "GSM-7"));
+        assertThat(r.counts().get(4)).isEqualTo(new ChannelCount(Channel.SMS, 115, 459, 1, "GSM-7", 3));
     }
 
     @Test

@@ -104,7 +104,7 @@ class DraftServiceTest {
         assertThat(d.currentVersion()).isEqualTo(1);
         DraftContent content = drafts.content(d.id());
         assertThat(content.core().whatHappened()).isEqualTo("Card payments fail at checkout.");
-        assertThat(content.text(Channel.X)).isEqualTo("We know Card payments fail at checkout. We are working on it and "
+        assertThat(content.text(Channel.X)).isEqualTo("We know card payments fail at checkout. We are working on it and "
                 + "are sorry for the trouble. Retry in 30 minutes Updates: https://status.example.com/checkout "
                 + "#CheckoutStatus Next update 16:30.");
         assertThat(content.text(Channel.WEBSITE)).contains("What you can do meanwhile: Retry in 30 minutes")
@@ -285,6 +285,25 @@ class DraftServiceTest {
         assertThat(published.recordedAt()).isEqualTo(clock.instant());
         assertThatThrownBy(() -> drafts.markPublished(d.id(), Channel.X, postedAt, "ben"))
                 .isInstanceOf(ValidationException.class).hasMessage("already marked published on X");
+    }
+
+    @Test
+    void aPublicationBeforeTheApprovalIsRefused() {
+        Draft d = drafts.create(outage.id(), "Holding statement", Stage.INVESTIGATING, "anna");
+        Draft withText = drafts.saveVersion(d.id(), d.version(), d.stage(), drafts.content(d.id())
+                .withText(Channel.X, "We know checkout fails. #CheckoutStatus"), "anna");
+        clock.advance(Duration.ofSeconds(90));
+        Draft ok = approved(withText);
+        Instant approvedAt = ok.approvedAt();
+        clock.advance(Duration.ofMinutes(20));
+
+        assertThatThrownBy(() -> drafts.markPublished(d.id(), Channel.X, approvedAt.minus(Duration.ofMinutes(5)), "ben"))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("before it was approved")
+                .hasMessageContaining("X at 2026-11-24T08:56:00Z is before the approval at 2026-11-24T09:01:00Z");
+        assertThat(drafts.publications(d.id())).isEmpty();
+        Instant sameMinute = approvedAt.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        assertThat(drafts.markPublished(d.id(), Channel.X, sameMinute, "ben").publishedAt())
+                .as("entered to the minute: the approval's minute is accepted").isEqualTo(sameMinute);
     }
 
     @Test

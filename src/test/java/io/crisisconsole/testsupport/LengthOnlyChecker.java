@@ -28,7 +28,7 @@ public final class LengthOnlyChecker implements MessageChecker {
             int limit = v.channel() == Channel.X ? 280 : v.channel() == Channel.SMS ? 160 : 0;
             boolean sms = v.channel() == Channel.SMS;
             counts.add(new ChannelCount(v.channel(), length, limit, sms ? Math.max(1, (length + 152) / 153) : 0,
-                    sms ? "GSM-7" : null));
+                    sms ? "GSM-7" : null, sms ? 1 : 0));
             if (limit > 0 && length > limit) {
                 findings.add(new Finding(v.channel(), "over-limit", Finding.Level.ERROR,
                         text.offsetByCodePoints(0, limit), text.length(), (length - limit) + " characters over the limit"));

@@ -114,23 +114,33 @@ public final class ComposerChecks {
                 && p.how().principles().apologize() != null && !p.how().principles().apologize().isBlank();
         Map<String, List<String>> forbidden = p != null && p.how() != null && p.how().tone() != null
                 && p.how().tone().forbiddenPhrases() != null ? p.how().tone().forbiddenPhrases() : Map.of();
+        Channel hubChannel = p != null && p.where() != null && p.where().hub() != null ? p.where().hub().channel() : null;
         return new MessageContext(p == null ? "en" : p.language(), hashtag, hub, apology || playbookApology,
-                forbidden);
+                forbidden, hubChannel);
     }
 
-    /** How a count reads under a variant: {@code 231 / 280}, {@code 2 SMS · UCS-2 · 134}, {@code 512 characters}. */
+    /** How a count reads under a variant: {@code 231 / 280}, {@code 134 / 201 UCS-2 · 2 SMS parts of 3}, {@code 1,512 characters}. */
     public String counterText(ChannelCount count) {
         if (count == null) {
             return "";
         }
         if (count.channel() == Channel.SMS && count.encoding() != null) {
-            return messages.get("composer.counter.sms", Map.of("segments", count.segments(),
-                    "encoding", count.encoding(), "length", count.length()));
+            return count.maxSegments() > 0
+                    ? messages.get("composer.counter.sms", Map.of("segments", count.segments(), "max",
+                            count.maxSegments(), "encoding", count.encoding(), "length", count.length(), "limit",
+                            count.limit()))
+                    : messages.get("composer.counter.sms.unlimited", Map.of("segments", count.segments(),
+                            "encoding", count.encoding(), "length", count.length()));
         }
         if (count.limit() > 0) {
             return messages.get("composer.counter.limited", Map.of("length", count.length(), "limit", count.limit()));
         }
         return messages.get("composer.counter.length", Map.of("length", count.length()));
+    }
+
+    /** What a finding reads in a list: its message; the code stays in the data (JSON, CLI), not in what people read. */
+    public static String text(Finding f) {
+        return f.message();
     }
 
     public Optional<ChannelCount> count(Channel c) {

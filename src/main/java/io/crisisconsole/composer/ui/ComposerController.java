@@ -29,8 +29,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
@@ -41,6 +39,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -95,7 +94,9 @@ public final class ComposerController {
     @FXML
     private ListView<DraftVersion> versionList;
     @FXML
-    private TabPane variantTabs;
+    private ListView<Channel> channelList;
+    @FXML
+    private StackPane variantEditors;
     @FXML
     private ComboBox<Channel> publishChannel;
     @FXML
@@ -113,7 +114,7 @@ public final class ComposerController {
     private ComposerViewModel vm;
     private final Map<Channel, TextArea> variantAreas = new EnumMap<>(Channel.class);
     private final Map<Channel, Label> counters = new EnumMap<>(Channel.class);
-    private final Map<Channel, Tab> tabs = new EnumMap<>(Channel.class);
+    private final Map<Channel, VBox> editors = new EnumMap<>(Channel.class);
 
     public ComposerController(Messages messages, Formats formats) {
         this.messages = messages;
@@ -164,6 +165,30 @@ public final class ComposerController {
         approverChoice.setConverter(DisplayConverter.of(c -> c.roleTitle() == null ? c.name()
                 : messages.get("composer.approver.item", c.name(), c.roleTitle())));
         approverChoice.valueProperty().bindBidirectional(vm.approverProperty());
+        // the chosen approver shows by name (a long role title would be cut off); the list shows the role too
+        approverChoice.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(Contact c, boolean empty) {
+                super.updateItem(c, empty);
+                setText(empty || c == null ? messages.get("composer.approver.prompt") : c.name());
+            }
+        });
+        approverChoice.setPlaceholder(new Label(messages.get("composer.approver.none")));
+        approverChoice.setTooltip(new javafx.scene.control.Tooltip(messages.get("composer.approver.hint")));
+        // contacts edited while the composer is open: read again when this window comes to the front
+        root.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                scene.windowProperty().addListener((o2, a2, w) -> {
+                    if (w != null) {
+                        w.focusedProperty().addListener((o3, was, focused) -> {
+                            if (focused && !was) {
+                                vm.reloadApprovers();
+                            }
+                        });
+                    }
+                });
+            }
+        });
 
         stageChoice.getItems().setAll(Stage.values());
         stageChoice.setConverter(DisplayConverter.of(labels::stage));
@@ -190,9 +215,19 @@ public final class ComposerController {
             }
         });
 
+        // every channel with its state at once: a list on the left (fixed-width state icon, name, count),
+        // the editor of the selected one on the right; nothing moves when a state changes
         for (Channel c : Channel.values()) {
-            variantTabs.getTabs().add(variantTab(c));
+            VBox editor = variantEditor(c);
+            editor.setVisible(false);
+            variantEditors.getChildren().add(editor);
         }
+        channelList.getItems().setAll(Channel.values());
+        channelList.setCellFactory(list -> new ChannelCell());
+        channelList.getSelectionModel().selectedItemProperty().addListener((o, a, c) -> {
+            editors.forEach((ch, box) -> box.setVisible(ch == c));
+        });
+        channelList.getSelectionModel().select(Channel.X);
         vm.reportProperty().addListener((o, a, r) -> showReport());
 
         publishChannel.getItems().setAll(Channel.values());
@@ -215,7 +250,50 @@ public final class ComposerController {
         vm.load();
     }
 
-    private Tab variantTab(Channel c) {
+    /** A channel in the list: its state icon in a fixed-width slot, its name and its count below. */
+    private final class ChannelCell extends ListCell<Channel> {
+        private final StackPane iconSlot = new StackPane();
+        private final Label name = new Label();
+        private final Label count = new Label();
+        private final HBox row;
+
+        ChannelCell() {
+            iconSlot.setMinWidth(20);
+            iconSlot.setPrefWidth(20);
+            iconSlot.setMaxWidth(20);
+            name.getStyleClass().add(Styles.TEXT_BOLD);
+            count.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            VBox text = new VBox(1, name, count);
+            row = new HBox(8, iconSlot, text);
+            row.setAlignment(Pos.CENTER_LEFT);
+        }
+
+        @Override
+        protected void updateItem(Channel c, boolean empty) {
+            super.updateItem(c, empty);
+            setText(null);
+            if (empty || c == null) {
+                setGraphic(null);
+                setId(null);
+                return;
+            }
+            setId("channel-" + c.yamlName());
+            name.setText(labels.channel(c));
+            count.setText(vm.count(c).map(vm::counterText).orElse(""));
+            long e = vm.findings(c).stream().filter(f -> f.level() == Finding.Level.ERROR).count();
+            long w = vm.findings(c).size() - e;
+            boolean blank = vm.variantProperty(c).get() == null || vm.variantProperty(c).get().isBlank();
+            iconSlot.getChildren().setAll(e > 0 ? FindingCell.icon("fth-x-circle", Styles.DANGER)
+                    : w > 0 ? FindingCell.icon("fth-alert-triangle", Styles.WARNING)
+                    : blank ? FindingCell.icon("fth-circle", Styles.TEXT_MUTED)
+                    : FindingCell.icon("fth-check-circle", Styles.SUCCESS));
+            iconSlot.setId("state-" + c.yamlName());
+            setGraphic(row);
+        }
+    }
+
+    private VBox variantEditor(Channel c) {
         String id = c.yamlName();
         TextArea text = new TextArea();
         text.setId("variant-" + id);
@@ -243,17 +321,18 @@ public final class ComposerController {
         found.setId("findings-" + id);
         found.setPrefHeight(120);
         found.setPlaceholder(new Label(messages.get("composer.findings.none")));
-        found.setCellFactory(list -> new FindingCell(messages));
+        found.setCellFactory(list -> new FindingCell());
         found.getSelectionModel().selectedItemProperty().addListener((o, a, f) -> selectSpan(text, f));
         found.setOnMouseClicked(e -> selectSpan(text, found.getSelectionModel().getSelectedItem()));
         VBox box = new VBox(8, text, bar, new Label(messages.get("composer.findings.heading")), found);
         box.setPadding(new Insets(8));
-        Tab tab = new Tab(labels.channel(c), box);
-        tab.setId("tab-" + id);
+        Label heading = new Label(labels.channel(c));
+        heading.getStyleClass().add(Styles.TITLE_4);
+        box.getChildren().add(0, heading);
         variantAreas.put(c, text);
         counters.put(c, counter);
-        tabs.put(c, tab);
-        return tab;
+        editors.put(c, box);
+        return box;
     }
 
     /** Selects the text a finding points at. */
@@ -279,10 +358,8 @@ public final class ComposerController {
             long w = vm.findings(c).size() - e;
             errors += e;
             warnings += w;
-            Tab tab = tabs.get(c);
-            tab.setGraphic(e > 0 ? FindingCell.icon("fth-x-circle", Styles.DANGER)
-                    : w > 0 ? FindingCell.icon("fth-alert-triangle", Styles.WARNING) : null);
         }
+        channelList.refresh();
         Map<String, Object> counts = Map.of("errors", errors, "warnings", warnings);
         checkSummaryLabel.setText(errors == 0 && warnings == 0 ? messages.get("composer.checks.clean")
                 : messages.get(errors > 0 ? "composer.checks.blocked" : "composer.checks.found", counts));
@@ -314,9 +391,13 @@ public final class ComposerController {
         resetPublishTime();
     }
 
+    /**
+     * Empty date and time: the publication is dated the moment Mark published is pressed (not when
+     * the composer opened); a time typed in dates it then, today unless a day is picked.
+     */
     private void resetPublishTime() {
-        publishDate.setValue(LocalDate.ofInstant(vm.now(), vm.zone()));
-        publishTime.setText(formats.atZone(vm.zone()).clock(vm.now()));
+        publishDate.setValue(null);
+        publishTime.clear();
     }
 
     @FXML
@@ -342,7 +423,18 @@ public final class ComposerController {
 
     @FXML
     private void approve() {
-        vm.approve();
+        Draft d = vm.draftProperty().get();
+        Contact who = vm.approverProperty().get();
+        if (d == null || who == null) {
+            return;
+        }
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION);
+        ask.initOwner(root.getScene().getWindow());
+        ask.setTitle(messages.get("composer.approve.confirm.title"));
+        ask.setHeaderText(messages.get("composer.approve.confirm.header", d.currentVersion(), d.title(), who.name()));
+        ask.setContentText(messages.get("composer.approve.confirm.content"));
+        ask.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
+        ask.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).ifPresent(b -> vm.approve());
     }
 
     @FXML

@@ -135,6 +135,21 @@ public final class ComposerViewModel {
     private record Loaded(Playbook playbook, List<Contact> contacts, List<Draft> drafts) {
     }
 
+    /**
+     * Reads the contacts again (every contact can approve; they are added in Contacts), e.g. when the
+     * composer window comes to the front after contacts were edited. The chosen approver stays chosen
+     * (as stored now) while the contact exists.
+     */
+    public void reloadApprovers() {
+        tasks.run(messages.get("composer.task.approvers"), contacts::list, list -> {
+            Contact chosen = approver.get();
+            approvers.setAll(list);
+            if (chosen != null) {
+                approver.set(list.stream().filter(c -> c.id() == chosen.id()).findFirst().orElse(null));
+            }
+        }, t -> notifier.failed(messages.get("composer.task.approvers.failed"), t));
+    }
+
     /** Shows another draft; the one being left is saved as a version first if it changed. */
     public void select(Draft d) {
         if (d == null || selection.isShown(d)) {

@@ -2,18 +2,11 @@ package io.crisisconsole.composer.ui;
 
 import atlantafx.base.theme.Styles;
 import io.crisisconsole.composer.Finding;
-import io.crisisconsole.toolkit.Messages;
 import javafx.scene.control.ListCell;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** A finding of the message checks in a list: its message and code, an error or warning icon (composer, reply pane). */
+/** A finding of the message checks in a list: its message, an error or warning icon (composer, reply pane). */
 public final class FindingCell extends ListCell<Finding> {
-
-    private final Messages messages;
-
-    public FindingCell(Messages messages) {
-        this.messages = messages;
-    }
 
     @Override
     protected void updateItem(Finding f, boolean empty) {
@@ -24,7 +17,7 @@ public final class FindingCell extends ListCell<Finding> {
             setGraphic(null);
             return;
         }
-        setText(messages.get("composer.finding", f.message(), f.code()));
+        setText(ComposerChecks.text(f));
         setGraphic(f.level() == Finding.Level.ERROR ? icon("fth-x-circle", Styles.DANGER)
                 : icon("fth-alert-triangle", Styles.WARNING));
     }

@@ -137,7 +137,7 @@ public final class ReplyPaneController {
         findingsList.managedProperty().bind(findingsList.visibleProperty());
         findingsList.setPlaceholder(new Label(messages.get("inbox.reply.findings.none")));
         findingsList.setCellFactory(list -> {
-            FindingCell cell = new FindingCell(messages);
+            FindingCell cell = new FindingCell();
             cell.setWrapText(true);
             cell.setPrefWidth(0); // wraps at the list's width instead of scrolling sideways
             return cell;

@@ -95,12 +95,26 @@ class ComposerChecksTest {
     }
 
     @Test
-    void countersWriteLongCountsWithoutGroupingAsBefore() {
+    void countersGroupThousandsAndTheSmsCounterShowsItsLimit() {
+        assertThat(checks.counterText(new ChannelCount(Channel.FACEBOOK, 0, 63206, 0, null)))
+                .isEqualTo("0 / 63,206");
         assertThat(checks.counterText(new ChannelCount(Channel.LINKEDIN, 1234, 3000, 0, null)))
-                .isEqualTo("1234 / 3000");
+                .isEqualTo("1,234 / 3,000");
         assertThat(checks.counterText(new ChannelCount(Channel.EMAIL, 12345, 0, 0, null)))
-                .isEqualTo("12345 characters");
-        assertThat(checks.counterText(new ChannelCount(Channel.SMS, 1530, 1530, 10, "GSM-7")))
-                .isEqualTo("10 SMS \u00b7 GSM-7 \u00b7 1530");
+                .isEqualTo("12,345 characters");
+        assertThat(checks.counterText(new ChannelCount(Channel.SMS, 1530, 1530, 10, "GSM-7", 10)))
+                .isEqualTo("1,530 / 1,530 GSM-7 \u00b7 10 SMS parts of 10");
+        assertThat(checks.counterText(new ChannelCount(Channel.SMS, 115, 459, 1, "GSM-7", 3)))
+                .isEqualTo("115 / 459 GSM-7 \u00b7 1 SMS part of 3");
+        assertThat(checks.counterText(new ChannelCount(Channel.SMS, 12, 0, 1, "UCS-2", 0)))
+                .isEqualTo("12 UCS-2 \u00b7 1 SMS part");
+    }
+
+    @Test
+    void aFindingReadsWithoutItsInternalCode() {
+        Finding f = new Finding(Channel.X, "fact-mismatch", Finding.Level.ERROR, 0, 5,
+                "'16:00' is not in the core message (times there: 16:30)");
+        assertThat(ComposerChecks.text(f)).isEqualTo("'16:00' is not in the core message (times there: 16:30)")
+                .doesNotContain("fact-mismatch");
     }
 }

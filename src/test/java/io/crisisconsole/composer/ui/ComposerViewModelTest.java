@@ -342,10 +342,35 @@ class ComposerViewModelTest {
     void countersReadAsThePlatformsCount() {
         assertThat(vm.counterText(null)).isEmpty();
         assertThat(vm.counterText(new ChannelCount(Channel.X, 231, 280, 0, null))).isEqualTo("231 / 280");
-        assertThat(vm.counterText(new ChannelCount(Channel.SMS, 134, 160, 2, "UCS-2")))
-                .isEqualTo("2 SMS \u00b7 UCS-2 \u00b7 134");
+        assertThat(vm.counterText(new ChannelCount(Channel.SMS, 134, 201, 2, "UCS-2", 3)))
+                .isEqualTo("134 / 201 UCS-2 \u00b7 2 SMS parts of 3");
         assertThat(vm.counterText(new ChannelCount(Channel.EMAIL, 1, 0, 0, null))).isEqualTo("1 character");
         assertThat(vm.counterText(new ChannelCount(Channel.EMAIL, 512, 0, 0, null)))
                 .isEqualTo("512 characters");
+    }
+
+    @Test
+    void contactsAddedOrRenamedWhileTheComposerIsOpenShowAsApproversOnReload() {
+        vm.load();
+        tasks.runAll();
+        vm.approverProperty().set(vm.approvers().get(0));
+        io.crisisconsole.contacts.Contact ben = f.contacts.create(new io.crisisconsole.contacts.ContactDetails("Ben Ortiz",
+                "Legal counsel", null, List.of(), List.of("ben@example.com"), List.of(), null, null, null,
+                java.util.Set.of(io.crisisconsole.contacts.ContactGroup.LEGAL), null));
+        io.crisisconsole.contacts.Contact anna = f.contacts.get(f.anna.id());
+        f.contacts.update(anna.id(), anna.version(), new io.crisisconsole.contacts.ContactDetails("Anna Nowak-Kowalska",
+                anna.roleTitle(), null, List.of(), anna.emails(), List.of(), null, null, null, anna.groups(), null));
+        assertThat(vm.approvers()).extracting(c -> c.name()).as("not read yet").containsExactly("Anna Nowak");
+
+        vm.reloadApprovers();
+        tasks.runAll();
+
+        assertThat(vm.approvers()).extracting(c -> c.name()).containsExactlyInAnyOrder("Anna Nowak-Kowalska", "Ben Ortiz");
+        assertThat(vm.approverProperty().get().name()).as("still chosen, as stored now").isEqualTo("Anna Nowak-Kowalska");
+        f.contacts.delete(f.anna.id());
+        vm.reloadApprovers();
+        tasks.runAll();
+        assertThat(vm.approvers()).extracting(c -> c.id()).containsExactly(ben.id());
+        assertThat(vm.approverProperty().get()).as("a deleted approver is no longer chosen").isNull();
     }
 }
