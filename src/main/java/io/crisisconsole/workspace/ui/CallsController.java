@@ -84,9 +84,37 @@ public final class CallsController {
                 () -> selected.get() == null || selected.get().person() == null
                         || selected.get().person().emails().isEmpty(), selected));
         atField.textProperty().addListener((o, a, b) -> atProblem.setText(""));
-        vm.calls().addListener((ListChangeListener<CallRow>) c -> showSummary());
+        // the selection stays on the person (and role) when the list is read again or a call is written down
+        selected.addListener((o, before, after) -> {
+            if (after != null) {
+                selectedKey = key(after);
+            }
+        });
+        vm.calls().addListener((ListChangeListener<CallRow>) c -> {
+            showSummary();
+            reselect();
+        });
         ticker.every(30, callList::refresh);
         showSummary();
+    }
+
+    private String selectedKey;
+
+    private static String key(CallRow r) {
+        return r.entry().role().id() + "/" + (r.person() == null ? "-" : r.person().id()) + "/" + r.backup();
+    }
+
+    private void reselect() {
+        if (selectedKey == null || callList.getSelectionModel().getSelectedItem() != null
+                && key(callList.getSelectionModel().getSelectedItem()).equals(selectedKey)) {
+            return;
+        }
+        for (int i = 0; i < vm.calls().size(); i++) {
+            if (key(vm.calls().get(i)).equals(selectedKey)) {
+                callList.getSelectionModel().select(i);
+                return;
+            }
+        }
     }
 
     private void showSummary() {

@@ -80,6 +80,11 @@ public final class ChecklistController {
         assignMenu.disableProperty().bind(selected.isNull());
         assignMenu.setOnShowing(e -> fillAssignMenu(selected.get()));
         // the selection follows the step by id when the list is read again
+        selected.addListener((o, before, after) -> {
+            if (after != null) {
+                selectedId = after.step().id();
+            }
+        });
         vm.items().addListener((javafx.collections.ListChangeListener<ChecklistItem>) c -> reselect());
         vm.checklistProperty().addListener((o, a, b) -> showSummary());
         ticker.nowProperty().addListener((o, a, b) -> tick());
@@ -148,7 +153,7 @@ public final class ChecklistController {
 
     @FXML
     private void markDone() {
-        ChecklistItem item = remember();
+        ChecklistItem item = selectedStep();
         if (item != null) {
             vm.markDone(item);
         }
@@ -156,7 +161,7 @@ public final class ChecklistController {
 
     @FXML
     private void skip() {
-        ChecklistItem item = remember();
+        ChecklistItem item = selectedStep();
         if (item == null) {
             return;
         }
@@ -175,16 +180,14 @@ public final class ChecklistController {
 
     @FXML
     private void reopen() {
-        ChecklistItem item = remember();
+        ChecklistItem item = selectedStep();
         if (item != null) {
             vm.reopen(item);
         }
     }
 
-    private ChecklistItem remember() {
-        ChecklistItem item = stepList.getSelectionModel().getSelectedItem();
-        selectedId = item == null ? null : item.step().id();
-        return item;
+    private ChecklistItem selectedStep() {
+        return stepList.getSelectionModel().getSelectedItem();
     }
 
     /** Two or three lines: the step (and "required"), who and when, and how it stands. */
