@@ -76,7 +76,8 @@ public final class PlaybookReader {
     /** What an optional key left out reads as (see {@link Playbook#ABSENT_NUMBER}). */
     private static final InjectableValues OPTIONAL_KEYS = new InjectableValues.Std()
             .addValue(Playbook.ABSENT_NUMBER, Playbook.ABSENT_NUMBER_VALUE)
-            .addValue(Playbook.ABSENT_TEXT, Playbook.ABSENT_TEXT_VALUE);
+            .addValue(Playbook.ABSENT_TEXT, Playbook.ABSENT_TEXT_VALUE)
+            .addValue(Playbook.ABSENT_FLAG, Boolean.FALSE);
     private static final Pattern MISSING_PROPERTY = Pattern.compile("Missing (?:required )?creator property '([^']+)'");
 
     private static YAMLMapper mapper() {
@@ -99,6 +100,12 @@ public final class PlaybookReader {
                 .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        // nor is 1, "true" or an empty text a yes/no value
+        m.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         // and 3, 1.5 or true are not text (write "3" when the text is a number); nor are they a channel,
         // a stage or a mention type, which are read from text
         for (LogicalType text : new LogicalType[] {LogicalType.Textual, LogicalType.Enum}) {
@@ -433,6 +440,9 @@ public final class PlaybookReader {
         }
         if (c == String.class) {
             return "text";
+        }
+        if (c == boolean.class || c == Boolean.class) {
+            return "true or false";
         }
         if (c.isEnum()) {
             return "one of " + Arrays.stream(c.getEnumConstants())

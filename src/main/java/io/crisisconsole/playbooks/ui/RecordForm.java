@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
@@ -84,6 +85,10 @@ public final class RecordForm<R extends Record> extends GridPane {
             box.setConverter(DisplayConverter.of(e -> ((Enum<?>) e).name().toLowerCase(Locale.ROOT).replace('_', '-')));
             box.valueProperty().addListener((o, a, b) -> changed());
             control = box;
+        } else if (t == Boolean.class || t == boolean.class) {
+            CheckBox box = new CheckBox();
+            box.selectedProperty().addListener((o, a, b) -> changed());
+            control = box;
         } else if (t == List.class || LONG_TEXT.contains(c.getName())) {
             TextArea area = new TextArea();
             area.setWrapText(true);
@@ -125,6 +130,8 @@ public final class RecordForm<R extends Record> extends GridPane {
                 Control control = controls.get(i);
                 if (control instanceof ComboBox<?> box) {
                     ((ComboBox<Object>) box).setValue(v);
+                } else if (control instanceof CheckBox box) {
+                    box.setSelected(Boolean.TRUE.equals(v));
                 } else if (components[i].getType() == List.class) {
                     ((TextInputControl) control).setText(v == null ? "" : ((List<?>) v).stream()
                             .map(String::valueOf).collect(Collectors.joining("\n")));
@@ -150,6 +157,8 @@ public final class RecordForm<R extends Record> extends GridPane {
             Class<?> t = c.getType();
             if (control instanceof ComboBox<?> box) {
                 args[i] = box.getValue();
+            } else if (control instanceof CheckBox box) {
+                args[i] = t == boolean.class ? box.isSelected() : box.isSelected() ? Boolean.TRUE : null;
             } else {
                 String text = ((TextInputControl) control).getText();
                 if (t == List.class) {
