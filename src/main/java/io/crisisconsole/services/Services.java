@@ -9,6 +9,7 @@ import io.crisisconsole.inbox.SavedReplyService;
 import io.crisisconsole.playbooks.CasePlaybookService;
 import io.crisisconsole.playbooks.PlaybookService;
 import io.crisisconsole.store.AutosaveService;
+import io.crisisconsole.signals.EscalationService;
 import io.crisisconsole.store.Store;
 import io.crisisconsole.timeline.TimelineService;
 import io.crisisconsole.timeline.TimelineText;
@@ -32,7 +33,8 @@ public record Services(
         ContactTransfer contactTransfer,
         DraftService drafts,
         InboxService inbox,
-        SavedReplyService savedReplies) {
+        SavedReplyService savedReplies,
+        EscalationService escalations) {
 
     public Services {
         Objects.requireNonNull(timeline, "timeline");
@@ -45,6 +47,7 @@ public record Services(
         Objects.requireNonNull(drafts, "drafts");
         Objects.requireNonNull(inbox, "inbox");
         Objects.requireNonNull(savedReplies, "savedReplies");
+        Objects.requireNonNull(escalations, "escalations");
     }
 
     /** The services over {@code store} (already open, and closed by the caller), on {@code clock}. */
@@ -61,7 +64,9 @@ public record Services(
                 contacts);
         InboxService inbox = new InboxService(jdbi, clock, timeline, cases, casePlaybooks);
         SavedReplyService savedReplies = new SavedReplyService(jdbi, clock, playbooks);
+        EscalationService escalations = new EscalationService(jdbi, clock, cases, casePlaybooks, inbox, contacts,
+                timeline);
         return new Services(timeline, cases, autosave, playbooks, casePlaybooks, contacts, contactTransfer, drafts,
-                inbox, savedReplies);
+                inbox, savedReplies, escalations);
     }
 }

@@ -59,7 +59,16 @@ public enum EventCode {
     /** {@code mentionId}, {@code from}, {@code to} (type names). */
     MENTION_TYPE_CHANGED("mention.type_changed", EntryKind.MENTION_HANDLED),
     /** {@code mentionId}, {@code visibility} (PUBLIC, PRIVATE), {@code sentAt} (ISO instant), {@code sentBy}. */
-    MENTION_ANSWERED("mention.answered", EntryKind.MENTION_HANDLED);
+    MENTION_ANSWERED("mention.answered", EntryKind.MENTION_HANDLED),
+    /**
+     * An escalation threshold of the playbook met and accepted: {@code threshold} (0-based index),
+     * {@code when} (its prose), {@code met} (a list of {@code signal} (name), {@code figure},
+     * {@code against}, {@code level}), {@code raiseTo}, {@code roles} (ids, comma-separated),
+     * {@code from}, {@code to} (the severity before and after).
+     */
+    ESCALATION_ACCEPTED("escalation.accepted", EntryKind.ESCALATION),
+    /** As {@link #ESCALATION_ACCEPTED} without from and to, dismissed: {@code minutes} it stays silent. */
+    ESCALATION_DISMISSED("escalation.dismissed", EntryKind.DECISION);
 
     private final String code;
     private final EntryKind kind;
