@@ -191,8 +191,10 @@ public final class EscalationService {
         for (Met m : p.met()) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("signal", m.signal().name());
-            item.put("figure", m.figure());
-            item.put("against", m.against());
+            // arguments are whole numbers: shares in percent, a baseline rate rounded
+            double scale = m.signal() == Signal.NEGATIVE_SHARE_SPIKE ? 100 : 1;
+            item.put("figure", Math.round(m.figure() * scale));
+            item.put("against", Math.round(m.against() * scale));
             item.put("level", m.level());
             met.add(item);
         }
