@@ -16,7 +16,9 @@ public enum FxmlView {
     COMPOSER("composer.fxml"),
     INBOX("inbox.fxml"),
     INBOX_REPLY("inbox_reply.fxml"),
-    INBOX_IMPORT("inbox_import.fxml");
+    INBOX_IMPORT("inbox_import.fxml"),
+    WORKSPACE_ESCALATION("workspace_escalation.fxml"),
+    WORKSPACE_CHARTS("workspace_charts.fxml");
 
     static final String FOLDER = "/io/crisisconsole/fxml/";
 
