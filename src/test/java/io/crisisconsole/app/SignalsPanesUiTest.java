@@ -98,7 +98,11 @@ class SignalsPanesUiTest extends MainWindowTestBase {
         assertThat(((Label) mentions.getData().get(1).getData().get(0).getNode()).getText()).isEqualTo("X");
         @SuppressWarnings("unchecked")
         StackedAreaChart<Number, Number> sentiment = robot.lookup(".sentiment-chart").queryAs(StackedAreaChart.class);
-        assertThat(sentiment.getData()).hasSize(3).allSatisfy(s -> assertThat(s.getData()).hasSize(buckets));
+        // one point per bucket with a known sentiment (all but the quarter in progress, which has no mention yet)
+        assertThat(sentiment.getData()).hasSize(3).allSatisfy(s -> assertThat(s.getData()).hasSize(buckets - 1));
+        // mention i is negative, negative, neutral, positive in turn: of 09:45's i = 0..44, 23 negative
+        assertThat(sentiment.getData().get(0).getData().get(3).getYValue().doubleValue())
+                .isCloseTo(100.0 * 23 / 45, org.assertj.core.api.Assertions.within(1e-9));
         @SuppressWarnings("unchecked")
         LineChart<Number, Number> responses = robot.lookup(".responses-chart").queryAs(LineChart.class);
         long answeredBuckets = charts.figuresProperty().get().buckets().stream().filter(b -> b.answered() > 0).count();

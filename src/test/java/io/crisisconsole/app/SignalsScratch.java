@@ -16,30 +16,39 @@ import javafx.stage.Stage;
  * {@code java -cp "target/test-classes:target/classes:$(cat target/cp.txt)"
  * io.crisisconsole.app.SignalsScratch /tmp/signals-data}.
  */
-public final class SignalsScratch extends Application {
+public final class SignalsScratch {
 
-    private AppContext context;
-
-    @Override
-    public void start(Stage stage) {
-        Path data = Path.of(getParameters().getRaw().get(0));
-        context = AppContext.open(new DataHome(data), Clock.systemUTC());
-        CrisisCase c = context.services().cases().list().stream().findFirst().orElseGet(() -> SignalsPanesFixture.seed(
-                context.services(), Instant.now().truncatedTo(ChronoUnit.SECONDS), at -> {
-                }));
-        SignalsPanesFixture panes = new SignalsPanesFixture();
-        stage.setTitle("Crisis Console");
-        stage.setScene(panes.scene(context, 1280, 800));
-        stage.show();
-        panes.select(context, c);
-    }
-
-    @Override
-    public void stop() {
-        context.close();
+    private SignalsScratch() {
     }
 
     public static void main(String[] args) {
-        launch(args);
+        // a main class that extends Application is refused on the class path ("JavaFX runtime components are missing")
+        Application.launch(Window.class, args);
+    }
+
+    /** The window. */
+    public static final class Window extends Application {
+
+        private AppContext context;
+
+        @Override
+        public void start(Stage stage) {
+            Path data = Path.of(getParameters().getRaw().get(0));
+            context = AppContext.open(new DataHome(data), Clock.systemUTC());
+            CrisisCase c = context.services().cases().list().stream().findFirst()
+                    .orElseGet(() -> SignalsPanesFixture.seed(context.services(),
+                            Instant.now().truncatedTo(ChronoUnit.SECONDS), at -> {
+                            }));
+            SignalsPanesFixture panes = new SignalsPanesFixture();
+            stage.setTitle("Crisis Console");
+            stage.setScene(panes.scene(context, 1280, 800));
+            stage.show();
+            panes.select(context, c);
+        }
+
+        @Override
+        public void stop() {
+            context.close();
+        }
     }
 }

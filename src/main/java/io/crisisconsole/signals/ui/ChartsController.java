@@ -1,6 +1,7 @@
 package io.crisisconsole.signals.ui;
 
 import io.crisisconsole.composer.DraftPublication;
+import io.crisisconsole.signals.ChartFigures;
 import io.crisisconsole.toolkit.Formats;
 import io.crisisconsole.toolkit.Messages;
 import java.time.Instant;
@@ -69,10 +70,64 @@ public final class ChartsController {
             boolean empty = f == null || f.buckets().isEmpty();
             emptyLabel.setVisible(empty);
             emptyLabel.setManaged(empty);
+            if (!empty) {
+                scale(f);
+            }
         });
         showMentions();
         sentimentChart.getData().setAll(vm.sentimentSeries());
         responsesChart.getData().setAll(vm.responseSeries());
+    }
+
+    /** Ticks on whole quarter hours (or half hours, hours...: at most about 12) and whole numbers. */
+    private void scale(ChartFigures f) {
+        long first = f.buckets().get(0).start().getEpochSecond();
+        long last = f.buckets().get(f.buckets().size() - 1).start().getEpochSecond() + BUCKET_SECONDS;
+        long tick = BUCKET_SECONDS;
+        for (long t : TICKS) {
+            tick = t;
+            if ((last - first) / t <= 12) {
+                break;
+            }
+        }
+        for (XYChart<Number, Number> chart : List.<XYChart<Number, Number>>of(mentionsChart, sentimentChart,
+                responsesChart)) {
+            NumberAxis x = (NumberAxis) chart.getXAxis();
+            x.setAutoRanging(false);
+            x.setLowerBound(Math.floorDiv(first, tick) * tick);
+            x.setUpperBound(Math.floorDiv(last + tick - 1, tick) * tick);
+            x.setTickUnit(tick);
+            x.setMinorTickCount(0);
+        }
+        long most = f.buckets().stream().mapToLong(b -> b.mentions()).max().orElse(0);
+        wholeNumbers((NumberAxis) mentionsChart.getYAxis(), most);
+        double slowest = f.buckets().stream().filter(b -> b.answered() > 0)
+                .mapToDouble(b -> b.meanResponseSeconds() / 60).max().orElse(0);
+        wholeNumbers((NumberAxis) responsesChart.getYAxis(), (long) Math.ceil(Math.max(slowest, f.targetMinutes())));
+    }
+
+    private static final long BUCKET_SECONDS = io.crisisconsole.signals.Detectors.BUCKET.getSeconds();
+    private static final long[] TICKS = {900, 1800, 3600, 7200, 3 * 3600, 6 * 3600, 12 * 3600, 24 * 3600};
+
+    /** 0 to a round number above {@code max}, ticks of 1, 2 or 5 times a power of ten, at most about 10. */
+    static void wholeNumbers(NumberAxis y, long max) {
+        long step = 1;
+        while (Math.max(1, max) / step > 10) {
+            long s = step;
+            step = s * 2;
+            if (Math.max(1, max) / step > 10) {
+                step = s * 5;
+                if (Math.max(1, max) / step > 10) {
+                    step = s * 10;
+                }
+            }
+        }
+        y.setAutoRanging(false);
+        y.setLowerBound(0);
+        // a tick above the highest value, so that its point is not drawn on the chart's edge
+        y.setUpperBound((Math.max(1, max) / step + 1) * step);
+        y.setTickUnit(step);
+        y.setMinorTickCount(0);
     }
 
     private void showMentions() {

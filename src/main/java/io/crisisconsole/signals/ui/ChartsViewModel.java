@@ -125,9 +125,12 @@ public final class ChartsViewModel {
             long x = b.start().getEpochSecond();
             count.getData().add(new XYChart.Data<>(x, b.mentions()));
             long known = b.withSentiment();
-            positive.getData().add(new XYChart.Data<>(x, known == 0 ? 0 : 100.0 * b.positive() / known));
-            neutral.getData().add(new XYChart.Data<>(x, known == 0 ? 0 : 100.0 * b.neutral() / known));
-            negative.getData().add(new XYChart.Data<>(x, known == 0 ? 0 : 100.0 * b.negative() / known));
+            if (known > 0) {
+                // a bucket with no known sentiment has no share: no point, rather than a drop to 0 %
+                negative.getData().add(new XYChart.Data<>(x, 100.0 * b.negative() / known));
+                neutral.getData().add(new XYChart.Data<>(x, 100.0 * b.neutral() / known));
+                positive.getData().add(new XYChart.Data<>(x, 100.0 * b.positive() / known));
+            }
             if (b.answered() > 0) {
                 mean.getData().add(new XYChart.Data<>(x, b.meanResponseSeconds() / 60.0));
             }
@@ -146,7 +149,7 @@ public final class ChartsViewModel {
                     f.targetMinutes()));
         }
         mentions.setAll(count, published);
-        sentiment.setAll(positive, neutral, negative);
+        sentiment.setAll(negative, neutral, positive);
         responses.setAll(mean, target);
     }
 
@@ -167,7 +170,7 @@ public final class ChartsViewModel {
         return mentions;
     }
 
-    /** Positive, neutral and negative in percent of the mentions with a known sentiment, per bucket. */
+    /** Negative, neutral and positive (stacked in that order) in percent of the mentions with a known sentiment, per bucket that has any. */
     public ObservableList<XYChart.Series<Number, Number>> sentimentSeries() {
         return sentiment;
     }
