@@ -31,6 +31,10 @@ import io.crisisconsole.playbooks.ui.CasePlaybookViewModel;
 import io.crisisconsole.playbooks.ui.PlaybooksController;
 import io.crisisconsole.playbooks.ui.PlaybooksViewModel;
 import io.crisisconsole.services.Services;
+import io.crisisconsole.signals.ui.ChartsController;
+import io.crisisconsole.signals.ui.ChartsViewModel;
+import io.crisisconsole.signals.ui.EscalationController;
+import io.crisisconsole.signals.ui.EscalationViewModel;
 import io.crisisconsole.store.BackupScheduler;
 import io.crisisconsole.store.Backups;
 import io.crisisconsole.store.DataHome;
@@ -160,6 +164,18 @@ public final class AppContext implements AutoCloseable {
                 messages, formats, preferences::author, clock, FxOneShotTimer::new);
         reply.mentionProperty().bind(inbox.selectedMentionProperty());
         reply.setOnAnswered(inbox::mentionChanged);
+        // the workspace's escalation prompt and charts: evaluated again when the inbox's figures change
+        EscalationViewModel escalation = new EscalationViewModel(services.escalations(), tasks, notifier, messages,
+                preferences::author, caseList.selectedProperty(), ticker, c -> {
+                    caseList.caseChanged(c);
+                    caseDetail.reloadTimeline();
+                });
+        ChartsViewModel charts = new ChartsViewModel(services.inbox(), services.drafts(), reads, notifier, messages,
+                caseList.selectedProperty(), ticker);
+        inbox.summaryProperty().addListener(o -> {
+            escalation.refresh();
+            charts.refresh();
+        });
         this.mentionImports = new MentionImportDialogs(views, files, services.inbox(), tasks, notifier, messages, formats,
                 preferences::author);
 
@@ -195,7 +211,9 @@ public final class AppContext implements AutoCloseable {
                 .register(ChecklistController.class, () -> new ChecklistController(workspace, messages, formats, ticker))
                 .register(ChannelClocksController.class,
                         () -> new ChannelClocksController(workspace, messages, formats, ticker))
-                .register(CallsController.class, () -> new CallsController(workspace, messages, formats, ticker));
+                .register(CallsController.class, () -> new CallsController(workspace, messages, formats, ticker))
+                .register(EscalationController.class, () -> new EscalationController(escalation, messages))
+                .register(ChartsController.class, () -> new ChartsController(charts, messages, formats));
         ticker.start();
     }
 

@@ -738,6 +738,62 @@ public final class InboxService {
         return new InboxStats(total[0], byState, byType, bySentiment, buckets, fr);
     }
 
+    /** At most this many buckets are handed back by {@link #buckets}: the latest ones (104 days of quarter hours). */
+    public static final int MAX_BUCKETS = 10_000;
+
+    /**
+     * The case's mentions per bucket of {@code width} (see {@link MentionBuckets}), counted in the
+     * database, from the first mention's bucket to the later of the last mention's and
+     * {@code upTo}'s (null: the last mention's); at most {@value #MAX_BUCKETS}, the latest. Empty
+     * when the case has no mentions.
+     */
+    public MentionBuckets buckets(long caseId, Duration width, Instant upTo) {
+        long seconds = width.getSeconds();
+        if (seconds < 60 || width.getNano() != 0) {
+            throw new IllegalArgumentException("buckets are whole seconds, at least a minute wide");
+        }
+        List<MentionDao.BucketRow> rows = jdbi.withExtension(MentionDao.class, dao -> dao.buckets(caseId, seconds));
+        if (rows.isEmpty()) {
+            return new MentionBuckets(width, List.of());
+        }
+        Map<Long, long[]> byBucket = new HashMap<>();
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (MentionDao.BucketRow r : rows) {
+            long[] c = byBucket.computeIfAbsent(r.bucket(), b -> new long[7]);
+            c[0] += r.mentions();
+            c[1 + r.sentiment().ordinal()] += r.mentions();
+            c[5] += r.answered();
+            c[6] += r.responseSeconds();
+            first = Math.min(first, r.bucket());
+            last = Math.max(last, r.bucket());
+        }
+        if (upTo != null) {
+            last = Math.max(last, Math.floorDiv(upTo.getEpochSecond(), seconds));
+        }
+        first = Math.max(first, last - MAX_BUCKETS + 1);
+        List<MentionBuckets.Bucket> out = new ArrayList<>((int) (last - first + 1));
+        long[] none = new long[7];
+        for (long b = first; b <= last; b++) {
+            long[] c = byBucket.getOrDefault(b, none);
+            out.add(new MentionBuckets.Bucket(Instant.ofEpochSecond(b * seconds), c[0],
+                    c[1 + Sentiment.POSITIVE.ordinal()], c[1 + Sentiment.NEUTRAL.ordinal()],
+                    c[1 + Sentiment.NEGATIVE.ordinal()], c[1 + Sentiment.UNKNOWN.ordinal()], c[5], c[6]));
+        }
+        return new MentionBuckets(width, out);
+    }
+
+    /** How many of the case's mentions were published in the {@code window} up to {@code now} (now included). */
+    public long publishedWithin(long caseId, Duration window, Instant now) {
+        return jdbi.withExtension(MentionDao.class, dao -> dao.countPublished(caseId, now.minus(window), now));
+    }
+
+    /** The media inquiries of the case no one has taken up yet (new or assigned), oldest first. */
+    public List<Long> unhandledMediaInquiries(long caseId) {
+        return jdbi.withExtension(MentionDao.class, dao -> dao.idsOfTypeIn(caseId, InboxType.MEDIA_INQUIRY,
+                List.of(MentionState.NEW, MentionState.ASSIGNED)));
+    }
+
     /** The 0-based index of the nearest-rank percentile {@code p} of {@code n} sorted values. */
     static int rank(double p, int n) {
         return Math.max(0, (int) Math.ceil(p * n - 1e-9) - 1);

@@ -51,9 +51,65 @@ public record Playbook(int format, String id, String language, String title, Str
             int updateIntervalAppliesForMinutes, int complaintReplyMinutes) {
     }
 
-    /** When to raise the severity and whom to tell. */
+    /**
+     * When to raise the severity and whom to tell. {@code when} is the prose; the optional keys
+     * beside it say the same in a form the workspace can check (any of them met is the threshold
+     * met; a threshold with none stays prose-only and is shown as a reminder).
+     *
+     * @param mentionsPerHour met at this many mentions published in the last 60 minutes, or null
+     * @param spike met when a 15-minute bucket's mentions spike against the case's own baseline (true), or null
+     * @param negativeShareSpike met when the negative share of a bucket spikes against the baseline share, or null
+     * @param durationMinutes met when the case has been open this long and is not resolved, or null
+     * @param mediaInquiry met when a media inquiry in the inbox is not yet handled (true), or null
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record EscalationThreshold(String when, int raiseToSeverity,
-            @JsonProperty("notify") List<String> notifyRoles) {
+            @JsonProperty("notify") List<String> notifyRoles, Integer mentionsPerHour, Boolean spike,
+            Boolean negativeShareSpike, Integer durationMinutes, Boolean mediaInquiry) {
+
+        @JsonCreator
+        public EscalationThreshold(@JsonProperty("when") String when,
+                @JsonProperty("raise_to_severity") int raiseToSeverity,
+                @JsonProperty("notify") List<String> notifyRoles,
+                @JacksonInject(value = ABSENT_NUMBER, useInput = OptBoolean.TRUE)
+                @JsonProperty("mentions_per_hour") Integer mentionsPerHour,
+                @JacksonInject(value = ABSENT_FLAG, useInput = OptBoolean.TRUE)
+                @JsonProperty("spike") Boolean spike,
+                @JacksonInject(value = ABSENT_FLAG, useInput = OptBoolean.TRUE)
+                @JsonProperty("negative_share_spike") Boolean negativeShareSpike,
+                @JacksonInject(value = ABSENT_NUMBER, useInput = OptBoolean.TRUE)
+                @JsonProperty("duration_minutes") Integer durationMinutes,
+                @JacksonInject(value = ABSENT_FLAG, useInput = OptBoolean.TRUE)
+                @JsonProperty("media_inquiry") Boolean mediaInquiry) {
+            this.when = when;
+            this.raiseToSeverity = raiseToSeverity;
+            this.notifyRoles = notifyRoles;
+            this.mentionsPerHour = number(mentionsPerHour);
+            this.spike = flag(spike);
+            this.negativeShareSpike = flag(negativeShareSpike);
+            this.durationMinutes = number(durationMinutes);
+            this.mediaInquiry = flag(mediaInquiry);
+        }
+
+        /** A prose-only threshold. */
+        public EscalationThreshold(String when, int raiseToSeverity, List<String> notifyRoles) {
+            this(when, raiseToSeverity, notifyRoles, null, null, null, null, null);
+        }
+
+        /** Whether any machine-readable key is set (else the threshold is a reminder only). */
+        public boolean checkable() {
+            return mentionsPerHour != null || spike != null || negativeShareSpike != null || durationMinutes != null
+                    || mediaInquiry != null;
+        }
+
+        private static Integer number(Integer n) {
+            return n != null && n == ABSENT_NUMBER_VALUE ? null : n;
+        }
+
+        /** false and left out are the same (no): null, so a written file leaves the key out. */
+        private static Boolean flag(Boolean b) {
+            return Boolean.TRUE.equals(b) ? Boolean.TRUE : null;
+        }
     }
 
     /** WHO: the roles of the crisis team, mapped to contacts or contact groups, with backups. */

@@ -35,6 +35,8 @@ public final class PlaybookValidator {
     /** The longest own account name in {@code where.channels[].account}. */
     public static final int MAX_ACCOUNT = 200;
     public static final int MAX_DUE_MINUTES = 43_200;
+    /** The highest {@code when.escalation_thresholds[].mentions_per_hour}. */
+    public static final int MAX_MENTIONS_PER_HOUR = 1_000_000;
 
     static final Pattern ID = Pattern.compile("[a-z0-9-]{3,60}");
     static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
@@ -168,6 +170,16 @@ public final class PlaybookValidator {
                 notBlank(at + ".when", t.when());
                 severity(at + ".raise_to_severity", t.raiseToSeverity());
                 roleRefs(at + ".notify", t.notifyRoles(), roles);
+                if (t.mentionsPerHour() != null && (t.mentionsPerHour() < 1
+                        || t.mentionsPerHour() > MAX_MENTIONS_PER_HOUR)) {
+                    add(at + ".mentions_per_hour", t.mentionsPerHour() + " is out of range: 1 to "
+                            + MAX_MENTIONS_PER_HOUR + " mentions an hour");
+                }
+                if (t.durationMinutes() != null && (t.durationMinutes() < 1
+                        || t.durationMinutes() > MAX_DUE_MINUTES)) {
+                    add(at + ".duration_minutes", t.durationMinutes() + " is out of range: 1 to " + MAX_DUE_MINUTES
+                            + " minutes (30 days)");
+                }
             }
         }
     }

@@ -9,6 +9,7 @@ import io.crisisconsole.inbox.SavedReplyService;
 import io.crisisconsole.playbooks.CasePlaybookService;
 import io.crisisconsole.playbooks.PlaybookService;
 import io.crisisconsole.store.AutosaveService;
+import io.crisisconsole.signals.EscalationService;
 import io.crisisconsole.store.Store;
 import io.crisisconsole.timeline.TimelineService;
 import io.crisisconsole.timeline.TimelineText;
@@ -38,7 +39,8 @@ public record Services(
         SavedReplyService savedReplies,
         ChecklistService checklist,
         CallLogService calls,
-        ChannelClockService channelClocks) {
+        ChannelClockService channelClocks,
+        EscalationService escalations) {
 
     public Services {
         Objects.requireNonNull(timeline, "timeline");
@@ -54,6 +56,7 @@ public record Services(
         Objects.requireNonNull(checklist, "checklist");
         Objects.requireNonNull(calls, "calls");
         Objects.requireNonNull(channelClocks, "channelClocks");
+        Objects.requireNonNull(escalations, "escalations");
     }
 
     /** The services over {@code store} (already open, and closed by the caller), on {@code clock}. */
@@ -75,7 +78,9 @@ public record Services(
         cases.addCloseCheck(checklist);
         CallLogService calls = new CallLogService(jdbi, clock, timeline, cases, contacts);
         ChannelClockService channelClocks = new ChannelClockService(cases, casePlaybooks, drafts, clock.getZone());
+        EscalationService escalations = new EscalationService(jdbi, clock, cases, casePlaybooks, inbox, contacts,
+                timeline);
         return new Services(timeline, cases, autosave, playbooks, casePlaybooks, contacts, contactTransfer, drafts,
-                inbox, savedReplies, checklist, calls, channelClocks);
+                inbox, savedReplies, checklist, calls, channelClocks, escalations);
     }
 }

@@ -72,7 +72,16 @@ public enum EventCode {
      * {@code contactId}, {@code name}, {@code role} (role id), {@code outcome} (REACHED, NO_ANSWER,
      * LEFT_MESSAGE), {@code note} (may be null): a call down the call list.
      */
-    CALL_LOGGED("call.logged", EntryKind.CASE_UPDATED);
+    CALL_LOGGED("call.logged", EntryKind.CASE_UPDATED),
+    /**
+     * An escalation threshold of the playbook met and accepted: {@code threshold} (0-based index),
+     * {@code when} (its prose), {@code met} (a list of {@code signal} (name), {@code figure},
+     * {@code against}, {@code level}), {@code raiseTo}, {@code roles} (ids, comma-separated),
+     * {@code from}, {@code to} (the severity before and after).
+     */
+    ESCALATION_ACCEPTED("escalation.accepted", EntryKind.ESCALATION),
+    /** As {@link #ESCALATION_ACCEPTED} without from and to, dismissed: {@code minutes} it stays silent. */
+    ESCALATION_DISMISSED("escalation.dismissed", EntryKind.DECISION);
 
     private final String code;
     private final EntryKind kind;

@@ -37,6 +37,12 @@ public interface TimelineDao {
             """)
     List<Row> listForCase(long caseId);
 
+    @SqlQuery("""
+            SELECT id, case_id, kind, author, body, occurred_at, recorded_at, corrects_id, event_code, event_args
+            FROM timeline_entry WHERE case_id = :caseId AND event_code IN (<codes>) ORDER BY occurred_at, id
+            """)
+    List<Row> listForCaseWithCodes(long caseId, @org.jdbi.v3.sqlobject.customizer.BindList("codes") List<String> codes);
+
     /** A row as stored: the arguments still as JSON text. */
     record Row(long id, long caseId, EntryKind kind, String author, String body, Instant occurredAt,
             Instant recordedAt, Long correctsId, String eventCode, String eventArgs) {

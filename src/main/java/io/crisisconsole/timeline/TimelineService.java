@@ -92,6 +92,16 @@ public final class TimelineService {
         return jdbi.withHandle(h -> list(h, caseId));
     }
 
+    /** The entries of a case with one of {@code codes}, in the order they happened (then as written down). */
+    public List<TimelineEntry> list(long caseId, java.util.Collection<EventCode> codes) {
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        List<String> names = codes.stream().map(EventCode::code).distinct().toList();
+        return jdbi.withHandle(h -> h.attach(TimelineDao.class).listForCaseWithCodes(caseId, names).stream()
+                .map(TimelineService::read).toList());
+    }
+
     public List<TimelineEntry> list(Handle h, long caseId) {
         return h.attach(TimelineDao.class).listForCase(caseId).stream().map(TimelineService::read).toList();
     }

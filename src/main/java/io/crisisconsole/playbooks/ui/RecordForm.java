@@ -79,15 +79,15 @@ public final class RecordForm<R extends Record> extends GridPane {
     private Control controlFor(RecordComponent c) {
         Class<?> t = c.getType();
         Control control;
-        if (t == boolean.class) {
-            CheckBox box = new CheckBox();
-            box.selectedProperty().addListener((o, a, b) -> changed());
-            control = box;
-        } else if (t.isEnum()) {
+        if (t.isEnum()) {
             ComboBox<Object> box = new ComboBox<>();
             box.getItems().setAll(t.getEnumConstants());
             box.setConverter(DisplayConverter.of(e -> ((Enum<?>) e).name().toLowerCase(Locale.ROOT).replace('_', '-')));
             box.valueProperty().addListener((o, a, b) -> changed());
+            control = box;
+        } else if (t == Boolean.class || t == boolean.class) {
+            CheckBox box = new CheckBox();
+            box.selectedProperty().addListener((o, a, b) -> changed());
             control = box;
         } else if (t == List.class || LONG_TEXT.contains(c.getName())) {
             TextArea area = new TextArea();
@@ -128,10 +128,10 @@ public final class RecordForm<R extends Record> extends GridPane {
             for (int i = 0; i < components.length; i++) {
                 Object v = record == null ? null : read(components[i], record);
                 Control control = controls.get(i);
-                if (control instanceof CheckBox box) {
-                    box.setSelected(Boolean.TRUE.equals(v));
-                } else if (control instanceof ComboBox<?> box) {
+                if (control instanceof ComboBox<?> box) {
                     ((ComboBox<Object>) box).setValue(v);
+                } else if (control instanceof CheckBox box) {
+                    box.setSelected(Boolean.TRUE.equals(v));
                 } else if (components[i].getType() == List.class) {
                     ((TextInputControl) control).setText(v == null ? "" : ((List<?>) v).stream()
                             .map(String::valueOf).collect(Collectors.joining("\n")));
@@ -155,10 +155,10 @@ public final class RecordForm<R extends Record> extends GridPane {
             RecordComponent c = components[i];
             Control control = controls.get(i);
             Class<?> t = c.getType();
-            if (control instanceof CheckBox box) {
-                args[i] = box.isSelected();
-            } else if (control instanceof ComboBox<?> box) {
+            if (control instanceof ComboBox<?> box) {
                 args[i] = box.getValue();
+            } else if (control instanceof CheckBox box) {
+                args[i] = t == boolean.class ? box.isSelected() : box.isSelected() ? Boolean.TRUE : null;
             } else {
                 String text = ((TextInputControl) control).getText();
                 if (t == List.class) {

@@ -19,7 +19,9 @@ public enum FxmlView {
     INBOX_IMPORT("inbox_import.fxml"),
     WORKSPACE_CHECKLIST("workspace_checklist.fxml"),
     WORKSPACE_CLOCKS("workspace_clocks.fxml"),
-    WORKSPACE_CALLS("workspace_calls.fxml");
+    WORKSPACE_CALLS("workspace_calls.fxml"),
+    WORKSPACE_ESCALATION("workspace_escalation.fxml"),
+    WORKSPACE_CHARTS("workspace_charts.fxml");
 
     static final String FOLDER = "/io/crisisconsole/fxml/";
 
