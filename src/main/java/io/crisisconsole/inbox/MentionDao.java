@@ -135,11 +135,15 @@ public interface MentionDao {
                                 ELSE CAST(FLOOR(EXTRACT(EPOCH FROM first_response_at)
                                                 - EXTRACT(EPOCH FROM published_at)) AS BIGINT)
                            END AS response_seconds
-                      FROM mention WHERE case_id = :caseId) b
+                      FROM mention WHERE case_id = :caseId AND published_at >= :since) b
              GROUP BY b.bucket, b.sentiment, b.type
              ORDER BY b.bucket
             """)
-    List<BucketRow> buckets(long caseId, long seconds);
+    List<BucketRow> buckets(long caseId, long seconds, Instant since);
+
+    /** When the case's newest mention was published; empty without mentions (an index seek, V12). */
+    @SqlQuery("SELECT MAX(published_at) FROM mention WHERE case_id = :caseId")
+    Optional<Instant> latestPublished(long caseId);
 
     /** How many of the case's mentions were published after {@code from}, up to and including {@code to}. */
     @SqlQuery("SELECT COUNT(*) FROM mention WHERE case_id = :caseId AND published_at > :from AND published_at <= :to")

@@ -2,10 +2,10 @@ package io.crisisconsole.signals;
 
 import io.crisisconsole.composer.DraftPublication;
 import io.crisisconsole.composer.DraftService;
-import io.crisisconsole.composer.Draft;
 import io.crisisconsole.inbox.InboxService;
 import io.crisisconsole.inbox.InboxType;
 import io.crisisconsole.inbox.MentionBuckets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,15 +32,18 @@ public record ChartFigures(List<MentionBuckets.Bucket> buckets, List<DraftPublic
 
     /** Reads the figures of case {@code caseId} up to {@code now} (in the background: it queries the store). */
     public static ChartFigures load(InboxService inbox, DraftService drafts, long caseId, Instant now) {
-        List<MentionBuckets.Bucket> all = inbox.buckets(caseId, Detectors.BUCKET, now).buckets();
+        // the last two days of the case's activity: up to now while it is live, else up to its newest
+        // mention (an export from last week); only that window is counted (the published-time index)
+        Instant latest = inbox.latestPublished(caseId).orElse(now);
+        Duration shownSpan = Detectors.BUCKET.multipliedBy(MAX_SHOWN);
+        Instant end = latest.isAfter(now.minus(shownSpan)) ? now : latest;
+        List<MentionBuckets.Bucket> all = inbox.buckets(caseId, Detectors.BUCKET, end, end.minus(shownSpan)).buckets();
         List<MentionBuckets.Bucket> shown = all.subList(Math.max(0, all.size() - MAX_SHOWN), all.size());
         Instant from = shown.isEmpty() ? Instant.MIN : shown.get(0).start();
         List<DraftPublication> published = new ArrayList<>();
-        for (Draft d : drafts.list(caseId)) {
-            for (DraftPublication p : drafts.publications(d.id())) {
-                if (!p.publishedAt().isBefore(from)) {
-                    published.add(p);
-                }
+        for (DraftPublication p : drafts.publicationsOfCase(caseId)) {
+            if (!p.publishedAt().isBefore(from)) {
+                published.add(p);
             }
         }
         published.sort(Comparator.comparing(DraftPublication::publishedAt));

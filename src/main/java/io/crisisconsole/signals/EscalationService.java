@@ -43,6 +43,10 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class EscalationService {
 
+    /** How far back the figures are counted: twice the baseline of the spike detectors and their cool-down. */
+    static final Duration LOOK_BACK = Detectors.BUCKET.multipliedBy(2L * Detectors.BASELINE_BUCKETS
+            + Detectors.COOL_DOWN_BUCKETS + 1);
+
     /** How long a dismissed threshold stays silent. */
     public static final Duration DISMISS_COOL_DOWN = Duration.ofHours(1);
 
@@ -77,7 +81,9 @@ public final class EscalationService {
 
     /** The case's figures now: counted in the database, a few thousand rows at most whatever the mentions. */
     public CaseFigures figures(CrisisCase c, Instant now) {
-        MentionBuckets buckets = inbox.buckets(c.id(), Detectors.BUCKET, now);
+        // the detectors look back a day (plus room for elevated buckets and the cool-down): only that
+        // window is counted, through the published-time index, not the whole case
+        MentionBuckets buckets = inbox.buckets(c.id(), Detectors.BUCKET, now, now.minus(LOOK_BACK));
         List<MentionBuckets.Bucket> b = buckets.buckets();
         long[] counts = new long[b.size()];
         long[] negative = new long[b.size()];

@@ -50,7 +50,9 @@ public final class SignalsBenchmark {
             System.out.printf("%,d mentions in %,d quarter-hour buckets%n", inbox.buckets(big, Detectors.BUCKET, now)
                     .buckets().stream().mapToLong(b -> b.mentions()).sum(),
                     inbox.buckets(big, Detectors.BUCKET, now).buckets().size());
-            time("buckets (SQL GROUP BY)", () -> inbox.buckets(big, Detectors.BUCKET, now));
+            time("buckets of the whole case (SQL GROUP BY)", () -> inbox.buckets(big, Detectors.BUCKET, now));
+            time("buckets of the last 50 h (the escalation window)", () -> inbox.buckets(big, Detectors.BUCKET, now,
+                    now.minus(Duration.ofHours(50))));
             time("mentions in the last hour", () -> inbox.publishedWithin(big, Detectors.HOUR, now));
             time("open media inquiries", () -> inbox.unhandledMediaInquiries(big));
             time("evaluate the thresholds", () -> escalations.evaluate(big));
