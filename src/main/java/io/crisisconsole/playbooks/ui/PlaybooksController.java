@@ -75,6 +75,8 @@ public final class PlaybooksController {
     private ListView<PlaybookVersion> versionList;
     @FXML
     private ListView<DiffLine> diffList;
+    @FXML
+    private Label diffNoteLabel;
 
     public PlaybooksController(PlaybooksViewModel vm, Messages messages, Formats formats) {
         this.vm = vm;
@@ -204,6 +206,15 @@ public final class PlaybooksController {
             }
         });
         diffList.setItems(vm.diff());
+        diffNoteLabel.textProperty().bind(vm.diffNoteProperty());
+        diffNoteLabel.visibleProperty().bind(vm.diffNoteProperty().isNotEmpty());
+        diffNoteLabel.managedProperty().bind(diffNoteLabel.visibleProperty());
+        vm.rewrittenProperty().addListener((o, was, now) -> {
+            diffNoteLabel.getStyleClass().remove(atlantafx.base.theme.Styles.WARNING);
+            if (now) {
+                diffNoteLabel.getStyleClass().add(atlantafx.base.theme.Styles.WARNING);
+            }
+        });
         diffList.setCellFactory(v -> new DiffCell());
         diffList.setPlaceholder(new Label(messages.get("playbooks.history.placeholder")));
 
