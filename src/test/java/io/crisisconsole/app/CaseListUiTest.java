@@ -96,6 +96,15 @@ class CaseListUiTest extends MainWindowTestBase {
         robot.interact(() -> list(robot).getSelectionModel().select(0)); // case switch: Offensive post
         UiTests.waitUntil(() -> UiTests.list(robot, "#timelineList").getItems().size() == 26);
         UiTests.waitUntil(() -> newestShown(robot));
+        for (int i = 0; i < 3; i++) { // added one after the other: each new one in view, not one short
+            String text = "Added note " + i + ", long enough to wrap over two lines in the timeline of the case "
+                    + "workspace at this window size, so its height is only known after layout";
+            robot.interact(() -> robot.lookup("#entryText").queryAs(javafx.scene.control.TextArea.class).setText(text));
+            robot.clickOn("#addButton");
+            int size = 27 + i;
+            UiTests.waitUntil(() -> UiTests.list(robot, "#timelineList").getItems().size() == size);
+            UiTests.waitUntil(() -> newestShown(robot));
+        }
         robot.interact(() -> list(robot).getSelectionModel().select(1)); // and back
         UiTests.waitUntil(() -> UiTests.list(robot, "#timelineList").getItems().size() == 41);
         UiTests.waitUntil(() -> newestShown(robot));
@@ -108,7 +117,7 @@ class CaseListUiTest extends MainWindowTestBase {
         robot.interact(() -> choice.setValue(choice.getItems().stream()
                 .filter(c -> c.title().equals("Offensive post")).findFirst().orElseThrow()));
         robot.clickOn("#navCases");
-        UiTests.waitUntil(() -> UiTests.list(robot, "#timelineList").getItems().size() == 26);
+        UiTests.waitUntil(() -> UiTests.list(robot, "#timelineList").getItems().size() == 29);
         UiTests.waitUntil(() -> newestShown(robot));
     }
 

@@ -1,5 +1,6 @@
 package io.crisisconsole.cases.ui;
 
+import io.crisisconsole.toolkit.ui.Fit;
 import atlantafx.base.theme.Styles;
 import io.crisisconsole.cases.CaseStatus;
 import io.crisisconsole.cases.CrisisCase;
@@ -124,15 +125,20 @@ public final class CaseDetailController {
 
         timelineList.setItems(vm.entries());
         timelineList.setCellFactory(list -> new EntryCell());
-        timelineList.setPlaceholder(new Label(messages.get("cases.detail.timeline.placeholder")));
+        timelineList.setPlaceholder(Fit.placeholder(messages.get("cases.detail.timeline.placeholder")));
         vm.selectedEntryProperty().bind(timelineList.getSelectionModel().selectedItemProperty());
         correctButton.disableProperty().bind(vm.selectedEntryProperty().isNull());
         entryCountLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> messages.get("cases.detail.timeline.count", Map.of("count", vm.entries().size())), vm.entries()));
         vm.entries().addListener((javafx.collections.ListChangeListener<TimelineEntry>) change -> {
             timelineList.refresh();
-            if (!vm.entries().isEmpty()) {
-                timelineList.scrollTo(vm.entries().size() - 1);
+            showNewest();
+        });
+        // shown again (area switch, first show) or resized: the newest entry stays in view
+        timelineList.sceneProperty().addListener((o, a, b) -> showNewest());
+        timelineList.heightProperty().addListener((o, a, b) -> {
+            if (a.doubleValue() == 0) {
+                showNewest();
             }
         });
 
@@ -140,6 +146,23 @@ public final class CaseDetailController {
         showHeader(vm.currentProperty().get());
         // keep "T+… now" current while the window is open
         ticker.every(30, () -> showHeader(vm.currentProperty().get()));
+    }
+
+    /**
+     * Scrolls the timeline to its newest entry: now, and once more after the next layout pass, when the
+     * heights of the cells just added (wrapped text) are known; scrolling before that stops an entry short.
+     */
+    private void showNewest() {
+        if (vm.entries().isEmpty()) {
+            return;
+        }
+        timelineList.scrollTo(vm.entries().size() - 1);
+        javafx.application.Platform.runLater(() -> {
+            if (!vm.entries().isEmpty()) {
+                timelineList.layout();
+                timelineList.scrollTo(vm.entries().size() - 1);
+            }
+        });
     }
 
     private void showHeader(CrisisCase c) {

@@ -1,5 +1,6 @@
 package io.crisisconsole.playbooks.ui;
 
+import io.crisisconsole.toolkit.ui.Fit;
 import atlantafx.base.theme.Styles;
 import io.crisisconsole.playbooks.DiffLine;
 import io.crisisconsole.playbooks.PlaybookProblem;
@@ -157,6 +158,7 @@ public final class PlaybooksController {
 
             {
                 text.getStyleClass().add(Styles.DANGER);
+                Fit.wrapInList(this, text);
             }
 
             @Override
@@ -188,6 +190,10 @@ public final class PlaybooksController {
 
         versionList.setItems(vm.versions());
         versionList.setCellFactory(v -> new ListCell<>() {
+            {
+                Fit.wrapInList(this);
+            }
+
             @Override
             protected void updateItem(PlaybookVersion pv, boolean empty) {
                 super.updateItem(pv, empty);
@@ -216,7 +222,7 @@ public final class PlaybooksController {
             }
         });
         diffList.setCellFactory(v -> new DiffCell());
-        diffList.setPlaceholder(new Label(messages.get("playbooks.history.placeholder")));
+        diffList.setPlaceholder(Fit.placeholder(messages.get("playbooks.history.placeholder")));
 
         vm.reload();
     }
@@ -299,7 +305,7 @@ public final class PlaybooksController {
         PlaybookCell() {
             title.getStyleClass().add(Styles.TEXT_BOLD);
             meta.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-            setPrefWidth(0);
+            Fit.wrapInList(this, title, meta);
         }
 
         @Override
@@ -318,6 +324,10 @@ public final class PlaybooksController {
 
     private static final class DiffCell extends ListCell<DiffLine> {
         private final Label line = new Label();
+
+        DiffCell() {
+            Fit.wrapInList(this, line);
+        }
 
         @Override
         protected void updateItem(DiffLine d, boolean empty) {
