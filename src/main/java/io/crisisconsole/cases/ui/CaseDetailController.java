@@ -134,8 +134,16 @@ public final class CaseDetailController {
             timelineList.refresh();
             showNewest();
         });
-        // shown again (area switch, first show) or resized: the newest entry stays in view
-        timelineList.sceneProperty().addListener((o, a, b) -> showNewest());
+        // shown again (area switch, first show): scrolled once the scene has laid the list out
+        timelineList.sceneProperty().addListener((o, a, b) -> {
+            if (a != null) {
+                a.removePostLayoutPulseListener(afterLayout);
+            }
+            if (b != null) {
+                b.addPostLayoutPulseListener(afterLayout);
+                showNewest();
+            }
+        });
         timelineList.heightProperty().addListener((o, a, b) -> {
             if (a.doubleValue() == 0) {
                 showNewest();
@@ -157,13 +165,20 @@ public final class CaseDetailController {
             return;
         }
         timelineList.scrollTo(vm.entries().size() - 1);
-        javafx.application.Platform.runLater(() -> {
-            if (!vm.entries().isEmpty()) {
-                timelineList.layout();
-                timelineList.scrollTo(vm.entries().size() - 1);
-            }
-        });
+        newestPending = 2; // again after the next two layout passes (cell heights, then the scroll itself)
+        timelineList.requestLayout();
     }
+
+    /** How many more layout passes should end with the timeline at its newest entry. */
+    private int newestPending;
+
+    /** After a layout pass of the scene: the timeline is scrolled to its newest entry if that is pending. */
+    private final Runnable afterLayout = () -> {
+        if (newestPending > 0 && timelineList.getHeight() > 0 && !vm.entries().isEmpty()) {
+            newestPending--;
+            timelineList.scrollTo(vm.entries().size() - 1);
+        }
+    };
 
     private void showHeader(CrisisCase c) {
         if (c == null) {

@@ -190,20 +190,23 @@ public final class PlaybooksController {
 
         versionList.setItems(vm.versions());
         versionList.setCellFactory(v -> new ListCell<>() {
+            private final Label text = new Label();
+
             {
-                Fit.wrapInList(this);
+                Fit.wrapInList(this, text);
             }
 
             @Override
             protected void updateItem(PlaybookVersion pv, boolean empty) {
                 super.updateItem(pv, empty);
                 if (empty || pv == null) {
-                    setText(null);
+                    setGraphic(null);
                     return;
                 }
                 String version = messages.get("playbooks.history.version", pv.version(), formats.dayClock(pv.savedAt()),
                         pv.author());
-                setText(pv.note() == null || pv.note().isBlank() ? version : version + "\n" + pv.note());
+                text.setText(pv.note() == null || pv.note().isBlank() ? version : version + "\n" + pv.note());
+                setGraphic(text);
             }
         });
         versionList.getSelectionModel().selectedItemProperty().addListener((o, a, pv) -> {

@@ -43,14 +43,17 @@ public final class RecordListEditor<R extends Record> extends HBox {
         list.setPrefWidth(240);
         list.setPrefHeight(180);
         list.setCellFactory(v -> new ListCell<>() {
+            private final Label text = new Label();
+
             {
-                Fit.wrapInList(this); // long summaries wrap instead of scrolling sideways or ending in "…"
+                Fit.wrapInList(this, text); // long summaries wrap instead of scrolling sideways or ending in "…"
             }
 
             @Override
             protected void updateItem(R item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : summary(item, messages.get("playbooks.form.list.new")));
+                text.setText(empty || item == null ? null : summary(item, messages.get("playbooks.form.list.new")));
+                setGraphic(empty || item == null ? null : text);
             }
         });
         Button add = iconButton("fth-plus", messages.get("playbooks.form.list.add"));
