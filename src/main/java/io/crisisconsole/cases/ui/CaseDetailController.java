@@ -173,12 +173,14 @@ public final class CaseDetailController {
     private int newestPending;
 
     /** After a layout pass of the scene: the timeline is scrolled to its newest entry if that is pending. */
-    private final Runnable afterLayout = () -> {
+    private final Runnable afterLayout = this::newestAfterLayout;
+
+    private void newestAfterLayout() {
         if (newestPending > 0 && timelineList.getHeight() > 0 && !vm.entries().isEmpty()) {
             newestPending--;
             timelineList.scrollTo(vm.entries().size() - 1);
         }
-    };
+    }
 
     private void showHeader(CrisisCase c) {
         if (c == null) {
