@@ -128,7 +128,7 @@ public final class AppContext implements AutoCloseable {
                 message -> Platform.runLater(() -> notifier.error(message)));
 
         CaseListViewModel caseList = new CaseListViewModel(services.cases(), tasks, notifier, messages,
-                preferences::author);
+                preferences::author, preferences.lastCaseIdProperty());
         caseDetail = new CaseDetailViewModel(services.cases(), services.autosave(), tasks, notifier, messages, formats,
                 preferences::author,
                 caseList.selectedProperty(), caseList::caseChanged, clock, FxOneShotTimer::new);

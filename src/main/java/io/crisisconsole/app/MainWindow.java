@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import io.crisisconsole.toolkit.Theme;
 import io.crisisconsole.toolkit.ui.FxmlView;
+import io.crisisconsole.toolkit.ui.TabKeys;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.scene.Parent;
@@ -27,6 +28,9 @@ public final class MainWindow {
         Parent root = context.views().<Parent>load(FxmlView.MAIN_WINDOW).root();
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource(APP_CSS)).toExternalForm());
+        // Tab moves the focus out of multi-line fields here, in composer windows and in dialogs
+        TabKeys.install(scene);
+        TabKeys.installOnEveryWindow();
         return scene;
     }
 }

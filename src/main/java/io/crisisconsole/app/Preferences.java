@@ -12,7 +12,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * The observable side of {@link Settings}: who is acting and which theme is on. Changes are written
+ * The observable side of {@link Settings}: who is acting, which theme is on, the case selected last. Changes are written
  * back in the background.
  */
 public final class Preferences {
@@ -23,6 +23,7 @@ public final class Preferences {
     private final Messages messages;
     private final StringProperty authorName;
     private final ObjectProperty<Theme> theme;
+    private final ObjectProperty<Long> lastCaseId;
     private final String language;
 
     public Preferences(SettingsStore store, Settings initial, TaskRunner tasks, Notifier notifier, Messages messages) {
@@ -32,13 +33,15 @@ public final class Preferences {
         this.messages = messages;
         this.authorName = new SimpleStringProperty(initial.authorName());
         this.theme = new SimpleObjectProperty<>(initial.theme());
+        this.lastCaseId = new SimpleObjectProperty<>(initial.lastCaseId());
         this.language = initial.language();
         authorName.addListener((o, a, b) -> save());
         theme.addListener((o, a, b) -> save());
+        lastCaseId.addListener((o, a, b) -> save());
     }
 
     private void save() {
-        Settings s = new Settings(authorName.get(), theme.get(), language);
+        Settings s = new Settings(authorName.get(), theme.get(), language, lastCaseId.get());
         tasks.run(messages.get("settings.task.save"), () -> {
             store.save(s);
             return s;
@@ -56,5 +59,10 @@ public final class Preferences {
 
     public ObjectProperty<Theme> themeProperty() {
         return theme;
+    }
+
+    /** The case selected last (selected again at the next start). */
+    public ObjectProperty<Long> lastCaseIdProperty() {
+        return lastCaseId;
     }
 }

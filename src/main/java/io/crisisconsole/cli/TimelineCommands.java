@@ -104,9 +104,12 @@ final class TimelineCommands extends CommandGroup {
                 cli.out.println(cli.json.writeValueAsString(entries));
                 return Cli.OK;
             }
+            // each line starts with the entry's id (the one 'timeline correct --entry' takes), padded to the longest
+            int width = entries.stream().mapToInt(e -> String.valueOf(e.id()).length()).max().orElse(1);
             for (TimelineEntry e : entries) {
                 // a body keeps its own line breaks, each continued under the entry; nothing else breaks a line
-                cli.out.println(e.occurredAt() + "  " + e.kind().cliName() + "  " + PlainText.cell(e.author())
+                cli.out.println(String.format(java.util.Locale.ROOT, "#%-" + width + "d  ", e.id())
+                        + e.occurredAt() + "  " + e.kind().cliName() + "  " + PlainText.cell(e.author())
                         + (e.correctsId() == null ? "" : "  (corrects #" + e.correctsId() + ")") + "\n    "
                         + PlainText.lines(e.body().replace("\r\n", "\n")).replace("\n", "\n    "));
             }

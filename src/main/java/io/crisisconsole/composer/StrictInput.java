@@ -3,12 +3,15 @@ package io.crisisconsole.composer;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -105,7 +108,7 @@ final class StrictInput {
             JsonLocation at = e.getLocation();
             int line = at == null || at.getLineNr() < 1 ? 1 : at.getLineNr();
             int col = at == null || at.getColumnNr() < 1 ? 1 : at.getColumnNr();
-            if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+            if (e instanceof UnrecognizedPropertyException u) {
                 // records are built from buffered values: Jackson points at the end of the object, not the key
                 int[] key = findKey(text, u.getPropertyName(), mapper == JSON);
                 if (key != null) {
@@ -143,6 +146,42 @@ final class StrictInput {
         return new int[] {line, at - lineStart + 1};
     }
 
+    /** ", found ..." for the value the parser stood on when the type did not fit, or "". */
+    private static String found(MismatchedInputException e) {
+        if (!(e.getProcessor() instanceof JsonParser p) || p.currentToken() == null) {
+            return "";
+        }
+        JsonToken t = p.currentToken();
+        String text;
+        try {
+            text = p.getText();
+        } catch (java.io.IOException unreadable) {
+            text = "";
+        }
+        String shown = text == null ? "" : text.length() > 40 ? text.substring(0, 40) + "…" : text;
+        switch (t) {
+            case START_ARRAY:
+                return ", found a list";
+            case START_OBJECT:
+            case FIELD_NAME:
+                return ", found a mapping of keys";
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return ", found the number " + shown + (e.getTargetType() == String.class
+                        ? " (write \"" + shown + "\" in quotes if it is text)" : "");
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return ", found the yes/no value " + shown + (e.getTargetType() == String.class
+                        ? " (write \"" + shown + "\" in quotes if it is text)" : "");
+            case VALUE_STRING:
+                return ", found the text \"" + shown + "\"";
+            case VALUE_NULL:
+                return ", found no value";
+            default:
+                return "";
+        }
+    }
+
     private static String describe(JsonProcessingException e) {
         String path = "";
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
@@ -154,7 +193,12 @@ final class StrictInput {
         if (msg == null) {
             msg = "not valid";
         }
-        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+        if (e instanceof MismatchedInputException mi && !(e instanceof UnrecognizedPropertyException)
+                && mi.getTargetType() != null) {
+            // a wrong type: say what the key wants and what it found, never Jackson's own words
+            return path + "expected " + PlaybookReader.describe(mi.getTargetType()) + found(mi);
+        }
+        if (e instanceof UnrecognizedPropertyException u) {
             msg = "unknown key '" + u.getPropertyName() + "'" + (u.getKnownPropertyIds() == null ? ""
                     : " (known: " + u.getKnownPropertyIds().stream().map(String::valueOf).sorted()
                             .collect(Collectors.joining(", ")) + ")");

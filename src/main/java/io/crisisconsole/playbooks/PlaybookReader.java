@@ -427,7 +427,8 @@ public final class PlaybookReader {
     }
 
     /** The expected shape in words: "a whole number", "a list", "one of x, facebook, ...". */
-    static String describe(Type t) {
+    /** What a value of type {@code t} is called in a problem ("text", "a whole number", "a list", ...). */
+    public static String describe(Type t) {
         if (t == null) {
             return "something else";
         }
@@ -435,8 +436,17 @@ public final class PlaybookReader {
             return pt.getRawType() == List.class ? "a list" : "a mapping";
         }
         Class<?> c = (Class<?>) t;
-        if (c == int.class || c == Integer.class) {
+        if (c == int.class || c == Integer.class || c == long.class || c == Long.class) {
             return "a whole number";
+        }
+        if (c == boolean.class || c == Boolean.class) {
+            return "true or false";
+        }
+        if (c == double.class || c == Double.class) {
+            return "a number";
+        }
+        if (c == java.time.LocalDate.class) {
+            return "a date like 2026-11-24";
         }
         if (c == String.class) {
             return "text";

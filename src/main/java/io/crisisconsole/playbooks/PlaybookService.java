@@ -137,8 +137,13 @@ public final class PlaybookService {
      */
     public List<DiffLine> diff(long id, int fromVersion, int toVersion) {
         // version 0 is "nothing yet", so the first version shows as all added
-        List<String> before = fromVersion == 0 ? List.of() : version(id, fromVersion).yaml().lines().toList();
-        List<String> after = version(id, toVersion).yaml().lines().toList();
+        return diffLines(fromVersion == 0 ? "" : version(id, fromVersion).yaml(), version(id, toVersion).yaml());
+    }
+
+    /** Two YAML texts line by line, as {@link #diff}. */
+    public static List<DiffLine> diffLines(String beforeText, String afterText) {
+        List<String> before = beforeText.lines().toList();
+        List<String> after = afterText.lines().toList();
         Patch<String> patch = DiffUtils.diff(before, after);
         List<DiffLine> lines = new ArrayList<>();
         int oldPos = 0;

@@ -1,6 +1,7 @@
 package io.crisisconsole.playbooks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -31,6 +32,42 @@ public final class PlaybookWriter {
     public static String toYaml(Playbook playbook) {
         try {
             return MAPPER.writeValueAsString(playbook);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What a form edit did to the YAML: the new text, and whether only the changed values were rewritten. */
+    public record Edited(String yaml, boolean inPlace) {
+    }
+
+    /**
+     * The YAML {@code yaml} (which reads as {@code before}) changed to read as {@code after}: in place
+     * where possible (only the changed values' text replaced; comments, quoting, folded text and the
+     * rest of the file kept byte for byte), checked by reading it back; else the whole file written
+     * anew ({@link #toYaml}), with {@code inPlace} false.
+     */
+    public static Edited edit(String yaml, Playbook before, Playbook after) {
+        String inPlace = YamlInPlace.edit(yaml, before, after);
+        if (inPlace != null) {
+            PlaybookReader.Parsed back = new PlaybookReader().read("playbook.yaml", inPlace);
+            if (after.equals(back.playbook())) {
+                return new Edited(inPlace, true);
+            }
+        }
+        return new Edited(toYaml(after), false);
+    }
+
+    /** The playbook as the tree this writer writes (snake_case keys). */
+    static JsonNode tree(Playbook playbook) {
+        return MAPPER.valueToTree(playbook);
+    }
+
+    /** A part of a playbook as YAML at indentation 0, ending with a line break. */
+    static String fragment(JsonNode node) {
+        try {
+            String s = MAPPER.writeValueAsString(node);
+            return s.endsWith("\n") ? s : s + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,20 +8,25 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * @param language the language of the window ({@code en}, {@code ru}, {@code pl}, {@code es}), or
  *        null to follow the system; read at start-up, see {@link UiLocale}
+ * @param lastCaseId the case selected last in the case list, selected again at start-up (null: none yet)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Settings(String authorName, Theme theme, String language) {
+public record Settings(String authorName, Theme theme, String language, Long lastCaseId) {
+
+    public Settings(String authorName, Theme theme, String language) {
+        this(authorName, theme, language, null);
+    }
 
     public static Settings defaults() {
         return new Settings(System.getProperty("user.name", "me"), Theme.LIGHT, null);
     }
 
     public Settings withAuthorName(String name) {
-        return new Settings(name, theme, language);
+        return new Settings(name, theme, language, lastCaseId);
     }
 
     public Settings withTheme(Theme t) {
-        return new Settings(authorName, t, language);
+        return new Settings(authorName, t, language, lastCaseId);
     }
 }

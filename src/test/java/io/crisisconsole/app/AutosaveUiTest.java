@@ -104,8 +104,11 @@ class AutosaveUiTest extends MainWindowTestBase {
 
         context = AppContext.open(home, Clock.systemUTC());
         robot.interact(this::showMainWindow);
-        assertThat(composer(robot).getText()).isEmpty();
-        selectTheCase(robot);
+        // the case selected before the restart is selected again by itself (kept in the settings)
+        @SuppressWarnings("unchecked")
+        ListView<CrisisCase> list = robot.lookup("#caseList").queryAs(ListView.class);
+        waitUntil(() -> list.getSelectionModel().getSelectedItem() != null);
+        assertThat(list.getSelectionModel().getSelectedItem().id()).isEqualTo(outage.id());
         waitUntil(() -> text.equals(composer(robot).getText()));
         assertThat(robot.lookup("#kindChoice").<ComboBox<EntryKind>>query().getValue()).isEqualTo(EntryKind.DECISION);
         assertThat(robot.lookup("#messageLabel").queryAs(Label.class).getText())

@@ -47,6 +47,8 @@ class CasesUiTest extends MainWindowTestBase {
         waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         Button ok = dialogButton(robot, ButtonType.OK);
         assertThat(ok.isDisabled()).as("OK is off until the case has a title").isTrue();
+        assertThat(robot.lookup("#problemLabel").queryAs(Label.class).getText())
+                .as("nothing typed yet: no \"a case needs a title\"").isEmpty();
         robot.clickOn("#titleField").write(title);
         robot.clickOn("#ownerField").write("Anna Nowak");
         robot.clickOn("#hashtagField").write("bad tag");

@@ -62,10 +62,14 @@ class PlaybooksUiTest extends MainWindowTestBase {
     void editInTheFormSaveAVersionAndSeeWhatChanged(FxRobot robot) throws TimeoutException {
         openServiceOutage(robot);
         TextField title = robot.lookup("#playbook-title").queryAs(TextField.class);
+        TextArea yaml = robot.lookup("#yamlText").queryAs(TextArea.class);
+        String before = yaml.getText();
         robot.interact(() -> title.setText("Checkout outage"));
 
-        TextArea yaml = robot.lookup("#yamlText").queryAs(TextArea.class);
         waitUntil(() -> yaml.getText().contains("title: Checkout outage"));
+        assertThat(yaml.getText()).as("only the title's line changed (the comment and the folded summary stay)")
+                .isEqualTo(before.replace("title: Service outage\n", "title: Checkout outage\n"));
+        assertThat(before).startsWith("# Crisis Console playbook").contains("summary: >-\n");
         assertThat(robot.lookup("#stateLabel").queryAs(Label.class).getText()).isEqualTo("Unsaved changes");
 
         robot.clickOn("#saveButton");
@@ -93,6 +97,7 @@ class PlaybooksUiTest extends MainWindowTestBase {
             assertThat(d.kind()).isEqualTo(DiffLine.Kind.REMOVED);
             assertThat(d.text()).isEqualTo("title: Service outage");
         });
+        assertThat(diff.getItems()).filteredOn(d -> d.kind() != DiffLine.Kind.SAME).as("nothing else changed").hasSize(2);
         assertThat(versions.getItems()).anySatisfy(v -> assertThat(v.note()).isEqualTo("Name the service in the title"));
     }
 

@@ -95,6 +95,29 @@ class CliTest extends CliTestBase {
     }
 
     @Test
+    void timelineTextShowsEachEntryIdAlignedSoItCanBeCorrected() throws Exception {
+        long id = createCase();
+        for (int i = 0; i < 11; i++) {
+            run("--data", data(), "timeline", "add", "--case", "" + id, "--kind", "note", "--text", "note " + i);
+        }
+        JsonNode entries = json.readTree(run("--data", data(), "timeline", "list", "--case", "" + id, "--json").out());
+        Result text = run("--data", data(), "timeline", "list", "--case", "" + id);
+        assertThat(text.exit()).isZero();
+        java.util.List<String> heads = text.out().lines().filter(l -> !l.startsWith("    ")).toList();
+        assertThat(heads).hasSize(entries.size()).hasSize(12);
+        int width = String.valueOf(entries.get(11).get("id").asLong()).length();
+        for (int i = 0; i < heads.size(); i++) {
+            String idText = String.valueOf(entries.get(i).get("id").asLong());
+            assertThat(heads.get(i)).startsWith("#" + idText + " ".repeat(width - idText.length()) + "  2026-11-24T");
+            assertThat(heads.get(i).indexOf("2026")).as("aligned").isEqualTo(width + 3);
+        }
+        // the id read off the text is the one 'timeline correct' takes
+        String last = heads.get(11).substring(1, heads.get(11).indexOf(' '));
+        assertThat(run("--data", data(), "timeline", "correct", "--entry", last, "--text", "note ten").exit()).isZero();
+        assertThat(run("--data", data(), "timeline", "list", "--case", "" + id).out()).contains("(corrects #" + last + ")");
+    }
+
+    @Test
     void correctionsAndStatusChangesGoToTheTimeline() throws Exception {
         long id = createCase();
         String entry = run("--data", data(), "timeline", "add", "--case", "" + id, "--kind", "decision", "--text",

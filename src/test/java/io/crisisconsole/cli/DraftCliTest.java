@@ -124,4 +124,49 @@ class DraftCliTest {
         assertThat(run("draft", "check", big.toString()).err()).contains("big.yaml:1:1: the file is");
         assertThat(run("draft").exit()).isEqualTo(2);
     }
+
+    /** Every wrong type names the key, its line and column and the type it wants; no Jackson words. */
+    @Test
+    void wrongTypesNameTheKeyAndTheTypeItWants() throws Exception {
+        String quoteIt = " (write \"%s\" in quotes if it is text)";
+        String[][] cases = {
+            {"  apology: true", "  apology: maybe", "12:12: core.apology: expected true or false, found the text \"maybe\""},
+            {"  apology: true", "  apology: 1", "12:12: core.apology: expected true or false, found the number 1"},
+            {"apology_required: true", "apology_required: [true]", "4:19: apology_required: expected true or false, found a list"},
+            {"hashtag: \"#Awaria\"", "hashtag: 12", "2:10: hashtag: expected text, found the number 12" + quoteIt.formatted("12")},
+            {"hashtag: \"#Awaria\"", "hashtag: 1.5", "2:10: hashtag: expected text, found the number 1.5" + quoteIt.formatted("1.5")},
+            {"hashtag: \"#Awaria\"", "hashtag: yes", "2:10: hashtag: expected text, found the yes/no value yes" + quoteIt.formatted("yes")},
+            {"hashtag: \"#Awaria\"", "hashtag: [a, b]", "2:10: hashtag: expected text, found a list"},
+            {"hashtag: \"#Awaria\"", "hashtag: {a: b}", "2:10: hashtag: expected text, found a mapping of keys"},
+            {"  key_facts: [\"3 000 klientów\"]", "  key_facts: {a: b}", "13:14: core.key_facts: expected a list, found a mapping of keys"},
+            {"  key_facts: [\"3 000 klientów\"]", "  key_facts: \"3 000\"", "13:14: core.key_facts: expected a list, found the text \"3 000\""},
+            {"  key_facts: [\"3 000 klientów\"]", "  key_facts: [[1]]", "13:15: core.key_facts[0]: expected text, found a list"},
+            {"  sms: \"Przepraszamy. Sprawdz status.example.pl\"", "  sms: [1]", "16:8: variants.sms: expected text, found a list"},
+            {"  pl: [\"bez komentarza\", \"zawinił pracownik\"]", "  pl: nope", "6:7: forbidden_phrases.pl: expected a list, found the text \"nope\""},
+        };
+        int n = 0;
+        for (String[] c : cases) {
+            String text = DRAFT.replace(c[0], c[1]);
+            assertThat(text).as(c[0]).isNotEqualTo(DRAFT);
+            Path f = write("t" + n++ + ".yaml", text);
+            Result r = run("draft", "check", f.toString());
+            assertThat(r.exit()).as(c[1]).isEqualTo(2);
+            assertThat(r.err().strip()).as(c[1]).isEqualTo("error: " + f + ":" + c[2]);
+            assertThat(r.err()).doesNotContain("CoercionConfig", "java.", "JsonToken", "`");
+        }
+        Path core = write("core.yaml", DRAFT.replace("core:\n  what_happened", "core: 5\nx:\n  what_happened"));
+        assertThat(run("draft", "check", core.toString()).err()).contains("core: expected a mapping of keys, found the number 5");
+    }
+
+    @Test
+    void wrongTypesInJsonToo() throws Exception {
+        String j = "{\"language\":\"en\",\"core\":{\"what_happened\":5,\"key_facts\":\"x\"},\"variants\":{\"x\":\"a\"}}";
+        Result r = run("draft", "check", write("w.json", j).toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("w.json:1:").contains("core.what_happened: expected text, found the number 5")
+                .doesNotContain("CoercionConfig");
+        Result list = run("draft", "check", write("l.json", j.replace("\"what_happened\":5,", "")).toString());
+        assertThat(list.err()).contains("core.key_facts: expected a list, found the text \"x\"")
+                .doesNotContain("ArrayList");
+    }
 }

@@ -90,8 +90,8 @@ class TerminalInjectionCliTest extends CliTestBase {
         List<String> lines = timeline.out().lines().toList();
         // case opened (head + one line) and the note (head + its two lines: the one real line break stays)
         assertThat(lines).hasSize(5);
-        assertThat(lines).allSatisfy(l -> assertThat(l).matches("(2026-11-24T\\S+  \\S+  .*|    .*)"));
-        assertThat(lines.get(2)).isEqualTo("2026-11-24T09:30:00Z  note  Mallory\\e]2;title\\x07\\nfake");
+        assertThat(lines).allSatisfy(l -> assertThat(l).matches("(#\\d+ *  2026-11-24T\\S+  \\S+  .*|    .*)"));
+        assertThat(lines.get(2)).endsWith("  2026-11-24T09:30:00Z  note  Mallory\\e]2;title\\x07\\nfake");
         assertThat(lines.get(4)).isEqualTo("    second \\e[31mred\\e[0m\\r\\x00 line\\u0085x\\u2028y");
 
         Result contacts = run("--data", data(), "contacts", "list");

@@ -1,5 +1,6 @@
 package io.crisisconsole.cases.ui;
 
+import io.crisisconsole.toolkit.ui.Fit;
 import atlantafx.base.theme.Styles;
 import io.crisisconsole.cases.CaseStatus;
 import io.crisisconsole.cases.CrisisCase;
@@ -124,15 +125,28 @@ public final class CaseDetailController {
 
         timelineList.setItems(vm.entries());
         timelineList.setCellFactory(list -> new EntryCell());
-        timelineList.setPlaceholder(new Label(messages.get("cases.detail.timeline.placeholder")));
+        timelineList.setPlaceholder(Fit.placeholder(messages.get("cases.detail.timeline.placeholder")));
         vm.selectedEntryProperty().bind(timelineList.getSelectionModel().selectedItemProperty());
         correctButton.disableProperty().bind(vm.selectedEntryProperty().isNull());
         entryCountLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> messages.get("cases.detail.timeline.count", Map.of("count", vm.entries().size())), vm.entries()));
         vm.entries().addListener((javafx.collections.ListChangeListener<TimelineEntry>) change -> {
             timelineList.refresh();
-            if (!vm.entries().isEmpty()) {
-                timelineList.scrollTo(vm.entries().size() - 1);
+            showNewest();
+        });
+        // shown again (area switch, first show): scrolled once the scene has laid the list out
+        timelineList.sceneProperty().addListener((o, a, b) -> {
+            if (a != null) {
+                a.removePostLayoutPulseListener(afterLayout);
+            }
+            if (b != null) {
+                b.addPostLayoutPulseListener(afterLayout);
+                showNewest();
+            }
+        });
+        timelineList.heightProperty().addListener((o, a, b) -> {
+            if (a.doubleValue() == 0) {
+                showNewest();
             }
         });
 
@@ -140,6 +154,32 @@ public final class CaseDetailController {
         showHeader(vm.currentProperty().get());
         // keep "T+… now" current while the window is open
         ticker.every(30, () -> showHeader(vm.currentProperty().get()));
+    }
+
+    /**
+     * Scrolls the timeline to its newest entry: now, and once more after the next layout pass, when the
+     * heights of the cells just added (wrapped text) are known; scrolling before that stops an entry short.
+     */
+    private void showNewest() {
+        if (vm.entries().isEmpty()) {
+            return;
+        }
+        timelineList.scrollTo(vm.entries().size() - 1);
+        newestPending = 2; // again after the next two layout passes (cell heights, then the scroll itself)
+        timelineList.requestLayout();
+    }
+
+    /** How many more layout passes should end with the timeline at its newest entry. */
+    private int newestPending;
+
+    /** After a layout pass of the scene: the timeline is scrolled to its newest entry if that is pending. */
+    private final Runnable afterLayout = this::newestAfterLayout;
+
+    private void newestAfterLayout() {
+        if (newestPending > 0 && timelineList.getHeight() > 0 && !vm.entries().isEmpty()) {
+            newestPending--;
+            timelineList.scrollTo(vm.entries().size() - 1);
+        }
     }
 
     private void showHeader(CrisisCase c) {

@@ -54,13 +54,21 @@ public final class CaseFormController {
             }
         });
         vm.severityProperty().addListener((o, a, b) -> severityChoice.setValue(b.intValue()));
-        problemLabel.textProperty().bind(vm.problemProperty());
+        problemLabel.textProperty().bind(vm.shownProblemProperty());
+        for (javafx.scene.Node field : new javafx.scene.Node[] {titleField, severityChoice, ownerField, hashtagField, hubField}) {
+            field.focusedProperty().addListener((o, was, now) -> {
+                if (was && !now) {
+                    vm.touch(); // leaving a field says what is still missing
+                }
+            });
+        }
     }
 
     /** Call once the pane is in a dialog: OK stays disabled while the form is invalid. */
     public void bindOkButton(DialogPane pane) {
         Button ok = (Button) pane.lookupButton(ButtonType.OK);
         ok.disableProperty().bind(vm.validProperty().not());
+        ok.addEventFilter(javafx.event.ActionEvent.ACTION, e -> vm.touch());
     }
 
     public CaseFormViewModel viewModel() {

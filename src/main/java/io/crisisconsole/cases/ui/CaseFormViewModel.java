@@ -7,7 +7,11 @@ import io.crisisconsole.cases.Severity;
 import io.crisisconsole.toolkit.ui.FormProblem;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -25,14 +29,28 @@ public final class CaseFormViewModel {
     private final StringProperty hashtag = new SimpleStringProperty("");
     private final StringProperty hubUrl = new SimpleStringProperty("");
     private final FormProblem problem = new FormProblem();
+    /** Whether the form's problem is shown: not before anything was typed, left or submitted. */
+    private final BooleanProperty touched = new SimpleBooleanProperty(false);
+    private final StringBinding shownProblem = Bindings.createStringBinding(
+            () -> touched.get() ? problem.messageProperty().get() : "", touched, problem.messageProperty());
 
     public CaseFormViewModel() {
-        title.addListener((o, a, b) -> validate());
-        severity.addListener((o, a, b) -> validate());
-        owner.addListener((o, a, b) -> validate());
-        hashtag.addListener((o, a, b) -> validate());
-        hubUrl.addListener((o, a, b) -> validate());
+        title.addListener((o, a, b) -> edited());
+        severity.addListener((o, a, b) -> edited());
+        owner.addListener((o, a, b) -> edited());
+        hashtag.addListener((o, a, b) -> edited());
+        hubUrl.addListener((o, a, b) -> edited());
         validate();
+    }
+
+    private void edited() {
+        touched.set(true);
+        validate();
+    }
+
+    /** A field was left or saving was tried: from now on the form's problem is shown. */
+    public void touch() {
+        touched.set(true);
     }
 
     public void fillFrom(CaseDetails d) {
@@ -112,8 +130,14 @@ public final class CaseFormViewModel {
         return hubUrl;
     }
 
+    /** The form's first problem, shown or not (OK stays off while there is one). */
     public ReadOnlyStringProperty problemProperty() {
         return problem.messageProperty();
+    }
+
+    /** The problem to show: "" until the form was {@link #touch() touched} or edited ("a case needs a title" is not said to an empty new form). */
+    public StringBinding shownProblemProperty() {
+        return shownProblem;
     }
 
     public ReadOnlyStringProperty problemFieldProperty() {

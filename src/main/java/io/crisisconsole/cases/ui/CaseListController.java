@@ -1,5 +1,6 @@
 package io.crisisconsole.cases.ui;
 
+import io.crisisconsole.toolkit.ui.Fit;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import io.crisisconsole.cases.CrisisCase;
@@ -67,7 +68,7 @@ public final class CaseListController {
 
         caseList.setItems(vm.visibleCases());
         caseList.setCellFactory(list -> new CaseCell());
-        caseList.setPlaceholder(new Label(messages.get("cases.list.placeholder")));
+        caseList.setPlaceholder(Fit.placeholder(messages.get("cases.list.placeholder")));
         caseList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
                 vm.selectedProperty().set(b);
@@ -97,7 +98,7 @@ public final class CaseListController {
         CaseCell() {
             title.getStyleClass().add(Styles.TEXT_BOLD);
             meta.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-            setPrefWidth(0);
+            Fit.wrapInList(this, title, meta); // long titles wrap instead of ending in "…"
         }
 
         @Override

@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.Property;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -40,9 +41,21 @@ public final class CaseListViewModel {
     private final ObjectProperty<StatusFilter> statusFilter = new SimpleObjectProperty<>(StatusFilter.NOT_CLOSED);
     private final IntegerProperty severityFilter = new SimpleIntegerProperty(ANY_SEVERITY);
     private final ObjectProperty<CrisisCase> selected = new SimpleObjectProperty<>();
+    private final Property<Long> lastSelected;
+    private boolean restored;
 
     public CaseListViewModel(CaseService cases, TaskRunner tasks, Notifier notifier, Messages messages,
             Supplier<String> author) {
+        this(cases, tasks, notifier, messages, author, new SimpleObjectProperty<>());
+    }
+
+    /**
+     * @param lastSelected the id of the case selected last (kept in the settings): set on every selection, and
+     *        selected again on the first load; when that case is gone or filtered out, the first case is selected
+     */
+    public CaseListViewModel(CaseService cases, TaskRunner tasks, Notifier notifier, Messages messages,
+            Supplier<String> author, Property<Long> lastSelected) {
+        this.lastSelected = lastSelected;
         this.cases = cases;
         this.tasks = tasks;
         this.notifier = notifier;
@@ -52,6 +65,11 @@ public final class CaseListViewModel {
         statusFilter.addListener((o, a, b) -> refilter());
         severityFilter.addListener((o, a, b) -> refilter());
         refilter();
+        selected.addListener((o, a, b) -> {
+            if (b != null) {
+                lastSelected.setValue(b.id());
+            }
+        });
     }
 
     public void reload() {
@@ -64,7 +82,19 @@ public final class CaseListViewModel {
         all.setAll(list);
         if (selectedId != null) {
             all.stream().filter(c -> c.id() == selectedId).findFirst().ifPresent(selected::set);
+        } else if (!restored) {
+            restoreLastSelected();
         }
+        restored = true;
+    }
+
+    /** The first load after a start selects the case selected last; one deleted or not shown falls back to the first. */
+    private void restoreLastSelected() {
+        Long last = lastSelected.getValue();
+        if (last == null || visible.isEmpty()) {
+            return;
+        }
+        selected.set(visible.stream().filter(c -> c.id() == last).findFirst().orElse(visible.get(0)));
     }
 
     public void create(CaseDetails details, Consumer<CrisisCase> done) {

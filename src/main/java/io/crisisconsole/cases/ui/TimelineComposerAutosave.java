@@ -129,7 +129,10 @@ final class TimelineComposerAutosave {
         addedThrough.merge(key, seq, Math::max);
     }
 
-    /** The entry with {@code added} (taken at {@code seq}) is in the timeline: empties the composer if it still shows it. */
+    /**
+     * The entry with {@code added} (taken at {@code seq}) is in the timeline: empties the composer if it
+     * still shows it, and sets its kind back to a note.
+     */
     void added(long caseId, String key, long seq, String added) {
         Draft kept = unsaved.get(key);
         if (kept != null && kept.seq() <= seq) {
@@ -137,7 +140,8 @@ final class TimelineComposerAutosave {
         }
         if (isShown(caseId) && added.equals(text.get())) {
             boolean changedMeanwhile = editSeq != seq;
-            apply("", kind.get());
+            // the next entry starts as a note again: a kept "escalation" would mislabel the next quick note
+            apply("", EntryKind.NOTE);
             dirty = changedMeanwhile; // e.g. the kind changed: a save of the old text may have run
             if (changedMeanwhile) {
                 saveNow();

@@ -1,5 +1,6 @@
 package io.crisisconsole.contacts.ui;
 
+import io.crisisconsole.toolkit.ui.Fit;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import io.crisisconsole.toolkit.ui.Ticker;
@@ -111,7 +112,7 @@ public final class ContactListController {
                 : c.getValue().firstPhone().number()));
         contactTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         contactTable.setItems(vm.visibleContacts());
-        contactTable.setPlaceholder(new Label(messages.get("contacts.list.placeholder")));
+        contactTable.setPlaceholder(Fit.placeholder(messages.get("contacts.list.placeholder")));
         contactTable.setRowFactory(t -> {
             TableRow<Contact> row = new TableRow<>();
             row.setOnMouseClicked(e -> {

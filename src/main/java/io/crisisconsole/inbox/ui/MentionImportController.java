@@ -1,5 +1,6 @@
 package io.crisisconsole.inbox.ui;
 
+import io.crisisconsole.toolkit.ui.Fit;
 import io.crisisconsole.inbox.MentionColumnMapping;
 import io.crisisconsole.inbox.MentionField;
 import io.crisisconsole.inbox.MentionFilePreview;
@@ -112,7 +113,7 @@ public final class MentionImportController {
         zoneBox.getItems().setAll(ZoneId.getAvailableZoneIds().stream().sorted().toList());
         previewTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         missingLabel.managedProperty().bind(missingLabel.textProperty().isNotEmpty());
-        previewTable.setPlaceholder(new Label(messages.get("inbox.import.preview.empty")));
+        previewTable.setPlaceholder(Fit.placeholder(messages.get("inbox.import.preview.empty")));
         cell(lineColumn, r -> formats.number(r.line()));
         cell(publishedColumn, r -> r.mention() == null ? "" : formats.dayClock(r.mention().publishedAt()));
         cell(authorColumn, r -> r.mention() == null || r.mention().author() == null ? "" : r.mention().author());

@@ -1,5 +1,6 @@
 package io.crisisconsole.inbox.ui;
 
+import io.crisisconsole.toolkit.ui.Fit;
 import atlantafx.base.theme.Styles;
 import io.crisisconsole.composer.Finding;
 import io.crisisconsole.composer.ui.FindingCell;
@@ -135,7 +136,7 @@ public final class ReplyPaneController {
         findingsList.setItems(vm.findings());
         findingsList.visibleProperty().bind(Bindings.isNotEmpty(vm.findings()));
         findingsList.managedProperty().bind(findingsList.visibleProperty());
-        findingsList.setPlaceholder(new Label(messages.get("inbox.reply.findings.none")));
+        findingsList.setPlaceholder(Fit.placeholder(messages.get("inbox.reply.findings.none")));
         findingsList.setCellFactory(list -> {
             FindingCell cell = new FindingCell();
             cell.setWrapText(true);

@@ -1,5 +1,6 @@
 package io.crisisconsole.playbooks.ui;
 
+import io.crisisconsole.toolkit.ui.Fit;
 import atlantafx.base.theme.Styles;
 import io.crisisconsole.playbooks.DiffLine;
 import io.crisisconsole.playbooks.PlaybookProblem;
@@ -75,6 +76,8 @@ public final class PlaybooksController {
     private ListView<PlaybookVersion> versionList;
     @FXML
     private ListView<DiffLine> diffList;
+    @FXML
+    private Label diffNoteLabel;
 
     public PlaybooksController(PlaybooksViewModel vm, Messages messages, Formats formats) {
         this.vm = vm;
@@ -155,6 +158,7 @@ public final class PlaybooksController {
 
             {
                 text.getStyleClass().add(Styles.DANGER);
+                Fit.wrapInList(this, text);
             }
 
             @Override
@@ -186,16 +190,23 @@ public final class PlaybooksController {
 
         versionList.setItems(vm.versions());
         versionList.setCellFactory(v -> new ListCell<>() {
+            private final Label text = new Label();
+
+            {
+                Fit.wrapInList(this, text);
+            }
+
             @Override
             protected void updateItem(PlaybookVersion pv, boolean empty) {
                 super.updateItem(pv, empty);
                 if (empty || pv == null) {
-                    setText(null);
+                    setGraphic(null);
                     return;
                 }
                 String version = messages.get("playbooks.history.version", pv.version(), formats.dayClock(pv.savedAt()),
                         pv.author());
-                setText(pv.note() == null || pv.note().isBlank() ? version : version + "\n" + pv.note());
+                text.setText(pv.note() == null || pv.note().isBlank() ? version : version + "\n" + pv.note());
+                setGraphic(text);
             }
         });
         versionList.getSelectionModel().selectedItemProperty().addListener((o, a, pv) -> {
@@ -204,8 +215,17 @@ public final class PlaybooksController {
             }
         });
         diffList.setItems(vm.diff());
+        diffNoteLabel.textProperty().bind(vm.diffNoteProperty());
+        diffNoteLabel.visibleProperty().bind(vm.diffNoteProperty().isNotEmpty());
+        diffNoteLabel.managedProperty().bind(diffNoteLabel.visibleProperty());
+        vm.rewrittenProperty().addListener((o, was, now) -> {
+            diffNoteLabel.getStyleClass().remove(atlantafx.base.theme.Styles.WARNING);
+            if (now) {
+                diffNoteLabel.getStyleClass().add(atlantafx.base.theme.Styles.WARNING);
+            }
+        });
         diffList.setCellFactory(v -> new DiffCell());
-        diffList.setPlaceholder(new Label(messages.get("playbooks.history.placeholder")));
+        diffList.setPlaceholder(Fit.placeholder(messages.get("playbooks.history.placeholder")));
 
         vm.reload();
     }
@@ -288,7 +308,7 @@ public final class PlaybooksController {
         PlaybookCell() {
             title.getStyleClass().add(Styles.TEXT_BOLD);
             meta.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-            setPrefWidth(0);
+            Fit.wrapInList(this, title, meta);
         }
 
         @Override
@@ -307,6 +327,10 @@ public final class PlaybooksController {
 
     private static final class DiffCell extends ListCell<DiffLine> {
         private final Label line = new Label();
+
+        DiffCell() {
+            Fit.wrapInList(this, line);
+        }
 
         @Override
         protected void updateItem(DiffLine d, boolean empty) {

@@ -51,6 +51,10 @@ public final class PlaybooksViewModel {
     private final ObservableList<PlaybookProblem> problems = FXCollections.observableArrayList();
     private final ObjectProperty<Playbook> forForm = new SimpleObjectProperty<>();
     private final BooleanProperty dirty = new SimpleBooleanProperty(false);
+    /** The last form edit could not be written in place: the whole YAML was written anew (comments lost). */
+    private final BooleanProperty rewritten = new SimpleBooleanProperty(false);
+    /** Above the diff: what it shows when it is not a saved version's change ("" for one). */
+    private final StringProperty diffNote = new SimpleStringProperty("");
     private final IntegerProperty baseVersion = new SimpleIntegerProperty(0);
     private final ObservableList<PlaybookVersion> versions = FXCollections.observableArrayList();
     private final ObservableList<DiffLine> diff = FXCollections.observableArrayList();
@@ -90,6 +94,8 @@ public final class PlaybooksViewModel {
         open.set(p);
         versions.clear();
         diff.clear();
+        diffNote.set("");
+        rewritten.set(false);
         if (p == null) {
             return;
         }
@@ -121,7 +127,19 @@ public final class PlaybooksViewModel {
 
     /** The form changed: write it into the YAML (the form is the source of this change). */
     public void formEdited(Playbook p) {
-        showYaml(PlaybookWriter.toYaml(p), false);
+        String name = open.get() == null ? "playbook.yaml" : open.get().key() + "." + open.get().language() + ".yaml";
+        Playbook before = reader.read(name, yaml.get()).playbook();
+        PlaybookWriter.Edited edited = PlaybookWriter.edit(yaml.get(), before, p);
+        showYaml(edited.yaml(), false);
+        rewritten.set(!edited.inPlace());
+        showUnsavedDiff();
+        diffNote.set(edited.inPlace() ? messages.get("playbooks.history.unsaved", baseVersion.get())
+                : messages.get("playbooks.history.rewritten"));
+    }
+
+    /** The diff pane shows what the editor holds against the saved version (what saving would store). */
+    private void showUnsavedDiff() {
+        diff.setAll(withContext(PlaybookService.diffLines(savedYaml, yaml.get()), 3));
     }
 
     private void showYaml(String text, boolean refreshForm) {
@@ -178,6 +196,7 @@ public final class PlaybooksViewModel {
         if (p == null) {
             return;
         }
+        diffNote.set("");
         tasks.run(messages.get("playbooks.history.task.diff"), () -> withContext(service.diff(p.id(), from, to), 3), diff::setAll,
                 t -> notifier.failed(messages.get("playbooks.history.failed.diff"), t));
     }
@@ -268,6 +287,16 @@ public final class PlaybooksViewModel {
 
     public BooleanProperty dirtyProperty() {
         return dirty;
+    }
+
+    /** True when the last form edit rewrote the whole YAML (it could not be made in place); the diff pane says so. */
+    public javafx.beans.property.ReadOnlyBooleanProperty rewrittenProperty() {
+        return rewritten;
+    }
+
+    /** What the diff pane shows when it is not a saved version's change (unsaved, or rewritten as a whole); "" else. */
+    public javafx.beans.property.ReadOnlyStringProperty diffNoteProperty() {
+        return diffNote;
     }
 
     /** The saved versions of the open playbook (read-only). */

@@ -1,5 +1,6 @@
 package io.crisisconsole.playbooks.ui;
 
+import io.crisisconsole.toolkit.ui.Fit;
 import atlantafx.base.theme.Styles;
 import io.crisisconsole.toolkit.Messages;
 import java.lang.reflect.RecordComponent;
@@ -42,14 +43,17 @@ public final class RecordListEditor<R extends Record> extends HBox {
         list.setPrefWidth(240);
         list.setPrefHeight(180);
         list.setCellFactory(v -> new ListCell<>() {
+            private final Label text = new Label();
+
             {
-                setPrefWidth(0); // cut long summaries with an ellipsis instead of scrolling sideways
+                Fit.wrapInList(this, text); // long summaries wrap instead of scrolling sideways or ending in "…"
             }
 
             @Override
             protected void updateItem(R item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : summary(item, messages.get("playbooks.form.list.new")));
+                text.setText(empty || item == null ? null : summary(item, messages.get("playbooks.form.list.new")));
+                setGraphic(empty || item == null ? null : text);
             }
         });
         Button add = iconButton("fth-plus", messages.get("playbooks.form.list.add"));
@@ -73,7 +77,14 @@ public final class RecordListEditor<R extends Record> extends HBox {
         up.setOnAction(e -> move(-1));
         Button down = iconButton("fth-arrow-down", null);
         down.setOnAction(e -> move(1));
-        HBox buttons = new HBox(6, add, remove, up, down);
+        Fit.keepWidth(add, remove, up, down);
+        up.setAccessibleText(messages.get("playbooks.form.list.up"));
+        down.setAccessibleText(messages.get("playbooks.form.list.down"));
+        Fit.tooltip(up, messages.get("playbooks.form.list.up"));
+        Fit.tooltip(down, messages.get("playbooks.form.list.down"));
+        // a flow: on a narrow list the buttons go to a second row instead of shrinking to "+ …"
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(6, 6, add, remove, up, down);
+        buttons.prefWrapLengthProperty().bind(list.widthProperty());
         VBox left = new VBox(6, list, buttons);
 
         problem.getStyleClass().add(Styles.DANGER);

@@ -114,6 +114,7 @@ class CaseDetailViewModelTest {
         assertThat(vm.entries().get(1).kind()).isEqualTo(EntryKind.DECISION);
         assertThat(vm.entries().get(1).author()).isEqualTo("anna");
         assertThat(vm.newTextProperty().get()).isEmpty();
+        assertThat(vm.newKindProperty().get()).as("the next entry starts as a note").isEqualTo(EntryKind.NOTE);
         assertThat(notifier.messageProperty().get()).isEqualTo("Decision added to case #" + outage.id());
         assertThat(cases.timeline(outage.id())).hasSize(2);
     }

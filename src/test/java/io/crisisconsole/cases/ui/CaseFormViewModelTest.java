@@ -26,6 +26,24 @@ class CaseFormViewModelTest {
     }
 
     @Test
+    void theTitleProblemIsShownOnlyOnceTheFormWasTouched() {
+        assertThat(vm.problemProperty().get()).isEqualTo("a case needs a title");
+        assertThat(vm.shownProblemProperty().get()).as("nothing typed yet").isEmpty();
+        vm.touch(); // the title field was left, or saving was tried
+        assertThat(vm.shownProblemProperty().get()).isEqualTo("a case needs a title");
+
+        CaseFormViewModel typed = new CaseFormViewModel();
+        typed.titleProperty().set("x");
+        typed.titleProperty().set("");
+        assertThat(typed.shownProblemProperty().get()).as("typed, then emptied").isEqualTo("a case needs a title");
+        CaseFormViewModel other = new CaseFormViewModel();
+        other.hashtagProperty().set("bad tag");
+        assertThat(other.shownProblemProperty().get()).as("typing elsewhere touches the form").isNotEmpty();
+        typed.titleProperty().set("Outage");
+        assertThat(typed.shownProblemProperty().get()).isEmpty();
+    }
+
+    @Test
     void aControlCharacterInTheTitleIsShownAsTyped() {
         vm.titleProperty().set("Out\u001b[2Jage");
         assertThat(vm.validProperty().get()).isFalse();

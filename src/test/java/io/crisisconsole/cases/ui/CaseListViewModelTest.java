@@ -64,6 +64,38 @@ class CaseListViewModelTest {
         return vm.visibleCases().stream().map(CrisisCase::title).toList();
     }
 
+    private CaseListViewModel restartedWith(Long last) {
+        javafx.beans.property.SimpleObjectProperty<Long> kept = new javafx.beans.property.SimpleObjectProperty<>(last);
+        CaseListViewModel again = new CaseListViewModel(cases, tasks, notifier, English.MESSAGES, () -> "anna", kept);
+        again.reload();
+        tasks.runAll();
+        return again;
+    }
+
+    @Test
+    void theCaseSelectedLastIsSelectedAgainAfterARestart() {
+        javafx.beans.property.SimpleObjectProperty<Long> kept = new javafx.beans.property.SimpleObjectProperty<>();
+        CaseListViewModel first = new CaseListViewModel(cases, tasks, notifier, English.MESSAGES, () -> "anna", kept);
+        first.reload();
+        tasks.runAll();
+        assertThat(first.selectedProperty().get()).as("nothing chosen yet, nothing chosen for you").isNull();
+        first.selectedProperty().set(outage);
+        assertThat(kept.get()).isEqualTo(outage.id());
+
+        assertThat(restartedWith(kept.get()).selectedProperty().get().id()).isEqualTo(outage.id());
+        assertThat(restartedWith(999L).selectedProperty().get().title()).as("a deleted case: the first")
+                .isEqualTo("Offensive post");
+        assertThat(restartedWith(troll.id()).selectedProperty().get().title())
+                .as("a case the filter hides (resolved): the first shown").isEqualTo("Offensive post");
+        CaseListViewModel later = restartedWith(outage.id());
+        later.reload();
+        tasks.runAll();
+        later.selectedProperty().set(post);
+        later.reload();
+        tasks.runAll();
+        assertThat(later.selectedProperty().get().id()).as("only the first load restores").isEqualTo(post.id());
+    }
+
     @Test
     void showsTheCasesNotClosedNewestFirst() {
         assertThat(titles()).containsExactly("Offensive post", "Checkout outage");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.crisisconsole.playbooks.BundledPlaybooks;
 import io.crisisconsole.playbooks.DiffLine;
 import io.crisisconsole.playbooks.Playbook;
+import io.crisisconsole.playbooks.PlaybookReader;
 import io.crisisconsole.playbooks.PlaybookProblem;
 import io.crisisconsole.playbooks.PlaybookService;
 import io.crisisconsole.playbooks.PlaybookVersion;
@@ -132,6 +133,54 @@ class PlaybooksViewModelTest {
         assertThat(vm.yamlProperty().get()).contains("title: Login outage");
         assertThat(vm.dirtyProperty().get()).isTrue();
         assertThat(vm.problems()).isEmpty();
+    }
+
+    @Test
+    void aOneFieldFormEditChangesOnlyThatLineAndTheDiffShowsOnlyIt() {
+        openOutage();
+        String saved = vm.yamlProperty().get();
+        vm.yamlEdited(saved.replace("title: Service outage", "title: Service outage  # our name"));
+        String withComment = vm.yamlProperty().get();
+        Playbook p = vm.forFormProperty().get();
+
+        vm.formEdited(new Playbook(p.format(), p.id(), p.language(), "Login outage", p.summary(), p.when(), p.who(),
+                p.how(), p.where()));
+
+        assertThat(vm.yamlProperty().get()).as("comments, folded summary and all else kept")
+                .isEqualTo(withComment.replace("title: Service outage  #", "title: Login outage  #"));
+        assertThat(vm.rewrittenProperty().get()).isFalse();
+        assertThat(vm.diff()).filteredOn(d -> d.kind() != DiffLine.Kind.SAME)
+                .extracting(DiffLine::kind, DiffLine::text)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(DiffLine.Kind.REMOVED, "title: Service outage"),
+                        org.assertj.core.groups.Tuple.tuple(DiffLine.Kind.ADDED, "title: Login outage  # our name"));
+        assertThat(vm.diffNoteProperty().get()).isEqualTo("Not saved yet: what saving would change against version 1.");
+    }
+
+    @Test
+    void aFormEditThatCannotBeMadeInPlaceRewritesTheFileAndTheDiffPaneSaysSo() {
+        openOutage();
+        String flow = vm.yamlProperty().get().replace("  slas:\n    internal_alert_minutes: 15\n"
+                + "    first_public_reply_minutes: 30\n    update_interval_minutes: 20\n"
+                + "    update_interval_applies_for_minutes: 120\n    complaint_reply_minutes: 60\n",
+                "  slas: {internal_alert_minutes: 15, first_public_reply_minutes: 30, update_interval_minutes: 20, "
+                + "update_interval_applies_for_minutes: 120, complaint_reply_minutes: 60}\n");
+        vm.yamlEdited(flow);
+        assertThat(vm.problems()).isEmpty();
+        Playbook p = vm.forFormProperty().get();
+        Playbook.When w = p.when();
+        Playbook.Slas s = w.slas();
+        Playbook.Slas faster = new Playbook.Slas(10, s.firstPublicReplyMinutes(), s.updateIntervalMinutes(),
+                s.updateIntervalAppliesForMinutes(), s.complaintReplyMinutes());
+        Playbook edited = new Playbook(p.format(), p.id(), p.language(), p.title(), p.summary(),
+                new Playbook.When(w.triggers(), w.severityLevels(), faster, w.escalationThresholds()), p.who(), p.how(),
+                p.where());
+
+        vm.formEdited(edited);
+
+        assertThat(flow).isNotEqualTo(vm.yamlProperty().get());
+        assertThat(vm.rewrittenProperty().get()).isTrue();
+        assertThat(vm.diffNoteProperty().get()).startsWith("This form edit could not be written into the YAML in place");
+        assertThat(new PlaybookReader().read("x.yaml", vm.yamlProperty().get()).playbook()).isEqualTo(edited);
     }
 
     @Test
