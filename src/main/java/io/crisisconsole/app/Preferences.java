@@ -12,7 +12,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * The observable side of {@link Settings}: who is acting and which theme is on. Changes are written
+ * The observable side of {@link Settings}: who is acting, which theme is on and the brand name. Changes are written
  * back in the background.
  */
 public final class Preferences {
@@ -23,6 +23,7 @@ public final class Preferences {
     private final Messages messages;
     private final StringProperty authorName;
     private final ObjectProperty<Theme> theme;
+    private final StringProperty brandName;
     private final String language;
 
     public Preferences(SettingsStore store, Settings initial, TaskRunner tasks, Notifier notifier, Messages messages) {
@@ -32,13 +33,15 @@ public final class Preferences {
         this.messages = messages;
         this.authorName = new SimpleStringProperty(initial.authorName());
         this.theme = new SimpleObjectProperty<>(initial.theme());
+        this.brandName = new SimpleStringProperty(initial.brandName() == null ? "" : initial.brandName());
         this.language = initial.language();
         authorName.addListener((o, a, b) -> save());
         theme.addListener((o, a, b) -> save());
+        brandName.addListener((o, a, b) -> save());
     }
 
     private void save() {
-        Settings s = new Settings(authorName.get(), theme.get(), language);
+        Settings s = new Settings(authorName.get(), theme.get(), language, null).withBrandName(brandName.get());
         tasks.run(messages.get("settings.task.save"), () -> {
             store.save(s);
             return s;
@@ -52,6 +55,16 @@ public final class Preferences {
 
     public StringProperty authorNameProperty() {
         return authorName;
+    }
+
+    /** The brand name for {@code {{brand}}}; empty when not set. */
+    public String brand() {
+        String b = brandName.get();
+        return b == null ? "" : b.strip();
+    }
+
+    public StringProperty brandNameProperty() {
+        return brandName;
     }
 
     public ObjectProperty<Theme> themeProperty() {

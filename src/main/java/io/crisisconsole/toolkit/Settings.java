@@ -8,20 +8,31 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * @param language the language of the window ({@code en}, {@code ru}, {@code pl}, {@code es}), or
  *        null to follow the system; read at start-up, see {@link UiLocale}
+ * @param brandName the brand the messages speak for, filled into {@code {{brand}}} of templates; null
+ *        (the default) when not set, then {@code {{brand}}} stays visible in drafts
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Settings(String authorName, Theme theme, String language) {
+public record Settings(String authorName, Theme theme, String language, String brandName) {
+
+    public Settings(String authorName, Theme theme, String language) {
+        this(authorName, theme, language, null);
+    }
 
     public static Settings defaults() {
-        return new Settings(System.getProperty("user.name", "me"), Theme.LIGHT, null);
+        return new Settings(System.getProperty("user.name", "me"), Theme.LIGHT, null, null);
     }
 
     public Settings withAuthorName(String name) {
-        return new Settings(name, theme, language);
+        return new Settings(name, theme, language, brandName);
     }
 
     public Settings withTheme(Theme t) {
-        return new Settings(authorName, t, language);
+        return new Settings(authorName, t, language, brandName);
+    }
+
+    /** With the brand name set; a blank name means not set (null). */
+    public Settings withBrandName(String name) {
+        return new Settings(authorName, theme, language, name == null || name.isBlank() ? null : name.strip());
     }
 }
