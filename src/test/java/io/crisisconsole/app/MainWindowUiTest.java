@@ -78,7 +78,7 @@ class MainWindowUiTest {
 
     @Test
     void theBrandNameIsSetFromTheSidebarAndKeptInTheSettings(FxRobot robot) throws TimeoutException {
-        assertThat(robot.lookup("#brandButton").queryButton().getText()).as("default: not set").isEqualTo("Brand name not set");
+        assertThat(robot.lookup("#brandButton").queryButton().getText()).as("default: not set").isEqualTo("Not set");
 
         robot.clickOn("#brandButton");
         waitUntil(() -> robot.lookup("#brandField").tryQuery().isPresent());
