@@ -151,7 +151,7 @@ public final class AppContext implements AutoCloseable {
 
         ComposerWindows composers = new ComposerWindows(views, c -> new ComposerViewModel(c, services.drafts(),
                 services.contacts(), checker.get(), tasks, notifier, messages, formats, preferences::author,
-                editorAutosave,
+                preferences::brand, editorAutosave,
                 caseDetail::reloadTimeline, clock, FxOneShotTimer::new), notifier, messages);
 
         InboxViewModel inbox = new InboxViewModel(services.inbox(), services.cases(), reads, tasks, notifier, messages,

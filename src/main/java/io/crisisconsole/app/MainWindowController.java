@@ -49,6 +49,8 @@ public final class MainWindowController {
     @FXML
     private Button authorButton;
     @FXML
+    private Button brandButton;
+    @FXML
     private Button themeButton;
     @FXML
     private Label messageLabel;
@@ -99,6 +101,8 @@ public final class MainWindowController {
                 : messages.get("main.data", home.dir().toString()));
 
         authorButton.textProperty().bind(preferences.authorNameProperty());
+        brandButton.textProperty().bind(Bindings.createStringBinding(() -> preferences.brand().isEmpty()
+                ? messages.get("main.brand.notSet") : preferences.brand(), preferences.brandNameProperty()));
         themeButton.textProperty().bind(Bindings.createStringBinding(
                 () -> messages.get(preferences.themeProperty().get() == Theme.DARK ? "main.theme.light" : "main.theme.dark"),
                 preferences.themeProperty()));
@@ -137,6 +141,18 @@ public final class MainWindowController {
     @FXML
     private void toggleTheme() {
         preferences.themeProperty().set(preferences.themeProperty().get().other());
+    }
+
+    /** The brand name setting: what fills {{brand}}; an empty answer clears it. */
+    @FXML
+    private void changeBrand() {
+        TextInputDialog dialog = new TextInputDialog(preferences.brand());
+        dialog.initOwner(root.getScene().getWindow());
+        dialog.setTitle(messages.get("main.brand.dialog.title"));
+        dialog.setHeaderText(messages.get("main.brand.dialog.header"));
+        dialog.getEditor().setId("brandField");
+        dialog.showAndWait().map(String::strip).filter(s -> s.length() <= MAX_AUTHOR_LENGTH)
+                .ifPresent(preferences.brandNameProperty()::set);
     }
 
     @FXML

@@ -12,7 +12,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * The observable side of {@link Settings}: who is acting, which theme is on, the case selected last. Changes are written
+ * The observable side of {@link Settings}: who is acting, which theme is on, the case selected last and the
+ * brand name. Changes are written
  * back in the background.
  */
 public final class Preferences {
@@ -24,6 +25,7 @@ public final class Preferences {
     private final StringProperty authorName;
     private final ObjectProperty<Theme> theme;
     private final ObjectProperty<Long> lastCaseId;
+    private final StringProperty brandName;
     private final String language;
 
     public Preferences(SettingsStore store, Settings initial, TaskRunner tasks, Notifier notifier, Messages messages) {
@@ -34,14 +36,16 @@ public final class Preferences {
         this.authorName = new SimpleStringProperty(initial.authorName());
         this.theme = new SimpleObjectProperty<>(initial.theme());
         this.lastCaseId = new SimpleObjectProperty<>(initial.lastCaseId());
+        this.brandName = new SimpleStringProperty(initial.brandName() == null ? "" : initial.brandName());
         this.language = initial.language();
         authorName.addListener((o, a, b) -> save());
         theme.addListener((o, a, b) -> save());
         lastCaseId.addListener((o, a, b) -> save());
+        brandName.addListener((o, a, b) -> save());
     }
 
     private void save() {
-        Settings s = new Settings(authorName.get(), theme.get(), language, lastCaseId.get());
+        Settings s = new Settings(authorName.get(), theme.get(), language, lastCaseId.get()).withBrandName(brandName.get());
         tasks.run(messages.get("settings.task.save"), () -> {
             store.save(s);
             return s;
@@ -55,6 +59,16 @@ public final class Preferences {
 
     public StringProperty authorNameProperty() {
         return authorName;
+    }
+
+    /** The brand name for {@code {{brand}}}; empty when not set. */
+    public String brand() {
+        String b = brandName.get();
+        return b == null ? "" : b.strip();
+    }
+
+    public StringProperty brandNameProperty() {
+        return brandName;
     }
 
     public ObjectProperty<Theme> themeProperty() {

@@ -76,12 +76,20 @@ public final class DraftService {
      * message's apology is switched on when the playbook has an apology principle.
      */
     public Draft create(long caseId, String title, Stage stage, CoreMessage core, String author) {
+        return create(caseId, title, stage, core, author, null);
+    }
+
+    /**
+     * Starts a draft as version 1, as {@link #create(long, String, Stage, CoreMessage, String)} does, with
+     * {@code {{brand}}} filled from {@code brand} (the brand name setting; null or blank leaves it visible).
+     */
+    public Draft create(long caseId, String title, Stage stage, CoreMessage core, String author, String brand) {
         String who = checkAuthor(author);
         String name = checkTitle(title);
         Objects.requireNonNull(stage, "stage");
         CrisisCase c = cases.get(caseId);
         Playbook playbook = playbookOf(caseId).orElse(null);
-        DraftContent content = startingContent(c, playbook, stage, core);
+        DraftContent content = startingContent(c, playbook, stage, core, brand);
         String json = checkContent(content);
         Instant now = now();
         return jdbi.inTransaction(h -> {
@@ -96,7 +104,7 @@ public final class DraftService {
     }
 
     /** The variants the case's playbook suggests for {@code stage}, filled from the case and {@code core}. */
-    static DraftContent startingContent(CrisisCase c, Playbook playbook, Stage stage, CoreMessage core) {
+    static DraftContent startingContent(CrisisCase c, Playbook playbook, Stage stage, CoreMessage core, String brand) {
         CoreMessage start = core;
         if (start == null) {
             boolean apologize = playbook != null && playbook.how() != null && playbook.how().principles() != null
@@ -108,7 +116,7 @@ public final class DraftService {
         if (playbook == null || playbook.how() == null || playbook.how().templates() == null) {
             return content;
         }
-        Map<String, String> values = Placeholders.values(c, playbook, start);
+        Map<String, String> values = Placeholders.values(c, playbook, start, brand);
         for (Playbook.Template t : playbook.how().templates()) {
             if (t.stage() == stage && t.channel() != null && content.text(t.channel()).isEmpty()) {
                 content = content.withText(t.channel(), Placeholders.fill(t.text(), values));

@@ -22,9 +22,15 @@ public final class Placeholders {
      * The values known for a case: {@code hashtag} and {@code hub_url} (the case's, else the
      * playbook's), {@code case_title}, and from the core message {@code issue} (what happened),
      * {@code action} (what you should do) and {@code next_update}. {@code brand} has no source in
-     * the store yet and stays visible.
+     * the store and stays visible; {@link #values(CrisisCase, Playbook, CoreMessage, String)} takes it from the
+     * brand name setting.
      */
     public static Map<String, String> values(CrisisCase c, Playbook playbook, CoreMessage core) {
+        return values(c, playbook, core, null);
+    }
+
+    /** The values known for a case, and {@code brand} from the brand name setting (null or blank: not set). */
+    public static Map<String, String> values(CrisisCase c, Playbook playbook, CoreMessage core, String brand) {
         Map<String, String> v = new LinkedHashMap<>();
         put(v, "hashtag", c != null && c.hashtag() != null ? c.hashtag()
                 : playbook != null && playbook.where() != null ? playbook.where().hashtag() : null);
@@ -37,6 +43,7 @@ public final class Placeholders {
             put(v, "action", core.whatYouShouldDo());
             put(v, "next_update", core.nextUpdate());
         }
+        put(v, "brand", brand);
         return v;
     }
 

@@ -37,7 +37,8 @@ public final class SettingsStore {
                     s.authorName() == null || s.authorName().isBlank() ? d.authorName() : s.authorName(),
                     s.theme() == null ? d.theme() : s.theme(),
                     s.language() == null || s.language().isBlank() ? d.language() : s.language().strip(),
-                    s.lastCaseId());
+                    s.lastCaseId(),
+                    s.brandName() == null || s.brandName().isBlank() ? null : s.brandName().strip());
         } catch (IOException e) {
             LOG.warn("Cannot read {} ({}); using default settings", file, e.getMessage());
             return Settings.defaults();

@@ -8,6 +8,7 @@ import io.crisisconsole.cases.CaseDetails;
 import io.crisisconsole.cases.CrisisCase;
 import io.crisisconsole.cases.Severity;
 import io.crisisconsole.store.DataHome;
+import io.crisisconsole.toolkit.SettingsStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -15,7 +16,10 @@ import java.util.List;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
@@ -70,6 +74,23 @@ class MainWindowUiTest {
         assertThat(nav).extracting(ToggleButton::getText)
                 .containsExactly("Cases", "Inbox", "Playbooks", "Contacts", "Rehearsal", "Reviews");
         assertThat(nav.get(0).isSelected()).as("the first area is shown at start").isTrue();
+    }
+
+    @Test
+    void theBrandNameIsSetFromTheSidebarAndKeptInTheSettings(FxRobot robot) throws TimeoutException {
+        assertThat(robot.lookup("#brandButton").queryButton().getText()).as("default: not set").isEqualTo("Not set");
+
+        robot.clickOn("#brandButton");
+        waitUntil(() -> robot.lookup("#brandField").tryQuery().isPresent());
+        assertThat(robot.lookup(".dialog-pane .header-panel .label").queryLabeled().getText())
+                .startsWith("The brand your messages speak for: it fills {{brand}} in templates");
+        robot.clickOn("#brandField").write("Northwind Rail");
+        DialogPane pane = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        robot.clickOn((Button) pane.lookupButton(ButtonType.OK));
+
+        waitUntil(() -> "Northwind Rail".equals(robot.lookup("#brandButton").queryButton().getText()));
+        Path settings = new DataHome(tmp.resolve("data")).settingsFile();
+        waitUntil(() -> "Northwind Rail".equals(new SettingsStore(settings).load().brandName()));
     }
 
     @Test

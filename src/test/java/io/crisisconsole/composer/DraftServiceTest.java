@@ -111,7 +111,12 @@ class DraftServiceTest {
                 .contains("Follow #CheckoutStatus");
         assertThat(content.text(Channel.SMS)).as("no brand in the store: the placeholder stays visible")
                 .startsWith("{{brand}}: Card payments fail at checkout. We are sorry");
-        assertThat(content.text(Channel.FACEBOOK)).as("no template for this channel and stage").isEmpty();
+        assertThat(content.text(Channel.FACEBOOK)).as("the playbook has a Facebook template for every stage")
+                .startsWith("We know card payments fail at checkout, and we are sorry for the trouble.")
+                .contains("What you can do meanwhile: Retry in 30 minutes").endsWith("#CheckoutStatus");
+        assertThat(content.text(Channel.STAFF_MEMO)).as("the staff memo too, internal, no hashtag")
+                .contains("What is happening: Card payments fail at checkout.").doesNotContain("#CheckoutStatus");
+        assertThat(content.text(Channel.INSTAGRAM)).as("a channel the playbook does not list has no template").isEmpty();
         assertThat(content.variants()).hasSize(Channel.values().length);
 
         Draft resolved = drafts.create(outage.id(), "All clear", Stage.RESOLVED, "anna");

@@ -39,8 +39,9 @@ class PlaybookReaderTest {
         assertThat(ref.problems()).isEmpty();
         Playbook p = ref.playbook();
         assertThat(p.id()).isEqualTo("service-outage");
-        assertThat(p.how().templates()).extracting(Playbook.Template::channel)
-                .containsExactly(Channel.X, Channel.WEBSITE, Channel.SMS, Channel.X);
+        assertThat(p.how().templates()).as("every WHERE channel x every stage").hasSize(6 * 4)
+                .extracting(Playbook.Template::channel).startsWith(Channel.WEBSITE, Channel.X, Channel.FACEBOOK,
+                        Channel.SMS, Channel.CALL_CENTRE, Channel.STAFF_MEMO);
         assertThat(p.how().tone().forbiddenPhrases()).containsKeys("en", "ru", "pl", "es");
         assertThat(p.where().hub().channel()).isEqualTo(Channel.WEBSITE);
     }

@@ -33,6 +33,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -69,6 +70,10 @@ public final class ComposerViewModel {
     private final Formats formats;
     private final ComposerLabels labels;
     private final Supplier<String> author;
+    private static final Pattern BRAND_PLACEHOLDER = Pattern.compile("\\{\\{\\s*brand\\s*}}");
+
+    /** The brand name setting for {@code {{brand}}}; blank when not set. */
+    private final Supplier<String> brand;
     private final Runnable onTimelineChanged;
     private final Clock clock;
 
@@ -88,8 +93,8 @@ public final class ComposerViewModel {
 
     public ComposerViewModel(CrisisCase crisisCase, DraftService drafts, ContactService contacts,
             MessageChecker checker, TaskRunner tasks, Notifier notifier, Messages messages, Formats formats,
-            Supplier<String> author, EditorAutosave autosave, Runnable onTimelineChanged, Clock clock,
-            OneShotTimer.Factory timers) {
+            Supplier<String> author, Supplier<String> brand, EditorAutosave autosave, Runnable onTimelineChanged,
+            Clock clock, OneShotTimer.Factory timers) {
         this.crisisCase = crisisCase;
         this.drafts = drafts;
         this.contacts = contacts;
@@ -99,6 +104,7 @@ public final class ComposerViewModel {
         this.formats = formats;
         this.labels = new ComposerLabels(messages);
         this.author = author;
+        this.brand = brand;
         this.onTimelineChanged = onTimelineChanged;
         this.clock = clock;
         this.checks = new ComposerChecks(checker, messages, timers, fields::content, this::context);
@@ -176,7 +182,7 @@ public final class ComposerViewModel {
         leaveCurrent();
         busy.set(true);
         tasks.run(messages.get("composer.task.start"), () -> {
-            Draft d = drafts.create(caseId, title, s, core, author.get());
+            Draft d = drafts.create(caseId, title, s, core, author.get(), brand.get());
             return DraftSelection.Opened.read(drafts, d.id());
         }, o -> {
             busy.set(false);
@@ -220,9 +226,18 @@ public final class ComposerViewModel {
         }
     }
 
-    /** Replaces every placeholder that has a value now (from the case, the playbook and the core message). */
+    /**
+     * Replaces every placeholder that has a value now (from the case, the playbook, the core message and
+     * the brand name setting). When the brand name is not set and a variant still shows {@code {{brand}}},
+     * says so and where to set it.
+     */
     public void fillPlaceholders() {
-        fields.fillPlaceholders(Placeholders.values(crisisCase, playbook, core()));
+        String b = brand.get();
+        fields.fillPlaceholders(Placeholders.values(crisisCase, playbook, core(), b));
+        if ((b == null || b.isBlank()) && content().variants().stream().anyMatch(v -> v.text() != null
+                && BRAND_PLACEHOLDER.matcher(v.text()).find())) {
+            notifier.info(messages.get("composer.fill.noBrand"));
+        }
     }
 
     public CoreMessage core() {

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,8 @@ class ComposerViewModelTest {
     final ManualTimer autosaveTimer = new ManualTimer();
     final Notifier notifier = new Notifier();
     final AtomicInteger timelineChanges = new AtomicInteger();
+    /** The brand name setting as the window's preferences hold it. */
+    final AtomicReference<String> brand = new AtomicReference<>("");
     ComposerViewModel vm;
 
     @BeforeEach
@@ -60,7 +63,7 @@ class ComposerViewModelTest {
 
     private ComposerViewModel newViewModel() {
         return new ComposerViewModel(f.outage, f.drafts, f.contacts, new LengthOnlyChecker(), tasks, notifier,
-                English.MESSAGES, English.formats(), () -> "anna",
+                English.MESSAGES, English.formats(), () -> "anna", brand::get,
                 new EditorAutosave(f.autosaves, tasks, autosaveTimer, notifier, English.MESSAGES, English.formats()),
                 timelineChanges::incrementAndGet, f.clock, checkTimer);
     }
@@ -301,8 +304,27 @@ class ComposerViewModelTest {
                 .startsWith("We know card payments fail for about 3,000 customers.")
                 .contains("Please pay by bank transfer meanwhile.", "Next update 16:30.")
                 .doesNotContain("{{");
-        assertThat(vm.variantProperty(Channel.SMS).get()).as("no value for the brand yet").contains("{{brand}}");
+        assertThat(vm.variantProperty(Channel.SMS).get()).as("no value for the brand yet").startsWith("{{brand}}: ");
         assertThat(checkTimer.isRunning()).as("filling is an edit").isTrue();
+        assertThat(notifier.messageProperty().get()).as("the fill step says where the brand name is set")
+                .isEqualTo("The brand name is not set, so {{brand}} stays: set it under \u201cBrand\u201d in the sidebar");
+    }
+
+    @Test
+    void theBrandNameSettingFillsBrandInNewDraftsAndOnFill() {
+        brand.set("Northwind Rail");
+        started();
+        assertThat(vm.variantProperty(Channel.SMS).get()).as("a new draft starts with the brand filled")
+                .startsWith("Northwind Rail: {{issue}}.");
+
+        vm.variantProperty(Channel.STAFF_MEMO).set("{{brand}} staff: {{issue}}");
+        vm.whatHappenedProperty().set("Card payments fail at checkout.");
+        vm.fillPlaceholders();
+
+        assertThat(vm.variantProperty(Channel.SMS).get()).startsWith("Northwind Rail: Card payments fail at checkout.");
+        assertThat(vm.variantProperty(Channel.STAFF_MEMO).get()).as("after a colon the value keeps its capital").isEqualTo("Northwind Rail staff: Card payments fail at checkout");
+        assertThat(notifier.messageProperty().get()).as("nothing to say about the brand").isNotEqualTo(
+                English.MESSAGES.get("composer.fill.noBrand"));
     }
 
     @Test
