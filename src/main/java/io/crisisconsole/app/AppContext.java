@@ -145,7 +145,7 @@ public final class AppContext implements AutoCloseable {
                 services.playbooks(), services.contacts(), tasks, notifier, messages, formats, preferences::author,
                 caseList.selectedProperty(), caseDetail::reloadTimeline, caseDetail.entries(), clock);
         WorkspaceViewModel workspace = new WorkspaceViewModel(services.checklist(), services.channelClocks(),
-                services.calls(), services.casePlaybooks(), services.contacts(), tasks, notifier, messages,
+                services.calls(), tasks, notifier, messages,
                 preferences::author, caseList.selectedProperty(), caseDetail.entries(), caseDetail::reloadTimeline,
                 FxOneShotTimer::new);
 

@@ -55,8 +55,13 @@ public final class ChannelClockService {
         if (playbook.isEmpty()) {
             return List.of();
         }
-        String promised = drafts.approvedCore(caseId).map(CoreMessage::nextUpdate).orElse(null);
-        return clocks(c, playbook.get(), drafts.publicationsOfCase(caseId), promised, zone);
+        return clocks(c, playbook.get());
+    }
+
+    /** The clocks of {@code c} following {@code playbook} (already read by the caller). */
+    public List<ChannelClock> clocks(CrisisCase c, Playbook playbook) {
+        String promised = drafts.approvedCore(c.id()).map(CoreMessage::nextUpdate).orElse(null);
+        return clocks(c, playbook, drafts.publicationsOfCase(c.id()), promised, zone);
     }
 
     /** The clocks from what was read (pure, for tests and the review). */

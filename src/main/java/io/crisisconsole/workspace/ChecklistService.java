@@ -60,9 +60,24 @@ public final class ChecklistService implements CaseService.CloseCheck {
 
     /** The checklist of the case; empty when the case follows no playbook. */
     public Optional<Checklist> checklist(long caseId) {
+        return run(caseId).map(CaseRun::checklist);
+    }
+
+    /**
+     * The case with its playbook, call list and checklist, each read once (the workspace shows
+     * all of them); empty when the case follows no playbook.
+     */
+    public Optional<CaseRun> run(long caseId) {
         CrisisCase c = cases.get(caseId);
-        return casePlaybooks.currentPlaybook(caseId).map(p -> build(c, p,
-                jdbi.withExtension(WorkspaceDao.class, dao -> dao.steps(caseId))));
+        return casePlaybooks.currentPlaybook(caseId).map(p -> {
+            CallList callList = CallList.resolve(p, contacts::findByEmail, contacts::membersOf);
+            return new CaseRun(c, p, callList,
+                    build(c, p, jdbi.withExtension(WorkspaceDao.class, dao -> dao.steps(caseId)), callList));
+        });
+    }
+
+    /** A case as the workspace runs it: its playbook (the current version), call list and checklist. */
+    public record CaseRun(CrisisCase crisisCase, Playbook playbook, CallList callList, Checklist checklist) {
     }
 
     /**
@@ -193,7 +208,7 @@ public final class ChecklistService implements CaseService.CloseCheck {
             }
             return dao.steps(c.id());
         });
-        return build(c, playbook, rows);
+        return build(c, playbook, rows, CallList.resolve(playbook, contacts::findByEmail, contacts::membersOf));
     }
 
     private static Long assigneeOf(StepRow row) {
@@ -210,9 +225,8 @@ public final class ChecklistService implements CaseService.CloseCheck {
         }
     }
 
-    private Checklist build(CrisisCase c, Playbook playbook, List<StepRow> stored) {
+    private Checklist build(CrisisCase c, Playbook playbook, List<StepRow> stored, CallList callList) {
         Map<String, StepRow> rows = stored.stream().collect(Collectors.toMap(StepRow::stepId, r -> r));
-        CallList callList = CallList.resolve(playbook, contacts::findByEmail, contacts::membersOf);
         Map<String, CallList.Entry> byRole = callList.entries().stream()
                 .collect(Collectors.toMap(e -> e.role().id(), Function.identity(), (a, b) -> a, LinkedHashMap::new));
         List<ChecklistItem> items = new ArrayList<>();

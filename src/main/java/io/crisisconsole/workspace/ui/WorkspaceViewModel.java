@@ -2,9 +2,7 @@ package io.crisisconsole.workspace.ui;
 
 import io.crisisconsole.cases.CrisisCase;
 import io.crisisconsole.contacts.Contact;
-import io.crisisconsole.contacts.ContactService;
 import io.crisisconsole.playbooks.CallList;
-import io.crisisconsole.playbooks.CasePlaybookService;
 import io.crisisconsole.timeline.TimelineEntry;
 import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.OneShotTimer;
@@ -59,8 +57,6 @@ public final class WorkspaceViewModel {
     private final ChecklistService checklists;
     private final ChannelClockService channelClocks;
     private final CallLogService callLog;
-    private final CasePlaybookService casePlaybooks;
-    private final ContactService contacts;
     private final TaskRunner tasks;
     private final Notifier notifier;
     private final Messages messages;
@@ -82,14 +78,12 @@ public final class WorkspaceViewModel {
      * @param onTimelineChanged reloads that timeline after an action here wrote to it
      */
     public WorkspaceViewModel(ChecklistService checklists, ChannelClockService channelClocks, CallLogService callLog,
-            CasePlaybookService casePlaybooks, ContactService contacts, TaskRunner tasks, Notifier notifier,
+            TaskRunner tasks, Notifier notifier,
             Messages messages, Supplier<String> author, ReadOnlyObjectProperty<CrisisCase> selection,
             ObservableList<TimelineEntry> timeline, Runnable onTimelineChanged, OneShotTimer.Factory timers) {
         this.checklists = Objects.requireNonNull(checklists);
         this.channelClocks = Objects.requireNonNull(channelClocks);
         this.callLog = Objects.requireNonNull(callLog);
-        this.casePlaybooks = Objects.requireNonNull(casePlaybooks);
-        this.contacts = Objects.requireNonNull(contacts);
         this.tasks = Objects.requireNonNull(tasks);
         this.notifier = Objects.requireNonNull(notifier);
         this.messages = Objects.requireNonNull(messages);
@@ -123,23 +117,24 @@ public final class WorkspaceViewModel {
     }
 
     private Snapshot read(long caseId) {
-        Checklist list = checklists.checklist(caseId).orElse(null);
-        List<ChannelClock> channelList = channelClocks.clocks(caseId);
+        // the playbook and its call list are read once for the checklist, the clocks and the calls
+        Optional<ChecklistService.CaseRun> run = checklists.run(caseId);
+        if (run.isEmpty()) {
+            return new Snapshot(caseId, null, List.of(), List.of());
+        }
+        Checklist list = run.get().checklist();
+        List<ChannelClock> channelList = channelClocks.clocks(run.get().crisisCase(), run.get().playbook());
         List<CallRow> rows = new ArrayList<>();
-        Optional<CallList> callList = casePlaybooks.currentPlaybook(caseId)
-                .map(p -> CallList.resolve(p, contacts::findByEmail, contacts::membersOf));
-        if (callList.isPresent()) {
-            Map<Long, CallAttempt> latest = callLog.latestByContact(caseId);
-            for (CallList.Entry e : callList.get().entries()) {
-                for (Contact p : e.primary()) {
-                    rows.add(new CallRow(e, p, false, latest.get(p.id())));
-                }
-                for (Contact p : e.backups()) {
-                    rows.add(new CallRow(e, p, true, latest.get(p.id())));
-                }
-                if (e.primary().isEmpty() && e.backups().isEmpty()) {
-                    rows.add(new CallRow(e, null, false, null));
-                }
+        Map<Long, CallAttempt> latest = callLog.latestByContact(caseId);
+        for (CallList.Entry e : run.get().callList().entries()) {
+            for (Contact p : e.primary()) {
+                rows.add(new CallRow(e, p, false, latest.get(p.id())));
+            }
+            for (Contact p : e.backups()) {
+                rows.add(new CallRow(e, p, true, latest.get(p.id())));
+            }
+            if (e.primary().isEmpty() && e.backups().isEmpty()) {
+                rows.add(new CallRow(e, null, false, null));
             }
         }
         return new Snapshot(caseId, list, channelList, rows);
