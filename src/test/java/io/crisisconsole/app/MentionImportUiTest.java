@@ -107,7 +107,9 @@ class MentionImportUiTest extends MainWindowTestBase {
         return robot.lookup(id).queryButton();
     }
 
-    private static void press(FxRobot robot, Button b) {
+    /** Presses {@code b} as a person would: once it is enabled (a disabled button ignores a press). */
+    private static void press(FxRobot robot, Button b) throws TimeoutException {
+        waitUntil(() -> !b.isDisabled() && b.getScene() != null && b.getScene().getWindow().isShowing());
         robot.interact(b::fire);
     }
 
