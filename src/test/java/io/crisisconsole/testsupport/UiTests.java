@@ -15,9 +15,13 @@ public final class UiTests {
     private UiTests() {
     }
 
-    /** Waits (up to 15 s, for a loaded 2-core machine) until the condition holds, then for FX events. */
+    /**
+     * Waits (up to 30 s: a loaded 2-core machine, late in a long suite where the workspace, the
+     * escalation check and the charts share the background threads) until the condition holds,
+     * then for FX events.
+     */
     public static void waitUntil(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::getAsBoolean);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
