@@ -71,8 +71,11 @@ class WorkspaceUiTest extends MainWindowTestBase {
         robot.interact(() -> context.ticker().tick());
     }
 
+    /** The label's text read on the FX thread (null while it is not there). */
     private String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
+        String[] out = new String[1];
+        robot.interact(() -> out[0] = robot.lookup(query).tryQuery().map(n -> ((Label) n).getText()).orElse(null));
+        return out[0];
     }
 
     private boolean hasStyle(FxRobot robot, String query, String style) {
@@ -110,8 +113,8 @@ class WorkspaceUiTest extends MainWindowTestBase {
         // at the opening: nothing late, the hub's first message due in 30 minutes, staff in 15
         assertThat(text(robot, "#checklistSummary")).isEqualTo("0 of 7 done \u00b7 4 required steps open");
         assertThat(text(robot, "#checklistNext")).startsWith("Next: Open the case, set the severity, alert the crisis team");
-        assertThat(text(robot, "#clock-due-website")).isEqualTo("30:00 left");
-        assertThat(text(robot, "#clock-due-staff-memo")).isEqualTo("15:00 left");
+        waitUntil(() -> "30:00 left".equals(text(robot, "#clock-due-website"))
+                && "15:00 left".equals(text(robot, "#clock-due-staff-memo")));
 
         // T+20: open-case (due T+15) is late; the hub's countdown runs; the staff memo is late, in red
         advance(robot, Duration.ofMinutes(20));

@@ -61,6 +61,22 @@ public final class ChannelClocksController {
     }
 
     private void rebuild() {
+        List<ChannelClock> now = vm.clocks();
+        if (tiles.size() == now.size() && !tiles.isEmpty()) {
+            boolean same = true;
+            for (int i = 0; i < now.size(); i++) {
+                same &= tiles.get(i).clock.channel() == now.get(i).channel()
+                        && tiles.get(i).clock.hub() == now.get(i).hub();
+            }
+            if (same) {
+                // the same channels read again: the tiles stay, only what they say changes
+                for (int i = 0; i < now.size(); i++) {
+                    tiles.get(i).clock = now.get(i);
+                    tiles.get(i).show(ticker.now());
+                }
+                return;
+            }
+        }
         tiles.clear();
         root.getChildren().clear();
         for (ChannelClock clock : vm.clocks()) {
@@ -74,7 +90,7 @@ public final class ChannelClocksController {
     }
 
     private final class Tile {
-        final ChannelClock clock;
+        ChannelClock clock;
         final VBox box = new VBox(2);
         final Label name = new Label();
         final Label last = new Label();
