@@ -240,11 +240,11 @@ public record Scenario(int format, String id, String language, String title, Str
                 @JsonProperty("when_expectation") String whenExpectation,
                 @JacksonInject(value = ABSENT_TEXT, useInput = OptBoolean.TRUE)
                 @JsonProperty("when_result") String whenResult) {
-            this(id, type, atMinutes, text(trigger) == null ? Trigger.AT : Trigger.fromYaml(trigger), text(platform),
-                    text(persona), text(text), texts == null ? List.of() : List.copyOf(texts), number(count),
-                    number(overMinutes), number(deadlineMinutes), text(via) == null ? null : Via.fromYaml(via),
-                    facts == null ? Map.of() : Map.copyOf(facts), number(severity), text(file), number(compress),
-                    text(whenExpectation), text(whenResult) == null ? null : Result.fromYaml(whenResult));
+            this(id, type, atMinutes, Scenario.text(trigger) == null ? Trigger.AT : Trigger.fromYaml(trigger), Scenario.text(platform),
+                    Scenario.text(persona), Scenario.text(text), texts == null ? List.of() : List.copyOf(texts), Scenario.number(count),
+                    Scenario.number(overMinutes), Scenario.number(deadlineMinutes), Scenario.text(via) == null ? null : Via.fromYaml(via),
+                    facts == null ? Map.of() : Map.copyOf(facts), Scenario.number(severity), Scenario.text(file), Scenario.number(compress),
+                    Scenario.text(whenExpectation), Scenario.text(whenResult) == null ? null : Result.fromYaml(whenResult));
         }
     }
 
