@@ -13,17 +13,17 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface CaseDao {
 
     @SqlUpdate("""
-            INSERT INTO crisis_case (title, severity, status, owner, hashtag, hub_url, opened_at, updated_at)
-            VALUES (:d.title, :d.severity, :status, :d.owner, :d.hashtag, :d.hubUrl, :openedAt, :openedAt)
+            INSERT INTO crisis_case (title, severity, status, owner, hashtag, hub_url, opened_at, updated_at, exercise)
+            VALUES (:d.title, :d.severity, :status, :d.owner, :d.hashtag, :d.hubUrl, :openedAt, :openedAt, :exercise)
             """)
     @GetGeneratedKeys("id")
-    long insert(@BindMethods("d") CaseDetails d, CaseStatus status, Instant openedAt);
+    long insert(@BindMethods("d") CaseDetails d, CaseStatus status, Instant openedAt, boolean exercise);
 
     @SqlQuery("SELECT * FROM crisis_case WHERE id = :id")
     Optional<CrisisCase> find(long id);
 
-    @SqlQuery("SELECT * FROM crisis_case ORDER BY opened_at DESC, id DESC")
-    List<CrisisCase> listNewestFirst();
+    @SqlQuery("SELECT * FROM crisis_case WHERE exercise = :exercise ORDER BY opened_at DESC, id DESC")
+    List<CrisisCase> listNewestFirst(boolean exercise);
 
     /** Optimistic update: returns 0 when someone else changed the case since {@code version}. */
     @SqlUpdate("""

@@ -58,6 +58,7 @@ public final class CaseService {
     private final Clock clock;
     private final DiskSync disk;
     private final List<CloseCheck> closeChecks = new CopyOnWriteArrayList<>();
+    private volatile CaseTime caseTime;
 
     public CaseService(Jdbi jdbi, TimelineService timeline, AutosaveService autosave, Clock clock, DiskSync disk) {
         this.jdbi = Objects.requireNonNull(jdbi);
@@ -76,19 +77,66 @@ public final class CaseService {
     }
 
     public CrisisCase open(CaseDetails details, String author) {
+        return open(details, author, false, now(), (h, id) -> { });
+    }
+
+    /**
+     * Opens the case of an exercise at {@code at} (the exercise's start) and, in the same
+     * transaction, runs {@code alsoInTransaction} with its id (the rehearsal stores its own rows
+     * there): the case is marked exercise for good, and {@link #list()} never shows it.
+     */
+    public CrisisCase openExercise(CaseDetails details, String author, Instant at,
+            java.util.function.ObjLongConsumer<Handle> alsoInTransaction) {
+        return open(details, author, true, at.truncatedTo(ChronoUnit.MILLIS), alsoInTransaction);
+    }
+
+    private CrisisCase open(CaseDetails details, String author, boolean exercise, Instant at,
+            java.util.function.ObjLongConsumer<Handle> alsoInTransaction) {
         String who = checkAuthor(author);
         details.checkPlainText();
-        Instant now = now();
         return jdbi.inTransaction(h -> {
-            long id = h.attach(CaseDao.class).insert(details, CaseStatus.OPEN, now);
-            timeline.append(h, TimelineEvent.of(id, EventCode.CASE_OPENED, who, now)
+            long id = h.attach(CaseDao.class).insert(details, CaseStatus.OPEN, at, exercise);
+            timeline.append(h, TimelineEvent.of(id, exercise ? EventCode.EXERCISE_OPENED : EventCode.CASE_OPENED,
+                            who, at)
                     .with("severity", details.severity()).with("owner", details.owner()));
+            alsoInTransaction.accept(h, id);
             return caseOrFail(h, id);
         });
     }
 
+    /** The real cases, newest first: never an exercise's case. */
     public List<CrisisCase> list() {
-        return jdbi.withExtension(CaseDao.class, CaseDao::listNewestFirst);
+        return jdbi.withExtension(CaseDao.class, dao -> dao.listNewestFirst(false));
+    }
+
+    /** The cases of exercises, newest first. */
+    public List<CrisisCase> exercises() {
+        return jdbi.withExtension(CaseDao.class, dao -> dao.listNewestFirst(true));
+    }
+
+    /**
+     * The time of a case's events: an exercise runs on its own clock (paused, sped up), which the
+     * rehearsal lends the cases through {@link #setCaseTime}; every other case runs on the clock.
+     */
+    @FunctionalInterface
+    public interface CaseTime {
+        /** The exercise time of case {@code caseId} when the clock reads {@code wall}; empty for a real case. */
+        Optional<Instant> now(long caseId, Instant wall);
+    }
+
+    /** Set once by the composition root, after building the services. */
+    public void setCaseTime(CaseTime time) {
+        this.caseTime = Objects.requireNonNull(time, "time");
+    }
+
+    /**
+     * Now, for the events of case {@code caseId}: its exercise time when it is an exercise, else
+     * the clock (milliseconds). Every service that stamps something of a case asks here.
+     */
+    public Instant now(long caseId) {
+        Instant wall = now();
+        CaseTime t = caseTime;
+        return t == null ? wall : t.now(caseId, wall).map(i -> i.truncatedTo(ChronoUnit.MILLIS)).orElse(wall);
     }
 
     public Optional<CrisisCase> find(long id) {
@@ -108,7 +156,7 @@ public final class CaseService {
     public CrisisCase update(long id, int expectedVersion, CaseDetails details, String author) {
         String who = checkAuthor(author);
         details.checkPlainText();
-        Instant now = now();
+        Instant now = now(id);
         return jdbi.inTransaction(h -> {
             CrisisCase current = caseOrFail(h, id);
             checkVersion(current, expectedVersion);
@@ -130,7 +178,7 @@ public final class CaseService {
         String who = checkAuthor(author);
         Objects.requireNonNull(to, "status");
         String why = PlainText.text("reason", "the reason", CaseDetails.blankToNull(reason));
-        Instant now = now();
+        Instant now = now(id);
         CrisisCase changed = jdbi.inTransaction(h -> {
             CrisisCase current = caseOrFail(h, id);
             checkVersion(current, expectedVersion);
@@ -210,7 +258,7 @@ public final class CaseService {
                     + "' entries are written by the app; add a note, decision, message-published, mention-handled or escalation");
         }
         String text = TimelineService.checkText(body);
-        Instant now = now();
+        Instant now = now(caseId);
         Instant when = occurredAt == null ? now : occurredAt.truncatedTo(ChronoUnit.MILLIS);
         checkDate(when, now);
         return jdbi.inTransaction(h -> {
@@ -246,13 +294,13 @@ public final class CaseService {
     public TimelineEntry correct(long entryId, String correctedText, String author) {
         String who = checkAuthor(author);
         String text = TimelineService.checkText(correctedText);
-        Instant now = now();
-        // a correction is dated when it is written, under the same rule as any entry (a clock set
-        // to 1970 or set back before the case was opened is refused, not written down)
-        checkDate(now, now);
         return jdbi.inTransaction(h -> {
             TimelineEntry original = timeline.find(h, entryId)
                     .orElseThrow(() -> new ValidationException("entry", "no timeline entry #" + entryId));
+            Instant now = now(original.caseId());
+            // a correction is dated when it is written, under the same rule as any entry (a clock set
+            // to 1970 or set back before the case was opened is refused, not written down)
+            checkDate(now, now);
             checkOpening(caseOrFail(h, original.caseId()), now, false);
             return timeline.correct(h, original, text, who, now);
         });

@@ -91,7 +91,7 @@ public final class DraftService {
         Playbook playbook = playbookOf(caseId).orElse(null);
         DraftContent content = startingContent(c, playbook, stage, core, brand);
         String json = checkContent(content);
-        Instant now = now();
+        Instant now = cases.now(caseId);
         return jdbi.inTransaction(h -> {
             DraftDao dao = h.attach(DraftDao.class);
             long id = dao.insert(caseId, name, DraftStatus.DRAFT, stage, now);
@@ -190,7 +190,7 @@ public final class DraftService {
     public Draft saveVersion(long draftId, int expectedVersion, Stage stage, DraftContent content, String author) {
         String who = checkAuthor(author);
         String json = checkContent(content);
-        Instant now = now();
+        Instant now = nowOfDraft(draftId);
         return jdbi.inTransaction(h -> {
             DraftDao dao = h.attach(DraftDao.class);
             Draft d = draftOrFail(h, draftId);
@@ -220,7 +220,7 @@ public final class DraftService {
     /** Draft → in review. */
     public Draft submitForReview(long draftId, int expectedVersion, String author) {
         String who = checkAuthor(author);
-        Instant now = now();
+        Instant now = nowOfDraft(draftId);
         return jdbi.inTransaction(h -> {
             Draft d = draftOrFail(h, draftId);
             checkVersion(d, expectedVersion);
@@ -249,7 +249,7 @@ public final class DraftService {
         }
         Contact approver = contacts.find(approverContactId)
                 .orElseThrow(() -> new ValidationException("approver", "no contact #" + approverContactId));
-        Instant now = now();
+        Instant now = nowOfDraft(draftId);
         Draft approved = jdbi.inTransaction(h -> {
             Draft d = draftOrFail(h, draftId);
             checkVersion(d, expectedVersion);
@@ -270,7 +270,7 @@ public final class DraftService {
     /** Back to draft (from review or approval), e.g. to edit after approval; written to the timeline. */
     public Draft reopen(long draftId, int expectedVersion, String reason, String author) {
         String who = checkAuthor(author);
-        Instant now = now();
+        Instant now = nowOfDraft(draftId);
         return jdbi.inTransaction(h -> {
             Draft d = draftOrFail(h, draftId);
             checkVersion(d, expectedVersion);
@@ -294,7 +294,7 @@ public final class DraftService {
     public DraftPublication markPublished(long draftId, Channel channel, Instant publishedAt, String author) {
         String who = checkAuthor(author);
         Objects.requireNonNull(channel, "channel");
-        Instant now = now();
+        Instant now = nowOfDraft(draftId);
         Instant when = publishedAt == null ? now : publishedAt.truncatedTo(ChronoUnit.MILLIS);
         if (when.isAfter(now.plus(FUTURE_TOLERANCE))) {
             throw new ValidationException("publishedAt", "a message cannot be marked published in the future");
@@ -384,6 +384,11 @@ public final class DraftService {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** Now for the case of draft {@code draftId} (an exercise's own time), or the clock when there is no such draft. */
+    private Instant nowOfDraft(long draftId) {
+        return find(draftId).map(d -> cases.now(d.caseId())).orElseGet(this::now);
     }
 
     private static String checkTitle(String title) {

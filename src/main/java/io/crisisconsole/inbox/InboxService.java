@@ -108,7 +108,7 @@ public final class InboxService {
         cases.get(caseId);
         String file = fileName == null || fileName.isBlank() ? null : cut(fileName.strip(), MAX_FIELD);
         Map<String, String> own = ownAccountKeys(caseId);
-        Instant now = now();
+        Instant now = cases.now(caseId);
         Imported done = jdbi.inTransaction(h -> {
             Imported d = store(h, caseId, file, rows, own, now, who);
             timeline.append(h, TimelineEvent.of(caseId, EventCode.MENTIONS_IMPORTED, who, now).with("file", file)
@@ -141,7 +141,7 @@ public final class InboxService {
         String a = author == null || author.isBlank() ? null : author.strip();
         IncomingMention row = new IncomingMention(0, null, u, key, a, publishedAt, text, null, Sentiment.UNKNOWN,
                 null, null);
-        Instant now = now();
+        Instant now = cases.now(caseId);
         Imported done = jdbi.inTransaction(h -> {
             Imported d = store(h, caseId, null, List.of(row), Map.of(), now, who);
             for (long id : d.added.keySet()) {
@@ -359,7 +359,7 @@ public final class InboxService {
 
     /** The figures above the inbox list now (from the search index, built on first use). */
     public InboxSummary summary(long caseId) {
-        return index(caseId).summary(clock.instant().toEpochMilli());
+        return index(caseId).summary(cases.now(caseId).toEpochMilli());
     }
 
     /** The brand's answers to a mention, in the order they went out. */
@@ -418,7 +418,7 @@ public final class InboxService {
         if (to == MentionState.ASSIGNED && person == null) {
             throw new ValidationException("assignee", "say who the mention is assigned to");
         }
-        Instant now = now();
+        Instant now = ids.isEmpty() ? now() : nowOfMention(ids.iterator().next());
         Map<Long, Long> caseOf = new HashMap<>();
         List<Mention> changed = jdbi.inTransaction(h -> {
             MentionDao dao = h.attach(MentionDao.class);
@@ -459,7 +459,7 @@ public final class InboxService {
     public Mention setType(long id, InboxType type, String by) {
         String who = checkBy(by);
         Objects.requireNonNull(type, "type");
-        Instant now = now();
+        Instant now = nowOfMention(id);
         Mention m = jdbi.inTransaction(h -> {
             MentionDao dao = h.attach(MentionDao.class);
             Mention before = dao.find(id).orElseThrow(() -> new ValidationException("mention", "no mention #" + id));
@@ -518,7 +518,7 @@ public final class InboxService {
 
     /** The first-response clock of {@code m} now. */
     public ResponseClock clock(Mention m) {
-        return ResponseClock.of(m, replyMinutes(m.caseId()).get(m.type()), clock.instant());
+        return ResponseClock.of(m, replyMinutes(m.caseId()).get(m.type()), cases.now(m.caseId()));
     }
 
     /**
@@ -571,7 +571,7 @@ public final class InboxService {
         if (text.length() > MAX_TEXT) {
             throw new ValidationException("text", "the answer is longer than " + MAX_TEXT + " characters");
         }
-        Instant now = now();
+        Instant now = nowOfMention(id);
         if (sentAt.isAfter(now.plus(Duration.ofMinutes(1)))) {
             throw new ValidationException("sentAt", "the answer went out at " + sentAt + ", which is in the future; "
                     + "give the time it went out");
@@ -864,6 +864,11 @@ public final class InboxService {
             throw new ValidationException("author", "every timeline entry needs an author");
         }
         return cut(by.strip(), MAX_AUTHOR);
+    }
+
+    /** Now for the case of mention {@code id} (an exercise's own time), or the clock when there is no such mention. */
+    private Instant nowOfMention(long id) {
+        return find(id).map(m -> cases.now(m.caseId())).orElseGet(this::now);
     }
 
     private Instant now() {

@@ -44,7 +44,7 @@ public final class CasePlaybookService {
         if (author == null || author.isBlank()) {
             throw new ValidationException("author", "every timeline entry needs an author");
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = cases.now(caseId);
         StoredPlaybook playbook = playbooks.find(playbookId)
                 .orElseThrow(() -> new ValidationException("playbook", "no playbook #" + playbookId));
         // cases are never deleted, so a case that exists now still exists in the transaction below

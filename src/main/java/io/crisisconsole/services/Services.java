@@ -9,6 +9,9 @@ import io.crisisconsole.inbox.SavedReplyService;
 import io.crisisconsole.playbooks.CasePlaybookService;
 import io.crisisconsole.playbooks.PlaybookService;
 import io.crisisconsole.store.AutosaveService;
+import io.crisisconsole.rehearsal.ExerciseService;
+import io.crisisconsole.rehearsal.ExpectationChecks;
+import io.crisisconsole.rehearsal.ReplayFiles;
 import io.crisisconsole.signals.EscalationService;
 import io.crisisconsole.store.Store;
 import io.crisisconsole.timeline.TimelineService;
@@ -40,7 +43,8 @@ public record Services(
         ChecklistService checklist,
         CallLogService calls,
         ChannelClockService channelClocks,
-        EscalationService escalations) {
+        EscalationService escalations,
+        ExerciseService exercises) {
 
     public Services {
         Objects.requireNonNull(timeline, "timeline");
@@ -57,6 +61,7 @@ public record Services(
         Objects.requireNonNull(calls, "calls");
         Objects.requireNonNull(channelClocks, "channelClocks");
         Objects.requireNonNull(escalations, "escalations");
+        Objects.requireNonNull(exercises, "exercises");
     }
 
     /** The services over {@code store} (already open, and closed by the caller), on {@code clock}. */
@@ -80,7 +85,12 @@ public record Services(
         ChannelClockService channelClocks = new ChannelClockService(cases, casePlaybooks, drafts, clock.getZone());
         EscalationService escalations = new EscalationService(jdbi, clock, cases, casePlaybooks, inbox, contacts,
                 timeline);
+        ExpectationChecks checks = new ExpectationChecks(cases, drafts, calls, checklist, casePlaybooks);
+        ExerciseService exercises = new ExerciseService(jdbi, clock, timeline, cases, playbooks, casePlaybooks, inbox,
+                drafts, checks, new ReplayFiles(file -> java.util.Optional.empty()));
+        // an exercise's case runs on the exercise's clock: every stamp of it is exercise time
+        cases.setCaseTime(exercises);
         return new Services(timeline, cases, autosave, playbooks, casePlaybooks, contacts, contactTransfer, drafts,
-                inbox, savedReplies, checklist, calls, channelClocks, escalations);
+                inbox, savedReplies, checklist, calls, channelClocks, escalations, exercises);
     }
 }

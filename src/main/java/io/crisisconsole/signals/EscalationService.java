@@ -100,7 +100,7 @@ public final class EscalationService {
 
     /** The thresholds of the case's playbook met now and not yet decided; empty without a playbook. */
     public Evaluation evaluate(long caseId) {
-        Instant now = clock.instant();
+        Instant now = cases.now(caseId);
         CrisisCase c = cases.get(caseId);
         Optional<Playbook> playbook = casePlaybooks.currentPlaybook(caseId);
         if (playbook.isEmpty() || playbook.get().when().escalationThresholds().isEmpty()) {
@@ -168,7 +168,7 @@ public final class EscalationService {
      */
     public CrisisCase accept(Proposal p, String author) {
         String who = checkAuthor(author);
-        Instant now = now();
+        Instant now = cases.now(p.caseId());
         jdbi.useTransaction(h -> {
             // CaseService's transaction joins this one (Jdbi hands nested calls the same handle)
             CrisisCase c = cases.get(p.caseId());
@@ -188,7 +188,7 @@ public final class EscalationService {
     public void dismiss(Proposal p, String author) {
         String who = checkAuthor(author);
         cases.get(p.caseId());
-        timeline.append(event(EventCode.ESCALATION_DISMISSED, p, who, now()).with("minutes",
+        timeline.append(event(EventCode.ESCALATION_DISMISSED, p, who, cases.now(p.caseId())).with("minutes",
                 DISMISS_COOL_DOWN.toMinutes()));
     }
 

@@ -81,7 +81,35 @@ public enum EventCode {
      */
     ESCALATION_ACCEPTED("escalation.accepted", EntryKind.ESCALATION),
     /** As {@link #ESCALATION_ACCEPTED} without from and to, dismissed: {@code minutes} it stays silent. */
-    ESCALATION_DISMISSED("escalation.dismissed", EntryKind.DECISION);
+    ESCALATION_DISMISSED("escalation.dismissed", EntryKind.DECISION),
+    /** As {@link #CASE_OPENED}, the case of an exercise (issue #12). */
+    EXERCISE_OPENED("exercise.opened", EntryKind.STATUS_CHANGE),
+    /** {@code scenario} (title), {@code scenarioId}, {@code language}, {@code playbook} (id), {@code injects}, {@code expectations} (counts). */
+    EXERCISE_STARTED("exercise.started", EntryKind.STATUS_CHANGE),
+    /** The exercise clock stopped. */
+    EXERCISE_PAUSED("exercise.paused", EntryKind.CASE_UPDATED),
+    /** {@code speed}: the exercise clock runs again. */
+    EXERCISE_RESUMED("exercise.resumed", EntryKind.CASE_UPDATED),
+    /** {@code from}, {@code to}: the exercise clock's speed (1, 5, 10, 60). */
+    EXERCISE_SPEED_CHANGED("exercise.speed_changed", EntryKind.CASE_UPDATED),
+    /** {@code minutes}: the clock moved on to the next inject, this many exercise minutes ahead. */
+    EXERCISE_STEPPED("exercise.stepped", EntryKind.CASE_UPDATED),
+    /**
+     * {@code injectId}, {@code type} (yaml name), {@code persona} (name, may be null), {@code posts}
+     * (mentions it put in the inbox), {@code manual} (true when the facilitator fired it).
+     */
+    EXERCISE_INJECT_FIRED("exercise.inject_fired", EntryKind.CASE_UPDATED),
+    /** {@code injectId}, {@code type}: the facilitator skipped it. */
+    EXERCISE_INJECT_SKIPPED("exercise.inject_skipped", EntryKind.CASE_UPDATED),
+    /** {@code injectId}, {@code type}, {@code minutes} (its new exercise minute, may be null), {@code textChanged}. */
+    EXERCISE_INJECT_EDITED("exercise.inject_edited", EntryKind.CASE_UPDATED),
+    /**
+     * {@code expectationId}, {@code text}, {@code result} (PASSED, FAILED, EXPIRED), {@code manual}
+     * (true when the facilitator judged it), {@code note} (may be null).
+     */
+    EXERCISE_EXPECTATION_DECIDED("exercise.expectation_decided", EntryKind.DECISION),
+    /** {@code passed}, {@code failed}, {@code expired}, {@code open} (counts): the exercise is over. */
+    EXERCISE_ENDED("exercise.ended", EntryKind.STATUS_CHANGE);
 
     private final String code;
     private final EntryKind kind;

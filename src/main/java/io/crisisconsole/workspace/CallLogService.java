@@ -63,7 +63,7 @@ public final class CallLogService {
         Contact person = contacts.find(contactId)
                 .orElseThrow(() -> new ValidationException("contact", "no contact #" + contactId));
         CrisisCase c = cases.get(caseId);
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = cases.now(caseId);
         Instant when = at == null ? now : at.truncatedTo(ChronoUnit.MILLIS);
         if (when.isAfter(now.plus(FUTURE_TOLERANCE))) {
             throw new ValidationException("calledAt", "a call cannot be logged in the future");

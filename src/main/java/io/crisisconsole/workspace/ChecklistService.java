@@ -87,7 +87,7 @@ public final class ChecklistService implements CaseService.CloseCheck {
      */
     public Checklist markDone(long caseId, String stepId, Instant at, String author) {
         String who = CaseService.checkAuthor(author);
-        Instant now = now();
+        Instant now = cases.now(caseId);
         Instant when = at == null ? now : at.truncatedTo(ChronoUnit.MILLIS);
         CrisisCase c = cases.get(caseId);
         if (when.isAfter(now.plus(FUTURE_TOLERANCE))) {
@@ -117,7 +117,7 @@ public final class ChecklistService implements CaseService.CloseCheck {
             throw new ValidationException("reason", "the reason is longer than " + MAX_REASON + " characters");
         }
         String checked = PlainText.text("reason", "the reason", why);
-        Instant now = now();
+        Instant now = cases.now(caseId);
         CrisisCase c = cases.get(caseId);
         return change(c, stepId, who, now, (h, step, row) -> {
             if (row != null && row.state() == StepState.SKIPPED && checked.equals(row.reason())) {
@@ -132,7 +132,7 @@ public final class ChecklistService implements CaseService.CloseCheck {
     /** Opens a done or skipped step again (a mistake, or it has to be done again). */
     public Checklist reopen(long caseId, String stepId, String author) {
         String who = CaseService.checkAuthor(author);
-        Instant now = now();
+        Instant now = cases.now(caseId);
         CrisisCase c = cases.get(caseId);
         return change(c, stepId, who, now, (h, step, row) -> {
             if (row == null || row.state() == StepState.OPEN) {
@@ -149,7 +149,7 @@ public final class ChecklistService implements CaseService.CloseCheck {
         String who = CaseService.checkAuthor(author);
         Contact person = contacts.find(contactId)
                 .orElseThrow(() -> new ValidationException("assignee", "no contact #" + contactId));
-        Instant now = now();
+        Instant now = cases.now(caseId);
         CrisisCase c = cases.get(caseId);
         return change(c, stepId, who, now, (h, step, row) -> {
             if (row != null && Objects.equals(row.assigneeContactId(), contactId)) {

@@ -1,0 +1,6 @@
+package io.crisisconsole.rehearsal;
+
+/** Where an inject stands. Stored by name. */
+public enum InjectState {
+    PENDING, FIRED, SKIPPED
+}
