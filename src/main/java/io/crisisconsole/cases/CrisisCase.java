@@ -1,6 +1,7 @@
 package io.crisisconsole.cases;
 
 import java.time.Instant;
+import org.jdbi.v3.core.mapper.reflect.JdbiConstructor;
 
 /**
  * A crisis case (incident) as stored.
@@ -21,6 +22,10 @@ public record CrisisCase(
         Instant updatedAt,
         int version,
         boolean exercise) {
+
+    @JdbiConstructor
+    public CrisisCase {
+    }
 
     /** A real case (not an exercise), as the tests and older callers build it. */
     public CrisisCase(long id, String title, int severity, CaseStatus status, String owner, String hashtag,

@@ -549,7 +549,10 @@ public final class ExerciseService implements CaseService.CaseTime {
     private void fireDue(Exercise e, Scenario s, InjectRow row, Instant now, boolean manual, String who) {
         Scenario.Inject i = s.inject(row.injectId()).orElseThrow();
         Map<String, String> facts = facts(e);
-        String text = fill(row.textOverride() != null ? row.textOverride() : baseText(i), facts);
+        Map<String, String> own = new LinkedHashMap<>(facts);
+        // a fact change says the new facts
+        own.putAll(i.facts());
+        String text = fill(row.textOverride() != null ? row.textOverride() : baseText(i), own);
         Scenario.Persona persona = i.persona() == null ? null : s.persona(i.persona()).orElse(null);
         List<Instant> times = postTimes(e, i, row.dueAt());
         long caseId = e.caseId();
