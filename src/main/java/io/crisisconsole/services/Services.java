@@ -10,7 +10,9 @@ import io.crisisconsole.playbooks.CasePlaybookService;
 import io.crisisconsole.playbooks.PlaybookService;
 import io.crisisconsole.store.AutosaveService;
 import io.crisisconsole.rehearsal.ExerciseService;
+import io.crisisconsole.rehearsal.ExerciseScoring;
 import io.crisisconsole.rehearsal.ExpectationChecks;
+import io.crisisconsole.rehearsal.ScriptedRun;
 import io.crisisconsole.rehearsal.ReplayFiles;
 import io.crisisconsole.signals.EscalationService;
 import io.crisisconsole.store.Store;
@@ -44,7 +46,9 @@ public record Services(
         CallLogService calls,
         ChannelClockService channelClocks,
         EscalationService escalations,
-        ExerciseService exercises) {
+        ExerciseService exercises,
+        ExerciseScoring exerciseScores,
+        ScriptedRun exerciseRuns) {
 
     public Services {
         Objects.requireNonNull(timeline, "timeline");
@@ -62,6 +66,8 @@ public record Services(
         Objects.requireNonNull(channelClocks, "channelClocks");
         Objects.requireNonNull(escalations, "escalations");
         Objects.requireNonNull(exercises, "exercises");
+        Objects.requireNonNull(exerciseScores, "exerciseScores");
+        Objects.requireNonNull(exerciseRuns, "exerciseRuns");
     }
 
     /** The services over {@code store} (already open, and closed by the caller), on {@code clock}. */
@@ -91,6 +97,8 @@ public record Services(
         // an exercise's case runs on the exercise's clock: every stamp of it is exercise time
         cases.setCaseTime(exercises);
         return new Services(timeline, cases, autosave, playbooks, casePlaybooks, contacts, contactTransfer, drafts,
-                inbox, savedReplies, checklist, calls, channelClocks, escalations, exercises);
+                inbox, savedReplies, checklist, calls, channelClocks, escalations, exercises,
+                new ExerciseScoring(exercises, cases, inbox, drafts, checklist, casePlaybooks),
+                new ScriptedRun(exercises, cases, inbox, drafts, checklist, calls, contacts, casePlaybooks));
     }
 }

@@ -106,17 +106,7 @@ public final class ComposerChecks {
      * playbook has an apology principle.
      */
     public static MessageContext context(CrisisCase crisisCase, Playbook p, boolean apology) {
-        String hashtag = crisisCase.hashtag() != null ? crisisCase.hashtag()
-                : p != null && p.where() != null ? p.where().hashtag() : null;
-        String hub = crisisCase.hubUrl() != null ? crisisCase.hubUrl()
-                : p != null && p.where() != null && p.where().hub() != null ? p.where().hub().url() : null;
-        boolean playbookApology = p != null && p.how() != null && p.how().principles() != null
-                && p.how().principles().apologize() != null && !p.how().principles().apologize().isBlank();
-        Map<String, List<String>> forbidden = p != null && p.how() != null && p.how().tone() != null
-                && p.how().tone().forbiddenPhrases() != null ? p.how().tone().forbiddenPhrases() : Map.of();
-        Channel hubChannel = p != null && p.where() != null && p.where().hub() != null ? p.where().hub().channel() : null;
-        return new MessageContext(p == null ? "en" : p.language(), hashtag, hub, apology || playbookApology,
-                forbidden, hubChannel);
+        return MessageContext.of(crisisCase, p, apology);
     }
 
     /** How a count reads under a variant: {@code 231 / 280}, {@code 134 / 201 UCS-2 · 2 SMS parts of 3}, {@code 1,512 characters}. */
