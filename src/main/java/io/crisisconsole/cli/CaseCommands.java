@@ -102,7 +102,7 @@ final class CaseCommands extends CommandGroup {
                 cli.out.println(cli.json.writeValueAsString(c));
                 return Cli.OK;
             }
-            cli.out.println("#" + c.id() + " " + PlainText.cell(c.title()));
+            cli.out.println("#" + c.id() + " " + (c.exercise() ? "EXERCISE " : "") + PlainText.cell(c.title()));
             cli.out.println("  " + Severity.label(c.severity()) + ", " + c.status().label()
                     + (c.owner() == null ? "" : ", owner " + PlainText.cell(c.owner())));
             cli.out.println("  hashtag " + (c.hashtag() == null ? "(none)" : PlainText.cell(c.hashtag())) + ", hub "

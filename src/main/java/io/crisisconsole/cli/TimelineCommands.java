@@ -100,8 +100,19 @@ final class TimelineCommands extends CommandGroup {
         int run(DataHome home, Services services) throws Exception {
             CaseService cases = services.cases();
             List<TimelineEntry> entries = cases.timeline(caseId);
+            // an exercise's entries are marked as such on every line, and in JSON
+            boolean exercise = cases.get(caseId).exercise();
             if (asJson) {
-                cli.out.println(cli.json.writeValueAsString(entries));
+                List<Object> out = new java.util.ArrayList<>();
+                for (TimelineEntry e : entries) {
+                    java.util.Map<String, Object> m = cli.json.convertValue(e,
+                            new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, Object>>() { });
+                    if (exercise) {
+                        m.put("exercise", true);
+                    }
+                    out.add(m);
+                }
+                cli.out.println(cli.json.writeValueAsString(out));
                 return Cli.OK;
             }
             // each line starts with the entry's id (the one 'timeline correct --entry' takes), padded to the longest
@@ -109,7 +120,7 @@ final class TimelineCommands extends CommandGroup {
             for (TimelineEntry e : entries) {
                 // a body keeps its own line breaks, each continued under the entry; nothing else breaks a line
                 cli.out.println(String.format(java.util.Locale.ROOT, "#%-" + width + "d  ", e.id())
-                        + e.occurredAt() + "  " + e.kind().cliName() + "  " + PlainText.cell(e.author())
+                        + (exercise ? "EXERCISE  " : "") + e.occurredAt() + "  " + e.kind().cliName() + "  " + PlainText.cell(e.author())
                         + (e.correctsId() == null ? "" : "  (corrects #" + e.correctsId() + ")") + "\n    "
                         + PlainText.lines(e.body().replace("\r\n", "\n")).replace("\n", "\n    "));
             }
