@@ -165,7 +165,7 @@ public final class AppContext implements AutoCloseable {
         reply.mentionProperty().bind(inbox.selectedMentionProperty());
         reply.setOnAnswered(inbox::mentionChanged);
         // the workspace's escalation prompt and charts: evaluated again when the inbox's figures change
-        EscalationViewModel escalation = new EscalationViewModel(services.escalations(), tasks, notifier, messages,
+        EscalationViewModel escalation = new EscalationViewModel(services.escalations(), tasks, reads, notifier, messages,
                 preferences::author, caseList.selectedProperty(), ticker, c -> {
                     caseList.caseChanged(c);
                     caseDetail.reloadTimeline();

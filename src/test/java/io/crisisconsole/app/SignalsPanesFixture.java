@@ -89,7 +89,7 @@ final class SignalsPanesFixture {
 
     /** The two panes over the context's services, in a scene of {@code width} × {@code height}; on the FX thread. */
     Scene scene(AppContext context, double width, double height) {
-        escalation = new EscalationViewModel(context.services().escalations(), context.tasks(), context.notifier(),
+        escalation = new EscalationViewModel(context.services().escalations(), context.tasks(), context.tasks(), context.notifier(),
                 context.messages(), () -> "anna", selected, context.ticker(), c -> {
                 });
         charts = new ChartsViewModel(context.services().inbox(), context.services().drafts(), context.tasks(),

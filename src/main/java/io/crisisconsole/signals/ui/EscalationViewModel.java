@@ -36,6 +36,8 @@ public final class EscalationViewModel {
 
     private final EscalationService escalations;
     private final TaskRunner tasks;
+    /** Evaluating only reads: it runs beside the writes (an import, an answer), not queued behind them. */
+    private final TaskRunner reads;
     private final Notifier notifier;
     private final Messages messages;
     private final Supplier<String> author;
@@ -54,11 +56,13 @@ public final class EscalationViewModel {
      * @param onDecided called on the FX thread with the case after an accept or a dismiss (its
      *        severity and timeline changed)
      */
-    public EscalationViewModel(EscalationService escalations, TaskRunner tasks, Notifier notifier, Messages messages,
+    public EscalationViewModel(EscalationService escalations, TaskRunner tasks, TaskRunner reads, Notifier notifier,
+            Messages messages,
             Supplier<String> author, ReadOnlyObjectProperty<CrisisCase> selected, Ticker ticker,
             Consumer<CrisisCase> onDecided) {
         this.escalations = Objects.requireNonNull(escalations, "escalations");
         this.tasks = tasks;
+        this.reads = reads;
         this.notifier = notifier;
         this.messages = messages;
         this.author = author;
@@ -106,7 +110,7 @@ public final class EscalationViewModel {
         lastRun = ticker.now().toEpochMilli();
         busy.set(true);
         long id = c.id();
-        tasks.run(messages.get("escalation.task.evaluate"), () -> escalations.evaluate(id), e -> {
+        reads.run(messages.get("escalation.task.evaluate"), () -> escalations.evaluate(id), e -> {
             finished();
             if (selected.get() != null && selected.get().id() == id) {
                 proposals.setAll(e.proposals());
