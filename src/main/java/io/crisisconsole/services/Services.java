@@ -3,6 +3,7 @@ package io.crisisconsole.services;
 import io.crisisconsole.cases.CaseService;
 import io.crisisconsole.composer.DraftService;
 import io.crisisconsole.contacts.ContactService;
+import io.crisisconsole.debrief.DebriefService;
 import io.crisisconsole.contacts.ContactTransfer;
 import io.crisisconsole.inbox.InboxService;
 import io.crisisconsole.inbox.SavedReplyService;
@@ -40,7 +41,8 @@ public record Services(
         ChecklistService checklist,
         CallLogService calls,
         ChannelClockService channelClocks,
-        EscalationService escalations) {
+        EscalationService escalations,
+        DebriefService debriefs) {
 
     public Services {
         Objects.requireNonNull(timeline, "timeline");
@@ -57,6 +59,7 @@ public record Services(
         Objects.requireNonNull(calls, "calls");
         Objects.requireNonNull(channelClocks, "channelClocks");
         Objects.requireNonNull(escalations, "escalations");
+        Objects.requireNonNull(debriefs, "debriefs");
     }
 
     /** The services over {@code store} (already open, and closed by the caller), on {@code clock}. */
@@ -80,7 +83,8 @@ public record Services(
         ChannelClockService channelClocks = new ChannelClockService(cases, casePlaybooks, drafts, clock.getZone());
         EscalationService escalations = new EscalationService(jdbi, clock, cases, casePlaybooks, inbox, contacts,
                 timeline);
+        DebriefService debriefs = new DebriefService(jdbi, clock, timeline, cases, playbooks, casePlaybooks, contacts);
         return new Services(timeline, cases, autosave, playbooks, casePlaybooks, contacts, contactTransfer, drafts,
-                inbox, savedReplies, checklist, calls, channelClocks, escalations);
+                inbox, savedReplies, checklist, calls, channelClocks, escalations, debriefs);
     }
 }
