@@ -511,6 +511,11 @@ public final class DebriefService {
                 + sp.currentVersion() + "); reject it and propose it again against the current version");
     }
 
+    /** The playbook the case follows, whose current version a change is proposed against. */
+    public StoredPlaybook playbookOf(long caseId) {
+        return playbookOf(cases.get(caseId));
+    }
+
     private StoredPlaybook playbookOf(CrisisCase c) {
         return casePlaybooks.of(c.id()).orElseThrow(() -> new ValidationException("playbook", "case #" + c.id()
                 + " follows no playbook; choose its playbook first, then propose a change to it"));
