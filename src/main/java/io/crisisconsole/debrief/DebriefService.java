@@ -113,7 +113,7 @@ public final class DebriefService {
                 throw new ConcurrentChangeException(c.id());
             }
             HotWash saved = dao.hotWash(caseId).orElseThrow();
-            timeline.append(h, TimelineEvent.of(caseId, EventCode.DEBRIEF_SAVED, who, now)
+            timeline.append(h, TimelineEvent.of(caseId, EventCode.HOTWASH_SAVED, who, now)
                     .with("version", saved.version()));
             return saved;
         });

@@ -83,7 +83,7 @@ public enum EventCode {
     /** As {@link #ESCALATION_ACCEPTED} without from and to, dismissed: {@code minutes} it stays silent. */
     ESCALATION_DISMISSED("escalation.dismissed", EntryKind.DECISION),
     /** {@code version}: the hot-wash of the debrief saved (what went well, wrong, lucky). */
-    DEBRIEF_SAVED("debrief.saved", EntryKind.CASE_UPDATED),
+    HOTWASH_SAVED("hotwash.saved", EntryKind.CASE_UPDATED),
     /** {@code lessonId}, {@code text}, {@code owner} (name), {@code due} (ISO date). */
     LESSON_ADDED("lesson.added", EntryKind.CASE_UPDATED),
     /** As {@link #LESSON_ADDED}, with what the lesson says now. */

@@ -124,7 +124,7 @@ class DebriefServiceTest {
         // saving the same texts again is no new version and no new entry
         assertThat(debrief.saveHotWash(outage.id(), 2, "Holding statement in 12 min", "Status page lagged 40 min",
                 "The outage hit at night", "piotr").version()).isEqualTo(2);
-        List<TimelineEntry> saved = entries(EventCode.DEBRIEF_SAVED);
+        List<TimelineEntry> saved = entries(EventCode.HOTWASH_SAVED);
         assertThat(saved).hasSize(2);
         assertThat(saved.get(1).body()).isEqualTo("Hot-wash saved (version 2)");
     }

@@ -120,7 +120,7 @@ public final class DebriefDialogs {
         TextField description = field("freeDescription", "debrief.propose.free.description.prompt");
         return ask(owner, "debrief.propose.free.title", () -> new Proposal.FreeEdit(text.getText(),
                 description.getText()), List.of(row("debrief.propose.free.description", description),
-                row("debrief.propose.free.yaml", text)),
+                row("debrief.propose.free.text", text)),
                 () -> description.getText().isBlank() ? messages.get("debrief.propose.required") : null);
     }
 
