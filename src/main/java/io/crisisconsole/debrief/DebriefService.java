@@ -410,7 +410,14 @@ public final class DebriefService {
         Playbook before = read(sp, current.yaml());
         Edit e = edit.apply(before);
         String yaml = PlaybookWriter.edit(current.yaml(), before, e.after()).yaml();
-        read(sp, yaml);
+        try {
+            read(sp, yaml);
+        } catch (PlaybookInvalidException invalid) {
+            // what the person typed breaks a rule of the format (e.g. an unknown placeholder): say which
+            throw new ValidationException("change", "the change would not make a valid playbook " + sp.name() + ": "
+                    + String.join("; ", invalid.problems().stream().map(p -> p.message()).toList())
+                    + "; correct it and propose it again");
+        }
         return insert(c, sp, current.version(), kind, e.description(), yaml, who);
     }
 

@@ -263,6 +263,10 @@ class DebriefServiceTest {
         assertThatThrownBy(() -> debrief.proposeTemplate(outage.id(), Channel.X, Stage.INVESTIGATING, "x", "anna"))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("already has a template for x at stage investigating");
+        assertThatThrownBy(() -> debrief.proposeTemplate(outage.id(), Channel.LINKEDIN, Stage.RESOLVED,
+                "{{product}} is back.", "anna")).isInstanceOf(ValidationException.class)
+                .hasMessageStartingWith("the change would not make a valid playbook service-outage.en: "
+                        + "how.templates[24].text: unknown placeholder {{product}}");
         PlaybookChange ch = debrief.proposeTemplate(outage.id(), Channel.LINKEDIN, Stage.RESOLVED,
                 "{{brand}} is back to normal. Thank you for your patience.", "anna");
         Playbook proposed = readsCleanly(ch.yaml());

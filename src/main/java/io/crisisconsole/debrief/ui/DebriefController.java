@@ -21,11 +21,14 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.Control;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.stage.Window;
 
 /**
@@ -171,8 +174,25 @@ public final class DebriefController {
         rejectButton.disableProperty().bind(undecided);
     }
 
+    /** A column whose cells wrap their text to the column's width (a lesson is a sentence or two, never cut). */
     private void column(TableColumn<Lesson, String> c, BiFunction<Lesson, Messages, String> text) {
         c.setCellValueFactory(f -> new ReadOnlyStringWrapper(text.apply(f.getValue(), messages)));
+        c.setCellFactory(col -> new TableCell<>() {
+            private final Text shown = new Text();
+
+            {
+                shown.wrappingWidthProperty().bind(col.widthProperty().subtract(16));
+                shown.getStyleClass().add("text");
+                setPrefHeight(Control.USE_COMPUTED_SIZE);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                shown.setText(empty || item == null ? "" : item);
+                setGraphic(empty ? null : shown);
+            }
+        });
     }
 
     @FXML
@@ -275,7 +295,7 @@ public final class DebriefController {
                 return;
             }
             title.setText(ch.description());
-            meta.setText(messages.get("debrief.change.meta", messages.get(DebriefLabels.kind(ch.kind())),
+            meta.setText(messages.get("debrief.change.meta", messages.get(DebriefLabels.kindName(ch.kind())),
                     messages.get(DebriefLabels.state(ch.state())), ch.proposedBy(), formats.dayClock(ch.proposedAt())));
             setGraphic(box);
         }

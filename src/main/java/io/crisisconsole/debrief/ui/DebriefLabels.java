@@ -24,13 +24,14 @@ final class DebriefLabels {
         };
     }
 
-    static String kind(ChangeKind k) {
+    /** The kind as a name (the menu's items end with "…"). */
+    static String kindName(ChangeKind k) {
         return switch (k) {
-            case TIGHTER_SLA -> "debrief.kind.sla";
-            case FORBIDDEN_PHRASE -> "debrief.kind.phrase";
-            case RESPONSE_ROW -> "debrief.kind.row";
-            case MISSING_TEMPLATE -> "debrief.kind.template";
-            case FREE_EDIT -> "debrief.kind.free";
+            case TIGHTER_SLA -> "debrief.kindName.sla";
+            case FORBIDDEN_PHRASE -> "debrief.kindName.phrase";
+            case RESPONSE_ROW -> "debrief.kindName.row";
+            case MISSING_TEMPLATE -> "debrief.kindName.template";
+            case FREE_EDIT -> "debrief.kindName.free";
         };
     }
 

@@ -8,6 +8,8 @@ import io.crisisconsole.debrief.LessonInput;
 import io.crisisconsole.debrief.PlaybookChange;
 import io.crisisconsole.playbooks.DiffLine;
 import io.crisisconsole.playbooks.Playbook;
+import io.crisisconsole.playbooks.PlaybookInvalidException;
+import io.crisisconsole.playbooks.PlaybookProblem;
 import io.crisisconsole.playbooks.PlaybookService;
 import io.crisisconsole.playbooks.ui.PlaybooksViewModel;
 import io.crisisconsole.toolkit.Formats;
@@ -285,7 +287,9 @@ public final class DebriefViewModel {
 
     /** A refusal the person can act on goes beside the form; anything else to the status line. */
     private void refused(Throwable t) {
-        String why = notifier.explain(t);
+        String why = t instanceof PlaybookInvalidException invalid && !invalid.problems().isEmpty()
+                ? String.join("\n", invalid.problems().stream().limit(5).map(PlaybookProblem::format).toList())
+                : notifier.explain(t);
         problem.set(why);
         notifier.failed(messages.get("debrief.failed"), t);
     }
