@@ -17,6 +17,9 @@ import io.crisisconsole.contacts.ui.ContactFormController;
 import io.crisisconsole.contacts.ui.ContactFormViewModel;
 import io.crisisconsole.contacts.ui.ContactListController;
 import io.crisisconsole.contacts.ui.ContactListViewModel;
+import io.crisisconsole.debrief.ui.DebriefController;
+import io.crisisconsole.debrief.ui.DebriefDialogs;
+import io.crisisconsole.debrief.ui.DebriefViewModel;
 import io.crisisconsole.inbox.ui.InboxController;
 import io.crisisconsole.inbox.ui.InboxDialogs;
 import io.crisisconsole.inbox.ui.InboxViewModel;
@@ -179,6 +182,9 @@ public final class AppContext implements AutoCloseable {
         this.mentionImports = new MentionImportDialogs(views, files, services.inbox(), tasks, notifier, messages, formats,
                 preferences::author);
 
+        // the debrief pane of a case; the area that places it calls show(caseId)
+        DebriefDialogs debriefDialogs = new DebriefDialogs(messages);
+
         // the main window's areas, in navigation order: a new area is one more line here
         Areas areas = new Areas(views, messages)
                 .view("cases", "area.cases", "fth-alert-triangle", FxmlView.CASES)
@@ -213,7 +219,10 @@ public final class AppContext implements AutoCloseable {
                         () -> new ChannelClocksController(workspace, messages, formats, ticker))
                 .register(CallsController.class, () -> new CallsController(workspace, messages, formats, ticker))
                 .register(EscalationController.class, () -> new EscalationController(escalation, messages))
-                .register(ChartsController.class, () -> new ChartsController(charts, messages, formats));
+                .register(ChartsController.class, () -> new ChartsController(charts, messages, formats))
+                .register(DebriefController.class, () -> new DebriefController(new DebriefViewModel(services.debriefs(),
+                        services.playbooks(), tasks, notifier, messages, formats, preferences::author), debriefDialogs,
+                        messages, formats));
         ticker.start();
     }
 

@@ -76,30 +76,45 @@ public final class PlaybookService {
         String fileName = "playbook #" + id;
         Playbook p = parse(fileName, yaml);
         Instant now = now();
-        return jdbi.inTransaction(h -> {
-            PlaybookDao dao = h.attach(PlaybookDao.class);
-            StoredPlaybook current = dao.find(id).orElseThrow(() -> noSuchPlaybook(id));
-            if (current.currentVersion() != expectedVersion) {
-                throw new PlaybookChangedException(current.name(), expectedVersion, current.currentVersion());
-            }
-            List<PlaybookProblem> renamed = new ArrayList<>();
-            YamlIndex index = YamlScan.scan(yaml).index;
-            if (!p.id().equals(current.key())) {
-                renamed.add(at(fileName, index, "id", "id: a saved playbook keeps its id '" + current.key()
-                        + "'; import the file to make a new playbook"));
-            }
-            if (!p.language().equals(current.language())) {
-                renamed.add(at(fileName, index, "language", "language: a saved playbook keeps its language '"
-                        + current.language() + "'; import the file to make a translation"));
-            }
-            if (!renamed.isEmpty()) {
-                throw new PlaybookInvalidException(renamed);
-            }
-            if (yaml.equals(dao.version(id, current.currentVersion()).orElseThrow().yaml())) {
-                return current;
-            }
-            return advance(dao, current, p, yaml, who, why, now);
-        });
+        return jdbi.inTransaction(h -> saveVersion(h, id, expectedVersion, p, yaml, who, why, now));
+    }
+
+    /**
+     * As {@link #saveVersion(long, int, String, String, String)}, inside the caller's transaction
+     * {@code h} (a debrief accepting a proposed change writes its own rows in the same one).
+     */
+    public StoredPlaybook saveVersion(Handle h, long id, int expectedVersion, String yaml, String author, String note) {
+        String who = checkAuthor(author);
+        String why = checkNote(note);
+        Playbook p = parse("playbook #" + id, yaml);
+        return saveVersion(h, id, expectedVersion, p, yaml, who, why, now());
+    }
+
+    private StoredPlaybook saveVersion(Handle h, long id, int expectedVersion, Playbook p, String yaml, String who,
+            String why, Instant now) {
+        String fileName = "playbook #" + id;
+        PlaybookDao dao = h.attach(PlaybookDao.class);
+        StoredPlaybook current = dao.find(id).orElseThrow(() -> noSuchPlaybook(id));
+        if (current.currentVersion() != expectedVersion) {
+            throw new PlaybookChangedException(current.name(), expectedVersion, current.currentVersion());
+        }
+        List<PlaybookProblem> renamed = new ArrayList<>();
+        YamlIndex index = YamlScan.scan(yaml).index;
+        if (!p.id().equals(current.key())) {
+            renamed.add(at(fileName, index, "id", "id: a saved playbook keeps its id '" + current.key()
+                    + "'; import the file to make a new playbook"));
+        }
+        if (!p.language().equals(current.language())) {
+            renamed.add(at(fileName, index, "language", "language: a saved playbook keeps its language '"
+                    + current.language() + "'; import the file to make a translation"));
+        }
+        if (!renamed.isEmpty()) {
+            throw new PlaybookInvalidException(renamed);
+        }
+        if (yaml.equals(dao.version(id, current.currentVersion()).orElseThrow().yaml())) {
+            return current;
+        }
+        return advance(dao, current, p, yaml, who, why, now);
     }
 
     /** The newest version. */

@@ -3,6 +3,7 @@ package io.crisisconsole.services;
 import io.crisisconsole.cases.CaseService;
 import io.crisisconsole.composer.DraftService;
 import io.crisisconsole.contacts.ContactService;
+import io.crisisconsole.debrief.DebriefService;
 import io.crisisconsole.contacts.ContactTransfer;
 import io.crisisconsole.inbox.InboxService;
 import io.crisisconsole.inbox.SavedReplyService;
@@ -48,7 +49,8 @@ public record Services(
         EscalationService escalations,
         ExerciseService exercises,
         ExerciseScoring exerciseScores,
-        ScriptedRun exerciseRuns) {
+        ScriptedRun exerciseRuns,
+        DebriefService debriefs) {
 
     public Services {
         Objects.requireNonNull(timeline, "timeline");
@@ -68,6 +70,7 @@ public record Services(
         Objects.requireNonNull(exercises, "exercises");
         Objects.requireNonNull(exerciseScores, "exerciseScores");
         Objects.requireNonNull(exerciseRuns, "exerciseRuns");
+        Objects.requireNonNull(debriefs, "debriefs");
     }
 
     /** The services over {@code store} (already open, and closed by the caller), on {@code clock}. */
@@ -96,9 +99,11 @@ public record Services(
                 drafts, checks, new ReplayFiles(file -> java.util.Optional.empty()));
         // an exercise's case runs on the exercise's clock: every stamp of it is exercise time
         cases.setCaseTime(exercises);
+        DebriefService debriefs = new DebriefService(jdbi, clock, timeline, cases, playbooks, casePlaybooks, contacts);
         return new Services(timeline, cases, autosave, playbooks, casePlaybooks, contacts, contactTransfer, drafts,
                 inbox, savedReplies, checklist, calls, channelClocks, escalations, exercises,
                 new ExerciseScoring(exercises, cases, inbox, drafts, checklist, casePlaybooks),
-                new ScriptedRun(exercises, cases, inbox, drafts, checklist, calls, contacts, casePlaybooks));
+                new ScriptedRun(exercises, cases, inbox, drafts, checklist, calls, contacts, casePlaybooks),
+                debriefs);
     }
 }

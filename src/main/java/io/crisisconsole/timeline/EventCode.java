@@ -109,7 +109,26 @@ public enum EventCode {
      */
     EXERCISE_EXPECTATION_DECIDED("exercise.expectation_decided", EntryKind.DECISION),
     /** {@code passed}, {@code failed}, {@code expired}, {@code open} (counts): the exercise is over. */
-    EXERCISE_ENDED("exercise.ended", EntryKind.STATUS_CHANGE);
+    EXERCISE_ENDED("exercise.ended", EntryKind.STATUS_CHANGE),
+    /** {@code version}: the hot-wash of the debrief saved (what went well, wrong, lucky). */
+    HOTWASH_SAVED("hotwash.saved", EntryKind.CASE_UPDATED),
+    /** {@code lessonId}, {@code text}, {@code owner} (name), {@code due} (ISO date). */
+    LESSON_ADDED("lesson.added", EntryKind.CASE_UPDATED),
+    /** As {@link #LESSON_ADDED}, with what the lesson says now. */
+    LESSON_EDITED("lesson.edited", EntryKind.CASE_UPDATED),
+    /** As {@link #LESSON_ADDED}: the lesson done. */
+    LESSON_CLOSED("lesson.closed", EntryKind.CASE_UPDATED),
+    /** As {@link #LESSON_ADDED}: the lesson removed. */
+    LESSON_DELETED("lesson.deleted", EntryKind.CASE_UPDATED),
+    /**
+     * {@code changeId}, {@code kind} (TIGHTER_SLA, FORBIDDEN_PHRASE, RESPONSE_ROW, MISSING_TEMPLATE,
+     * FREE_EDIT), {@code description}, {@code playbook} (key.language), {@code version} (proposed against).
+     */
+    PLAYBOOK_CHANGE_PROPOSED("playbook.change.proposed", EntryKind.CASE_UPDATED),
+    /** {@code changeId}, {@code description}, {@code playbook}, {@code version} (the new one it became). */
+    PLAYBOOK_CHANGE_ACCEPTED("playbook.change.accepted", EntryKind.DECISION),
+    /** {@code changeId}, {@code description}, {@code playbook}. */
+    PLAYBOOK_CHANGE_REJECTED("playbook.change.rejected", EntryKind.DECISION);
 
     private final String code;
     private final EntryKind kind;

@@ -324,37 +324,4 @@ public final class PlaybooksController {
             setGraphic(box);
         }
     }
-
-    private static final class DiffCell extends ListCell<DiffLine> {
-        private final Label line = new Label();
-
-        DiffCell() {
-            Fit.wrapInList(this, line);
-        }
-
-        @Override
-        protected void updateItem(DiffLine d, boolean empty) {
-            super.updateItem(d, empty);
-            line.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER, Styles.TEXT_MUTED);
-            if (empty || d == null) {
-                setGraphic(null);
-                return;
-            }
-            switch (d.kind()) {
-                case ADDED -> {
-                    line.setText("+ " + d.text());
-                    line.getStyleClass().add(Styles.SUCCESS);
-                }
-                case REMOVED -> {
-                    line.setText("\u2212 " + d.text());
-                    line.getStyleClass().add(Styles.DANGER);
-                }
-                default -> {
-                    line.setText("  " + d.text());
-                    line.getStyleClass().add(Styles.TEXT_MUTED);
-                }
-            }
-            setGraphic(line);
-        }
-    }
 }

@@ -205,7 +205,7 @@ public final class PlaybooksViewModel {
      * Keeps changed lines and {@code context} unchanged lines around them; longer unchanged runs
      * become one "…" line, so a one-line change in a long playbook reads as a short list.
      */
-    static List<DiffLine> withContext(List<DiffLine> all, int context) {
+    public static List<DiffLine> withContext(List<DiffLine> all, int context) {
         List<DiffLine> out = new java.util.ArrayList<>();
         int n = all.size();
         boolean[] keep = new boolean[n];
