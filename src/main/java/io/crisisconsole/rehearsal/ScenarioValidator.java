@@ -381,7 +381,8 @@ public final class ScenarioValidator {
                         .filter(t -> t.getValue().contains(key)).map(t -> t.getKey().yamlName())
                         .collect(Collectors.joining(" and ")) + ", not " + e.type().yamlName());
             } else if (value == null && NEEDS_ITS_KEY.contains(e.type()) && takes.contains(key)) {
-                add(at, "missing key '" + key + "' (a " + e.type().yamlName() + " expectation names its " + key + ")");
+                add(at, "missing key '" + key + "' (" + (e.type() == ExpectationType.ESCALATED ? "an " : "a ")
+                        + e.type().yamlName() + " expectation names its " + key + ")");
             } else if (value != null) {
                 text(at + "." + key, value, true);
             }
