@@ -2,7 +2,6 @@ package io.crisisconsole.cli;
 
 import io.crisisconsole.playbooks.BundledPlaybooks;
 import io.crisisconsole.playbooks.Playbook;
-import io.crisisconsole.playbooks.PlaybookProblem;
 import io.crisisconsole.playbooks.PlaybookReader;
 import io.crisisconsole.playbooks.PlaybookInvalidException;
 import io.crisisconsole.rehearsal.BundledScenarios;
@@ -42,33 +41,26 @@ final class ScenarioCommands extends CommandGroup {
         @Override
         public Integer call() {
             ScenarioReader reader = new ScenarioReader();
-            boolean allValid = true;
-            for (Path file : files) {
-                ScenarioReader.Parsed parsed;
-                try {
-                    String yaml = ScenarioReader.text(file);
-                    parsed = reader.read(file.toString(), yaml);
-                    if (parsed.scenario() != null) {
-                        Optional<Playbook> playbook = bundledPlaybook(parsed.scenario());
-                        if (playbook.isPresent()) {
-                            parsed = reader.read(file.toString(), yaml, playbook.get());
-                        }
-                    }
-                } catch (PlaybookInvalidException e) {
-                    parsed = new ScenarioReader.Parsed(null, e.problems());
-                }
-                if (parsed.ok()) {
-                    Scenario s = parsed.scenario();
-                    cli.out.println(PlainText.cell(file + ": ok (" + s.id() + "." + s.language() + ", "
-                            + s.injects().size() + " injects, " + s.expectations().size() + " expectations)"));
-                    continue;
-                }
-                allValid = false;
-                for (PlaybookProblem p : parsed.problems()) {
-                    cli.out.println(PlainText.cell(p.format()));
-                }
+            return PlaybookCommands.validateEach(cli, files, file -> {
+                ScenarioReader.Parsed parsed = check(reader, file);
+                Scenario s = parsed.scenario();
+                return new PlaybookCommands.Checked(parsed.ok() ? s.id() + "." + s.language() + ", " + s.injects().size()
+                        + " injects, " + s.expectations().size() + " expectations" : null, parsed.problems());
+            });
+        }
+
+        /** Read once; checked against its playbook too when that playbook is bundled. */
+        private static ScenarioReader.Parsed check(ScenarioReader reader, Path file) {
+            String yaml;
+            try {
+                yaml = ScenarioReader.text(file);
+            } catch (PlaybookInvalidException e) {
+                return new ScenarioReader.Parsed(null, e.problems());
             }
-            return allValid ? Cli.OK : Cli.FAILED;
+            ScenarioReader.Parsed parsed = reader.read(file.toString(), yaml);
+            Optional<Playbook> playbook = parsed.scenario() == null ? Optional.empty()
+                    : bundledPlaybook(parsed.scenario());
+            return playbook.isPresent() ? reader.read(file.toString(), yaml, playbook.get()) : parsed;
         }
     }
 
