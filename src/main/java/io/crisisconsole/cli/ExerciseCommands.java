@@ -51,8 +51,18 @@ final class ExerciseCommands {
 
         @Override
         int run(DataHome home, Services services) throws Exception {
-            String yaml = text(scenario);
+            String yaml = ScenarioReader.text(scenario);
+            // the scenario's playbook is usually a bundled one, which the window imports on its first run
+            BundledPlaybooks.importOnFirstRun(services.playbooks(), BundledPlaybooks.AUTHOR);
             ScenarioReader.Parsed parsed = new ScenarioReader().read(scenario.toString(), yaml);
+            if (parsed.scenario() != null) {
+                // checked against the playbook in the store too, each problem at its place in the file
+                var stored = services.playbooks().find(parsed.scenario().playbook(), parsed.scenario().language());
+                if (stored.isPresent()) {
+                    parsed = new ScenarioReader().read(scenario.toString(), yaml,
+                            services.playbooks().currentPlaybook(stored.get().id()));
+                }
+            }
             if (!parsed.ok()) {
                 for (PlaybookProblem p : parsed.problems()) {
                     cli.err.println(p);
@@ -65,8 +75,6 @@ final class ExerciseCommands {
                 throw new ValidationException("speed", "--speed is 1, 5, 10 or 60, not " + speed);
             }
             Scenario s = parsed.scenario();
-            // the scenario's playbook is usually a bundled one, which the window imports on its first run
-            BundledPlaybooks.importOnFirstRun(services.playbooks(), BundledPlaybooks.AUTHOR);
             long caseId = services.exerciseRuns().run(s, yaml, scenario, actions, cli.author(author, home),
                     speed == null ? 0 : speed, cli.out::println);
             ExerciseScore score = services.exerciseScores().score(caseId);

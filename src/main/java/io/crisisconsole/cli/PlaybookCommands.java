@@ -44,21 +44,33 @@ final class PlaybookCommands extends CommandGroup {
         @Override
         public Integer call() {
             PlaybookReader reader = new PlaybookReader();
-            boolean allValid = true;
-            for (Path file : files) {
+            return validateEach(cli, files, file -> {
                 PlaybookReader.Parsed parsed = reader.read(file);
-                if (parsed.ok()) {
-                    cli.out.println(PlainText.cell(file + ": ok (" + parsed.playbook().id() + "."
-                            + parsed.playbook().language() + ")"));
-                    continue;
-                }
-                allValid = false;
-                for (PlaybookProblem p : parsed.problems()) {
-                    cli.out.println(PlainText.cell(p.format()));
-                }
-            }
-            return allValid ? Cli.OK : Cli.FAILED;
+                return new Checked(parsed.ok() ? parsed.playbook().id() + "." + parsed.playbook().language() : null,
+                        parsed.problems());
+            });
         }
+    }
+
+    /** What checking one file found: {@code ok} (what it is, for "file: ok (...)") or its problems. */
+    record Checked(String ok, List<PlaybookProblem> problems) {
+    }
+
+    /** Checks each file, prints "FILE: ok (...)" or each problem as file:line:col: message; OK when all are valid. */
+    static int validateEach(Cli cli, List<Path> files, java.util.function.Function<Path, Checked> check) {
+        boolean allValid = true;
+        for (Path file : files) {
+            Checked checked = check.apply(file);
+            if (checked.ok() != null) {
+                cli.out.println(PlainText.cell(file + ": ok (" + checked.ok() + ")"));
+                continue;
+            }
+            allValid = false;
+            for (PlaybookProblem p : checked.problems()) {
+                cli.out.println(PlainText.cell(p.format()));
+            }
+        }
+        return allValid ? Cli.OK : Cli.FAILED;
     }
 
     @Command(name = "list", description = "List the playbooks in the store.", mixinStandardHelpOptions = true)

@@ -65,13 +65,22 @@ public final class BundledPlaybooks {
 
     /** Every bundled playbook file, by name. */
     public static List<Bundled> list() {
+        return listFolder(FOLDER);
+    }
+
+    /**
+     * Every {@code *.yaml} directly in a resource folder where the app's classes are ({@code
+     * io/crisisconsole/playbooks/scenarios/}), by name: for the other bundled YAML files.
+     */
+    public static List<Bundled> listFolder(String folder) {
         CodeSource source = BundledPlaybooks.class.getProtectionDomain().getCodeSource();
         if (source == null || source.getLocation() == null) {
             throw new IllegalStateException("cannot tell where the app's classes are, to list the bundled playbooks");
         }
         try {
             Path where = Path.of(source.getLocation().toURI());
-            List<Bundled> files = Files.isDirectory(where) ? fromDirectory(where.resolve(FOLDER)) : fromJar(where);
+            List<Bundled> files = Files.isDirectory(where) ? fromDirectory(where.resolve(folder))
+                    : fromJar(where, folder);
             files.sort(Comparator.comparing(Bundled::fileName));
             return files;
         } catch (URISyntaxException e) {
@@ -98,16 +107,20 @@ public final class BundledPlaybooks {
     }
 
     static List<Bundled> fromJar(Path jar) throws IOException {
+        return fromJar(jar, FOLDER);
+    }
+
+    static List<Bundled> fromJar(Path jar, String folder) throws IOException {
         List<Bundled> files = new ArrayList<>();
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry e = entries.nextElement();
                 String path = e.getName();
-                if (e.isDirectory() || !path.startsWith(FOLDER) || path.indexOf('/', FOLDER.length()) >= 0) {
+                if (e.isDirectory() || !path.startsWith(folder) || path.indexOf('/', folder.length()) >= 0) {
                     continue;
                 }
-                String name = path.substring(FOLDER.length());
+                String name = path.substring(folder.length());
                 if (isPlaybook(name)) {
                     try (InputStream in = zip.getInputStream(e)) {
                         files.add(new Bundled(name, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
@@ -116,6 +129,15 @@ public final class BundledPlaybooks {
             }
         }
         return files;
+    }
+
+    /** The bytes of a bundled resource ({@code io/crisisconsole/playbooks/...}), or null when there is none. */
+    public static byte[] resource(String path) {
+        try (InputStream in = BundledPlaybooks.class.getClassLoader().getResourceAsStream(path)) {
+            return in == null ? null : in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the bundled file " + path, e);
+        }
     }
 
     private static boolean isPlaybook(String name) {

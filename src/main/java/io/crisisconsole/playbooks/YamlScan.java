@@ -56,8 +56,13 @@ final class YamlScan {
     }
 
     static YamlScan scan(String yaml) {
+        return scan(yaml, "playbook");
+    }
+
+    /** {@code noun}: what one file holds, for "one playbook per file". */
+    static YamlScan scan(String yaml, String noun) {
         YamlScan s = new YamlScan();
-        s.run(yaml);
+        s.run(yaml, noun);
         return s;
     }
 
@@ -106,7 +111,7 @@ final class YamlScan {
         return new Found(line, runStart - lineStart + 1, what + " is not allowed; break it up");
     }
 
-    private void run(String yaml) {
+    private void run(String yaml, String noun) {
         Found tooLong = longRun(yaml);
         if (tooLong != null) {
             problems.add(tooLong);
@@ -122,7 +127,7 @@ final class YamlScan {
                 if (e instanceof DocumentStartEvent) {
                     documents++;
                     if (documents > 1) {
-                        add(e.getStartMark(), "one playbook per file: a second YAML document starts here");
+                        add(e.getStartMark(), "one " + noun + " per file: a second YAML document starts here");
                         return;
                     }
                     continue;

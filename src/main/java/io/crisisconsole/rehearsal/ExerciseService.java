@@ -187,6 +187,13 @@ public final class ExerciseService implements CaseService.CaseTime {
                         + scenario.playbook() + "." + scenario.language() + "', which is not in the store; import it "
                         + "first (playbook import FILE)"));
         Playbook p = playbooks.currentPlaybook(stored.id());
+        List<String> unfit = new ArrayList<>();
+        ScenarioValidator.validate(scenario, (path, message) -> unfit.add(path + ": " + message));
+        ScenarioValidator.againstPlaybook(scenario, p, (path, message) -> unfit.add(path + ": " + message));
+        if (!unfit.isEmpty()) {
+            throw new ValidationException("scenario", "the scenario does not fit the playbook "
+                    + stored.name() + ": " + String.join("; ", unfit));
+        }
         Instant wall = wall();
         ExerciseClock c = ExerciseClock.start(wall, speed, running);
         int severity = p.when().triggers().stream().mapToInt(Playbook.Trigger::severity).min().orElse(3);
@@ -711,25 +718,18 @@ public final class ExerciseService implements CaseService.CaseTime {
         }
     }
 
-    /** The deadline of {@code x} from {@code start}: its own minutes, else the playbook's SLA for its type. */
+    /**
+     * The deadline of {@code x} from {@code start}: its own minutes; else, for an answer to a media
+     * inquiry, the inquiry's own deadline; else the playbook's SLA for its type
+     * ({@link ScenarioValidator#defaultDeadlineMinutes}); none for a manual one.
+     */
     static Instant deadline(Scenario.Expectation x, Instant start, Scenario s, Playbook p) {
         Integer minutes = x.deadlineMinutes();
+        if (minutes == null && x.type() == Scenario.ExpectationType.RESPOND && x.after() != null) {
+            minutes = s.inject(x.after()).map(Scenario.Inject::deadlineMinutes).orElse(null);
+        }
         if (minutes == null && p != null) {
-            Playbook.Slas slas = p.when().slas();
-            minutes = switch (x.type()) {
-                case RESPOND -> {
-                    Optional<Scenario.Inject> after = x.after() == null ? Optional.empty() : s.inject(x.after());
-                    if (after.isPresent() && after.get().deadlineMinutes() != null) {
-                        yield after.get().deadlineMinutes();
-                    }
-                    yield slas.complaintReplyMinutes();
-                }
-                case HOLDING_STATEMENT -> slas.firstPublicReplyMinutes();
-                case ESCALATED, APPROVED_BEFORE_PUBLISHING -> slas.internalAlertMinutes();
-                case STEP_DONE -> p.how().steps().stream().filter(st -> st.id().equals(x.step()))
-                        .map(Playbook.Step::dueMinutes).findFirst().orElse(slas.firstPublicReplyMinutes());
-                case MANUAL -> null;
-            };
+            minutes = ScenarioValidator.defaultDeadlineMinutes(x, p);
         }
         return minutes == null ? null : start.plus(Duration.ofMinutes(minutes));
     }

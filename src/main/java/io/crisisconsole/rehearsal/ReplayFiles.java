@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.Optional;
 
 /**
  * The rows of a replay inject: a real export read with the inbox's importer (the layout found
@@ -25,14 +24,14 @@ import java.util.Optional;
  */
 public final class ReplayFiles {
 
-    private final Function<String, Optional<Path>> bundled;
+    private final Function<String, byte[]> bundled;
     private final Map<String, List<IncomingMention>> read = new ConcurrentHashMap<>();
 
     /**
-     * @param bundled the file of a bundled scenario's replay (by its path relative to the scenarios
-     *        folder), for a scenario that was not read from a file
+     * @param bundled the bytes of a bundled scenario's replay (by its path relative to the scenarios
+     *        folder; null when there is none), for a scenario that was not read from a file
      */
-    public ReplayFiles(Function<String, Optional<Path>> bundled) {
+    public ReplayFiles(Function<String, byte[]> bundled) {
         this.bundled = bundled;
     }
 
@@ -48,11 +47,39 @@ public final class ReplayFiles {
     }
 
     private List<IncomingMention> load(Exercise e, Scenario.Inject i) {
-        Path file = e.scenarioFile() != null ? Path.of(e.scenarioFile()).resolveSibling(i.file())
-                : bundled.apply(i.file()).orElse(null);
-        if (file == null || !Files.isRegularFile(file)) {
+        if (e.scenarioFile() == null) {
+            byte[] bytes = bundled.apply(i.file());
+            if (bytes == null) {
+                throw new ValidationException("file", "inject '" + i.id() + "' replays " + i.file()
+                        + ", which the bundled scenarios do not have");
+            }
+            // the importer reads files: the bundled export is read from a temporary copy, removed at once
+            Path copy = null;
+            try {
+                String name = Path.of(i.file()).getFileName().toString();
+                copy = Files.createTempFile("crisis-console-replay-", "-" + name);
+                Files.write(copy, bytes);
+                return load(i, copy);
+            } catch (java.io.IOException ex) {
+                throw new ValidationException("file", "inject '" + i.id() + "' replays " + i.file()
+                        + ", which could not be copied to read it: " + ex.getMessage());
+            } finally {
+                if (copy != null) {
+                    try {
+                        Files.deleteIfExists(copy);
+                    } catch (java.io.IOException ignored) {
+                        copy.toFile().deleteOnExit();
+                    }
+                }
+            }
+        }
+        return load(i, Path.of(e.scenarioFile()).resolveSibling(i.file()));
+    }
+
+    private List<IncomingMention> load(Scenario.Inject i, Path file) {
+        if (!Files.isRegularFile(file)) {
             throw new ValidationException("file", "inject '" + i.id() + "' replays " + i.file()
-                    + ", which is not there" + (file == null ? "" : " (" + file + ")"));
+                    + ", which is not there (" + file + ")");
         }
         MentionFilePreview preview = MentionFileReader.preview(file, ZoneOffset.UTC);
         if (!preview.readable() || preview.mapping() == null) {

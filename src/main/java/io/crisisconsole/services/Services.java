@@ -10,6 +10,7 @@ import io.crisisconsole.inbox.SavedReplyService;
 import io.crisisconsole.playbooks.CasePlaybookService;
 import io.crisisconsole.playbooks.PlaybookService;
 import io.crisisconsole.store.AutosaveService;
+import io.crisisconsole.rehearsal.BundledScenarios;
 import io.crisisconsole.rehearsal.ExerciseService;
 import io.crisisconsole.rehearsal.ExerciseScoring;
 import io.crisisconsole.rehearsal.ExpectationChecks;
@@ -96,7 +97,7 @@ public record Services(
                 timeline);
         ExpectationChecks checks = new ExpectationChecks(cases, drafts, calls, checklist, casePlaybooks);
         ExerciseService exercises = new ExerciseService(jdbi, clock, timeline, cases, playbooks, casePlaybooks, inbox,
-                drafts, checks, new ReplayFiles(file -> java.util.Optional.empty()));
+                drafts, checks, new ReplayFiles(BundledScenarios::resource));
         // an exercise's case runs on the exercise's clock: every stamp of it is exercise time
         cases.setCaseTime(exercises);
         DebriefService debriefs = new DebriefService(jdbi, clock, timeline, cases, playbooks, casePlaybooks, contacts);
