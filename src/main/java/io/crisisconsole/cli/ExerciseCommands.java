@@ -65,7 +65,7 @@ final class ExerciseCommands {
             }
             if (!parsed.ok()) {
                 for (PlaybookProblem p : parsed.problems()) {
-                    cli.err.println(p);
+                    cli.err.println(p.format());
                 }
                 return Cli.FAILED;
             }

@@ -80,6 +80,12 @@ public final class ScriptedRun {
      * @throws ValidationException naming the file and what is wrong
      */
     public static ExerciseScript readScript(String fileName, String yaml) {
+        // anchors, aliases, tags, duplicate keys, deep nesting: refused as in playbooks and scenarios
+        List<io.crisisconsole.playbooks.PlaybookProblem> hostile = io.crisisconsole.playbooks.StrictYaml
+                .structuralProblems(fileName, yaml);
+        if (!hostile.isEmpty()) {
+            throw new ValidationException("script", String.join("; ", hostile.stream().map(io.crisisconsole.playbooks.PlaybookProblem::format).toList()));
+        }
         try {
             ExerciseScript s = MAPPER.readValue(yaml, ExerciseScript.class);
             if (s == null || s.format() != 1) {
@@ -140,6 +146,7 @@ public final class ScriptedRun {
                 }
             }
             Instant now = cases.now(caseId);
+            ExerciseView before = exercises.view(caseId);
             while (done < todo.size() && !clock.atMinute(todo.get(done).atMinutes()).isAfter(now)) {
                 ExerciseScript.Action a = todo.get(done);
                 try {
@@ -151,14 +158,31 @@ public final class ScriptedRun {
                 progress.accept("minute " + a.atMinutes() + ": " + a.what().yamlName());
                 done++;
             }
-            int changed = exercises.tick(caseId);
-            if (changed > 0) {
-                progress.accept("minute " + Duration.between(clock.startedAt(), now).toMinutes() + ": " + changed
-                        + " inject(s) and expectation(s) moved on");
-            }
+            exercises.tick(caseId);
+            report(before, exercises.view(caseId), progress);
         }
         exercises.end(caseId, facilitator);
         return caseId;
+    }
+
+    /** One line per inject that fired or posted, and per expectation decided, between two views. */
+    private static void report(ExerciseView before, ExerciseView after, Consumer<String> progress) {
+        long minute = after.minute();
+        for (int i = 0; i < after.injects().size(); i++) {
+            ExerciseView.InjectView a = after.injects().get(i);
+            ExerciseView.InjectView b = before.injects().get(i);
+            if (a.row().posts() != b.row().posts() || a.row().state() != b.row().state()) {
+                progress.accept("minute " + minute + ": inject " + a.inject().id() + " (" + a.inject().type().yamlName()
+                        + ") " + (a.total() > 1 ? a.row().posts() + " of " + a.total() + " posts" : "fired"));
+            }
+        }
+        for (int i = 0; i < after.expectations().size(); i++) {
+            ExerciseView.ExpectationView a = after.expectations().get(i);
+            if (a.row().state() != before.expectations().get(i).row().state()) {
+                progress.accept("minute " + minute + ": expectation " + a.expectation().id() + " "
+                        + a.row().state().name().toLowerCase(Locale.ROOT));
+            }
+        }
     }
 
     private void act(long caseId, Scenario s, ExerciseScript.Action a, String who) {

@@ -51,13 +51,25 @@ class ExerciseCliTest extends CliTestBase {
     }
 
     @Test
+    void aScenarioThatDoesNotFitItsPlaybookIsRefusedAtItsPlace() throws Exception {
+        Path scenario = resource("drill.en.yaml");
+        Files.writeString(scenario, Files.readString(scenario).replace("role: legal", "role: lawyer"));
+        Result r = run("exercise", "run", "--scenario", scenario.toString());
+        assertThat(r.exit()).isEqualTo(Cli.FAILED);
+        assertThat(r.err()).containsPattern("drill.en.yaml:\\d+:\\d+: expectations\\[2\\].role: .*lawyer");
+        assertThat(run("exercise", "list").out()).isEmpty();
+    }
+
+    @Test
     void aScriptedRunAndBadInputSayWhatIsWrong() throws Exception {
         Path scenario = resource("drill.en.yaml");
         Path script = tmp.resolve("team.yaml");
         Files.writeString(script, "format: 1\nactions:\n  - at_minutes: 1\n    do: fire\n    inject: leak\n");
         Result r = run("exercise", "run", "--scenario", scenario.toString(), "--script", script.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("minute 1: fire");
+        assertThat(r.out()).contains("minute 1: fire").contains("minute 1: inject leak (staff-leak) fired")
+                .contains("minute 5: inject wave (social-wave) 1 of 10 posts")
+                .contains("minute 30: expectation holding expired");
 
         Files.writeString(script, "format: 1\nactions:\n  - at_minutes: 1\n    do: dance\n");
         Result bad = run("exercise", "run", "--scenario", scenario.toString(), "--script", script.toString());

@@ -155,5 +155,8 @@ class ScriptedRunTest {
                 .hasMessage("actions[0] (answer at minute 3): the scenario has no inject 'nobody'");
         assertThatThrownBy(() -> ScriptedRun.readScript("bad.yaml", "format: 1\nactions:\n  - at_minutes: 3\n    do: dance\n"))
                 .isInstanceOf(ValidationException.class).hasMessageStartingWith("bad.yaml:4:");
+        // hostile YAML is refused before it is mapped, as for playbooks
+        assertThatThrownBy(() -> ScriptedRun.readScript("bad.yaml", "format: 1\nactions:\n  - &a {at_minutes: 1, do: note, "
+                + "text: x}\n  - *a\n")).isInstanceOf(ValidationException.class).hasMessageStartingWith("bad.yaml:3:");
     }
 }
