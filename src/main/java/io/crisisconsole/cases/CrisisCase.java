@@ -1,7 +1,6 @@
 package io.crisisconsole.cases;
 
 import java.time.Instant;
-import org.jdbi.v3.core.mapper.reflect.JdbiConstructor;
 
 /**
  * A crisis case (incident) as stored.
@@ -22,10 +21,6 @@ public record CrisisCase(
         Instant updatedAt,
         int version,
         boolean exercise) {
-
-    @JdbiConstructor
-    public CrisisCase {
-    }
 
     /** A real case (not an exercise), as the tests and older callers build it. */
     public CrisisCase(long id, String title, int severity, CaseStatus status, String owner, String hashtag,
