@@ -30,6 +30,9 @@ import io.crisisconsole.playbooks.ui.CasePlaybookController;
 import io.crisisconsole.playbooks.ui.CasePlaybookViewModel;
 import io.crisisconsole.playbooks.ui.PlaybooksController;
 import io.crisisconsole.playbooks.ui.PlaybooksViewModel;
+import io.crisisconsole.rehearsal.ui.RehearsalController;
+import io.crisisconsole.rehearsal.ui.RehearsalViewModel;
+import io.crisisconsole.rehearsal.ui.StartExerciseDialog;
 import io.crisisconsole.services.Services;
 import io.crisisconsole.signals.ui.ChartsController;
 import io.crisisconsole.signals.ui.ChartsViewModel;
@@ -57,6 +60,7 @@ import io.crisisconsole.workspace.ui.ChannelClocksController;
 import io.crisisconsole.workspace.ui.ChecklistController;
 import io.crisisconsole.workspace.ui.WorkspaceViewModel;
 import io.crisisconsole.toolkit.ui.FxmlView;
+import io.crisisconsole.toolkit.ui.Navigator;
 import io.crisisconsole.toolkit.ui.Notifier;
 import io.crisisconsole.toolkit.ui.ViewLoader;
 import java.time.Clock;
@@ -179,20 +183,32 @@ public final class AppContext implements AutoCloseable {
         this.mentionImports = new MentionImportDialogs(views, files, services.inbox(), tasks, notifier, messages, formats,
                 preferences::author);
 
+        Navigator navigator = new Navigator();
+        // the Rehearsal area; its Score tab waits for the scoring service (Scoring.NONE until then) and its
+        // scenario list for BundledScenarios (an empty list until then): both are one argument here
+        RehearsalViewModel rehearsal = new RehearsalViewModel(services.exercises(), RehearsalViewModel.Scoring.NONE,
+                tasks, notifier, messages, preferences::author, java.util.List::of, caseId -> {
+                    caseList.showExercise(caseId);
+                    navigator.go("cases");
+                });
+        StartExerciseDialog startExercise = new StartExerciseDialog(messages, files);
+
         // the main window's areas, in navigation order: a new area is one more line here
         Areas areas = new Areas(views, messages)
                 .view("cases", "area.cases", "fth-alert-triangle", FxmlView.CASES)
                 .view("inbox", "area.inbox", "fth-inbox", FxmlView.INBOX)
                 .view("playbooks", "area.playbooks", "fth-book-open", FxmlView.PLAYBOOKS)
                 .view("contacts", "area.contacts", "fth-users", FxmlView.CONTACTS)
-                .planned("rehearsal", "area.rehearsal", "fth-play-circle", "area.rehearsal.planned")
+                .view("rehearsal", "area.rehearsal", "fth-play-circle", FxmlView.REHEARSAL)
                 .planned("reviews", "area.reviews", "fth-file-text", "area.reviews.planned");
 
         controllers
                 .register(MainWindowController.class,
                         () -> new MainWindowController(areas, messages, notifier, tasks, preferences, home,
-                                store.readOnly().isPresent()))
+                                store.readOnly().isPresent(), navigator))
                 .register(ComingSoonController.class, ComingSoonController::new)
+                .register(RehearsalController.class, () -> new RehearsalController(rehearsal, startExercise, files,
+                        messages, formats, ticker))
                 .register(CaseListController.class, () -> new CaseListController(caseList, caseDialogs, messages, formats))
                 .register(CaseDetailController.class, () -> new CaseDetailController(caseDetail, caseDialogs,
                         composers::open, timelineText, messages, formats, ticker))

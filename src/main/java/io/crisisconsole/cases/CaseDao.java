@@ -3,14 +3,41 @@ package io.crisisconsole.cases;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.core.mapper.RowMapperFactory;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapperFactory;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-@RegisterConstructorMapper(CrisisCase.class)
+@RegisterRowMapperFactory(CaseDao.Rows.class)
 public interface CaseDao {
+
+    /**
+     * Maps rows through the record's canonical constructor: the record has a second, shorter one for
+     * real cases, which would leave Jdbi two to choose from (and an annotation on the record would
+     * bring Jdbi into the feature's record).
+     */
+    final class Rows implements RowMapperFactory {
+        private final RowMapperFactory delegate;
+
+        public Rows() {
+            try {
+                delegate = ConstructorMapper.factory(CrisisCase.class.getDeclaredConstructor(
+                        java.util.Arrays.stream(CrisisCase.class.getRecordComponents())
+                                .map(java.lang.reflect.RecordComponent::getType).toArray(Class<?>[]::new)));
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("the case record lost its canonical constructor", e);
+            }
+        }
+
+        @Override
+        public java.util.Optional<org.jdbi.v3.core.mapper.RowMapper<?>> build(java.lang.reflect.Type type,
+                org.jdbi.v3.core.config.ConfigRegistry config) {
+            return delegate.build(type, config);
+        }
+    }
 
     @SqlUpdate("""
             INSERT INTO crisis_case (title, severity, status, owner, hashtag, hub_url, opened_at, updated_at, exercise)

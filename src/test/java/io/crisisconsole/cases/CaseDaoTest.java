@@ -39,19 +39,19 @@ class CaseDaoTest {
     void insertFindAndListMapRecords() {
         CaseDao dao = store.jdbi().onDemand(CaseDao.class);
         long id = dao.insert(new CaseDetails("Outage", 2, "Anna", "#Down", "https://status.example.com"),
-                CaseStatus.ACTIVE, T0);
+                CaseStatus.ACTIVE, T0, false);
 
         CrisisCase c = dao.find(id).orElseThrow();
         assertThat(c).isEqualTo(new CrisisCase(id, "Outage", 2, CaseStatus.ACTIVE, "Anna", "#Down",
                 "https://status.example.com", T0, null, T0, 0));
         assertThat(dao.find(id + 1)).isEmpty();
-        assertThat(dao.listNewestFirst()).containsExactly(c);
+        assertThat(dao.listNewestFirst(false)).containsExactly(c);
     }
 
     @Test
     void enumsAreStoredByName() {
         CaseDao dao = store.jdbi().onDemand(CaseDao.class);
-        long id = dao.insert(new CaseDetails("Outage", 2, null, null, null), CaseStatus.CONTAINED, T0);
+        long id = dao.insert(new CaseDetails("Outage", 2, null, null, null), CaseStatus.CONTAINED, T0, false);
         store.jdbi().onDemand(TimelineDao.class).append(id, EntryKind.MESSAGE_PUBLISHED, "a", "posted", T0, T0, null,
                 null, null);
 
@@ -63,7 +63,7 @@ class CaseDaoTest {
     @Test
     void updateIsOptimistic() {
         CaseDao dao = store.jdbi().onDemand(CaseDao.class);
-        long id = dao.insert(new CaseDetails("Outage", 2, null, null, null), CaseStatus.OPEN, T0);
+        long id = dao.insert(new CaseDetails("Outage", 2, null, null, null), CaseStatus.OPEN, T0, false);
         CaseDetails changed = new CaseDetails("Outage EU", 1, null, null, null);
 
         assertThat(dao.update(id, 0, changed, CaseStatus.ACTIVE, null, T0)).isEqualTo(1);
@@ -84,7 +84,7 @@ class CaseDaoTest {
                         + "VALUES ('x', 1, 'CLOSED', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")))
                 .hasMessageContaining("CASE_STATUS_NAME");
         long id = store.jdbi().onDemand(CaseDao.class).insert(new CaseDetails("Outage", 2, null, null, null),
-                CaseStatus.OPEN, T0);
+                CaseStatus.OPEN, T0, false);
         TimelineDao timeline = store.jdbi().onDemand(TimelineDao.class);
         assertThatThrownBy(() -> timeline.append(id, EntryKind.CORRECTION, "a", "fix", T0, T0, null, null, null))
                 .as("a correction must point at the entry it corrects")
@@ -96,7 +96,7 @@ class CaseDaoTest {
     @Test
     void timelineListsByOccurrenceThenId() {
         long id = store.jdbi().onDemand(CaseDao.class).insert(new CaseDetails("Outage", 2, null, null, null),
-                CaseStatus.OPEN, T0);
+                CaseStatus.OPEN, T0, false);
         TimelineDao timeline = store.jdbi().onDemand(TimelineDao.class);
         long later = timeline.append(id, EntryKind.NOTE, "a", "later", T0.plusSeconds(60), T0, null, null, null);
         long first = timeline.append(id, EntryKind.NOTE, "a", "first", T0, T0, null, null, null);

@@ -52,6 +52,8 @@ public final class CaseDetailController {
     @FXML
     private Label titleLabel;
     @FXML
+    private Label exerciseBadge;
+    @FXML
     private Button editButton;
     @FXML
     private MenuButton statusMenu;
@@ -187,6 +189,8 @@ public final class CaseDetailController {
             return;
         }
         titleLabel.setText(c.title());
+        exerciseBadge.setVisible(c.exercise());
+        exerciseBadge.setManaged(c.exercise());
         severityLabel.setText(texts.severity(c.severity()));
         severityLabel.getStyleClass().removeAll(Styles.DANGER, Styles.WARNING, Styles.ACCENT, Styles.SUCCESS);
         severityLabel.getStyleClass().add(c.severity() == 1 ? Styles.DANGER : c.severity() == 2 ? Styles.WARNING
@@ -250,6 +254,7 @@ public final class CaseDetailController {
         private final Label kind = new Label();
         private final Label author = new Label();
         private final Label flag = new Label();
+        private final Label mark = new Label(messages.get("rehearsal.mark.badge"));
         private final Label body = new Label();
         private final HBox row;
 
@@ -264,7 +269,9 @@ public final class CaseDetailController {
             VBox when = new VBox(2, time, offset);
             when.setMinWidth(WHEN_COLUMN);
             when.setPrefWidth(WHEN_COLUMN);
-            HBox headline = new HBox(8, kind, author, flag);
+            mark.getStyleClass().add("exercise-badge");
+            mark.setMinWidth(Region.USE_PREF_SIZE);
+            HBox headline = new HBox(8, mark, kind, author, flag);
             VBox what = new VBox(3, headline, body);
             HBox.setHgrow(what, Priority.ALWAYS);
             row = new HBox(12, when, what);
@@ -280,6 +287,9 @@ public final class CaseDetailController {
                 return;
             }
             CrisisCase c = vm.currentProperty().get();
+            boolean exercise = c != null && c.exercise();
+            mark.setVisible(exercise);
+            mark.setManaged(exercise);
             time.setText(formats.clock(e.occurredAt()));
             offset.setText(c == null ? "" : formats.offset(c.openedAt(), e.occurredAt()));
             kind.setText(texts.kind(e.kind()).toUpperCase(formats.locale()));

@@ -159,9 +159,13 @@ public final class InboxViewModel {
 
     // ------------------------------------------------------------------ loading
 
-    /** Reads the cases the chooser offers (open ones first, as the case list orders them). */
+    /** Reads the cases the chooser offers (open ones first, as the case list orders them), then the exercises'. */
     public void reloadCases() {
-        reads.run(messages.get("inbox.task.cases"), cases::list, list -> {
+        reads.run(messages.get("inbox.task.cases"), () -> {
+            List<CrisisCase> all = new java.util.ArrayList<>(cases.list());
+            all.addAll(cases.exercises());
+            return all;
+        }, list -> {
             CrisisCase current = currentCase.get();
             caseChoices.setAll(list);
             if (current == null && !list.isEmpty()) {

@@ -21,7 +21,8 @@ public enum FxmlView {
     WORKSPACE_CLOCKS("workspace_clocks.fxml"),
     WORKSPACE_CALLS("workspace_calls.fxml"),
     WORKSPACE_ESCALATION("workspace_escalation.fxml"),
-    WORKSPACE_CHARTS("workspace_charts.fxml");
+    WORKSPACE_CHARTS("workspace_charts.fxml"),
+    REHEARSAL("rehearsal.fxml");
 
     static final String FOLDER = "/io/crisisconsole/fxml/";
 
