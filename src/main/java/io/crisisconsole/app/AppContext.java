@@ -1,5 +1,6 @@
 package io.crisisconsole.app;
 
+import io.crisisconsole.cases.ui.CaseClock;
 import io.crisisconsole.cases.ui.CaseDetailController;
 import io.crisisconsole.cases.ui.CaseDetailViewModel;
 import io.crisisconsole.cases.ui.CaseDialogs;
@@ -131,6 +132,8 @@ public final class AppContext implements AutoCloseable {
         this.backups = new BackupScheduler(store, new Backups(home), BackupScheduler.DEFAULT_INTERVAL,
                 message -> Platform.runLater(() -> notifier.error(message)));
 
+        // the time of a case's countdowns: the ticker's, or an exercise's own
+        CaseClock caseClock = new CaseClock(services.cases(), ticker);
         CaseListViewModel caseList = new CaseListViewModel(services.cases(), tasks, notifier, messages,
                 preferences::author, preferences.lastCaseIdProperty());
         caseDetail = new CaseDetailViewModel(services.cases(), services.autosave(), tasks, notifier, messages, formats,
@@ -159,7 +162,7 @@ public final class AppContext implements AutoCloseable {
                 caseDetail::reloadTimeline, clock, FxOneShotTimer::new), notifier, messages);
 
         InboxViewModel inbox = new InboxViewModel(services.inbox(), services.cases(), reads, tasks, notifier, messages,
-                preferences::author, clock, FxOneShotTimer::new);
+                preferences::author, clock, FxOneShotTimer::new, caseClock);
         // the inbox shows the case chosen in Cases, and choosing one in the inbox chooses it there
         inbox.currentCaseProperty().bindBidirectional(caseList.selectedProperty());
         InboxDialogs inboxDialogs = new InboxDialogs(messages, formats, clock);
@@ -211,7 +214,7 @@ public final class AppContext implements AutoCloseable {
                         messages, formats, ticker))
                 .register(CaseListController.class, () -> new CaseListController(caseList, caseDialogs, messages, formats))
                 .register(CaseDetailController.class, () -> new CaseDetailController(caseDetail, caseDialogs,
-                        composers::open, timelineText, messages, formats, ticker))
+                        composers::open, timelineText, messages, formats, caseClock))
                 .register(ComposerController.class, () -> new ComposerController(messages, formats))
                 .register(CaseFormController.class, () -> new CaseFormController(new CaseFormViewModel(), messages))
                 .register(ContactListController.class,
@@ -224,9 +227,9 @@ public final class AppContext implements AutoCloseable {
                 .register(MentionImportController.class, () -> new MentionImportController(messages, formats))
                 .register(ReplyPaneController.class, () -> new ReplyPaneController(reply))
                 .register(CasePlaybookController.class, () -> new CasePlaybookController(casePlaybook, messages, formats, ticker))
-                .register(ChecklistController.class, () -> new ChecklistController(workspace, messages, formats, ticker))
+                .register(ChecklistController.class, () -> new ChecklistController(workspace, messages, formats, caseClock))
                 .register(ChannelClocksController.class,
-                        () -> new ChannelClocksController(workspace, messages, formats, ticker))
+                        () -> new ChannelClocksController(workspace, messages, formats, caseClock))
                 .register(CallsController.class, () -> new CallsController(workspace, messages, formats, ticker))
                 .register(EscalationController.class, () -> new EscalationController(escalation, messages))
                 .register(ChartsController.class, () -> new ChartsController(charts, messages, formats));

@@ -39,6 +39,7 @@ public final class CaseDetailController {
     private final ComposeAction composer;
     private final TimelineText timelineText;
     private final Ticker ticker;
+    private final CaseClock caseClock;
     private final Messages messages;
     private final Formats formats;
     private final CaseTexts texts;
@@ -84,9 +85,10 @@ public final class CaseDetailController {
 
     /** @param timelineText how entries read in the reader's language */
     public CaseDetailController(CaseDetailViewModel vm, CaseDialogs dialogs, ComposeAction composer,
-            TimelineText timelineText, Messages messages, Formats formats, Ticker ticker) {
+            TimelineText timelineText, Messages messages, Formats formats, CaseClock caseClock) {
         this.vm = vm;
-        this.ticker = ticker;
+        this.ticker = caseClock.ticker();
+        this.caseClock = caseClock;
         this.dialogs = dialogs;
         this.composer = composer;
         this.timelineText = timelineText;
@@ -201,7 +203,7 @@ public final class CaseDetailController {
         hashtagLabel.setText(messages.get("cases.detail.hashtag", orNotSet(c.hashtag())));
         hubLabel.setText(messages.get("cases.detail.hub", orNotSet(c.hubUrl())));
         openedLabel.setText(messages.get("cases.detail.opened", formats.dayClock(c.openedAt()),
-                formats.offset(c.openedAt(), vm.now())));
+                formats.offset(c.openedAt(), caseClock.now(c))));
     }
 
     private String orNotSet(String value) {

@@ -18,8 +18,7 @@ import io.crisisconsole.store.DataHome;
 import io.crisisconsole.testsupport.MainWindowTestBase;
 import io.crisisconsole.testsupport.MutableClock;
 import io.crisisconsole.testsupport.ScriptedFilePicker;
-import java.io.IOException;
-import java.io.InputStream;
+import io.crisisconsole.testsupport.TestScenarios;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +47,6 @@ import org.testfx.util.WaitForAsyncUtils;
 class RehearsalUiTest extends MainWindowTestBase {
 
     static final Instant NOW = Instant.parse("2026-03-14T09:00:00Z");
-    static final String SCENARIO = "/rehearsal/checkout-drill.en.yaml";
     final MutableClock clock = new MutableClock(NOW);
     final ScriptedFilePicker files = new ScriptedFilePicker();
 
@@ -57,10 +55,8 @@ class RehearsalUiTest extends MainWindowTestBase {
         return AppContext.open(home, clock, files);
     }
 
-    static String scenarioYaml() throws IOException {
-        try (InputStream in = RehearsalUiTest.class.getResourceAsStream(SCENARIO)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    static String scenarioYaml() {
+        return TestScenarios.yaml(TestScenarios.CHECKOUT_DRILL);
     }
 
     private String text(FxRobot robot, String id) {
