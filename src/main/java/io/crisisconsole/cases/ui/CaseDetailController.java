@@ -268,12 +268,12 @@ public final class CaseDetailController {
             flag.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.WARNING);
             body.setWrapText(true);
             body.setMinHeight(Region.USE_PREF_SIZE);
-            VBox when = new VBox(2, time, offset);
+            VBox when = new VBox(2, time, offset, mark); // an exercise's entries carry the mark under their time
             when.setMinWidth(WHEN_COLUMN);
             when.setPrefWidth(WHEN_COLUMN);
             mark.getStyleClass().add("exercise-badge");
             mark.setMinWidth(Region.USE_PREF_SIZE);
-            HBox headline = new HBox(8, mark, kind, author, flag);
+            HBox headline = new HBox(8, kind, author, flag);
             VBox what = new VBox(3, headline, body);
             HBox.setHgrow(what, Priority.ALWAYS);
             row = new HBox(12, when, what);

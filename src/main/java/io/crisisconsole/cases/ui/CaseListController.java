@@ -19,7 +19,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
@@ -115,8 +114,7 @@ public final class CaseListController {
         private final Label badge = new Label(messages.get("rehearsal.mark.badge"));
         private final Label title = new Label();
         private final Label meta = new Label();
-        private final HBox titleLine = new HBox(6, title);
-        private final VBox box = new VBox(2, titleLine, meta);
+        private final VBox box = new VBox(2, title, meta);
 
         CaseCell() {
             badge.getStyleClass().add("exercise-badge");
@@ -134,11 +132,7 @@ public final class CaseListController {
                 return;
             }
             title.setText(c.title());
-            if (c.exercise()) {
-                titleLine.getChildren().setAll(badge, title);
-            } else {
-                titleLine.getChildren().setAll(title);
-            }
+            title.setGraphic(c.exercise() ? badge : null); // the title wraps beside the badge
             Map<String, Object> args = new HashMap<>();
             args.put("id", String.valueOf(c.id()));
             args.put("severity", texts.severity(c.severity()));

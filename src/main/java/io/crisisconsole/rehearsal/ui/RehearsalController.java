@@ -284,6 +284,7 @@ public final class RehearsalController {
             showExpectations(v);
         }
         showClock();
+        showScore();
     }
 
     // ------------------------------------------------------------------ facilitator
@@ -608,11 +609,12 @@ public final class RehearsalController {
         private final Label badge = new Label(messages.get("rehearsal.mark.badge"));
         private final Label title = new Label();
         private final Label meta = new Label();
-        private final VBox box = new VBox(2, new HBox(6, badge, title), meta);
+        private final VBox box = new VBox(2, title, meta);
 
         ExerciseCell() {
             badge.getStyleClass().add("exercise-badge");
             badge.setMinWidth(Region.USE_PREF_SIZE);
+            title.setGraphic(badge); // the title wraps beside the badge; the cell's height follows
             title.getStyleClass().add(Styles.TEXT_BOLD);
             meta.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
             Fit.wrapInList(this, title, meta);
@@ -660,10 +662,15 @@ public final class RehearsalController {
                         "author", f.author() == null ? "" : f.author(), "at", at)));
                 head.getStyleClass().add(Styles.ACCENT);
             } else {
-                String type = f.personaType() == null ? "" : texts.personaType(Scenario.PersonaType.fromYaml(f.personaType()));
-                head.setText(messages.get("rehearsal.feed.inject", Map.of("author", f.author() == null ? "" : f.author(),
-                        "handle", f.handle() == null ? "" : f.handle(), "type", type, "at", at,
-                        "via", f.via() == null ? (f.platform() == null ? "" : f.platform()) : f.via())));
+                // only what the item has: a wave's posts or a fact change have no persona
+                List<String> parts = new ArrayList<>();
+                String who = ((f.author() == null ? "" : f.author()) + " " + (f.handle() == null ? "" : f.handle())).strip();
+                parts.add(who);
+                parts.add(f.personaType() == null ? "" : texts.personaType(Scenario.PersonaType.fromYaml(f.personaType())));
+                parts.add(f.via() != null ? f.via() : f.platform() == null ? "" : f.platform());
+                parts.add(at);
+                head.setText(String.join(messages.get("rehearsal.feed.separator"),
+                        parts.stream().filter(p -> !p.isBlank()).toList()));
             }
             body.setText(f.body());
             setGraphic(box);
