@@ -165,6 +165,38 @@ class RehearsalUiTest extends MainWindowTestBase {
 
     @Test
     @SuppressWarnings("unchecked")
+    void aRefusedStartIsShownInTheDialogAndMakesNothing(FxRobot robot) throws Exception {
+        // a scenario for a playbook the store does not hold, then one the reader cannot read
+        Path file = tmp.resolve("unknown-playbook.en.yaml");
+        Files.writeString(file, scenarioYaml().replace("playbook: service-outage", "playbook: volcano-eruption"),
+                StandardCharsets.UTF_8);
+        files.next = file;
+        robot.clickOn("#navRehearsal");
+        waitUntil(() -> robot.lookup("#openScenarioButton").tryQuery().isPresent());
+        robot.clickOn("#openScenarioButton");
+        waitUntil(() -> robot.lookup("#scenarioList").queryAs(ListView.class).getItems().size() == 1);
+        robot.clickOn("#startButton");
+        waitUntil(() -> robot.lookup("#startExerciseButton").tryQuery().isPresent());
+        robot.clickOn("#startExerciseButton");
+        waitUntil(() -> text(robot, "#startProblems").contains("volcano-eruption.en"));
+        assertThat(text(robot, "#startProblems")).contains("not in the store");
+        assertThat(context.services().exercises().list()).isEmpty();
+        assertThat(context.services().cases().exercises()).isEmpty();
+
+        Path broken = tmp.resolve("broken.en.yaml");
+        Files.writeString(broken, "format: 1\nid: broken\nlanguage: en\ntitle: [unclosed\n", StandardCharsets.UTF_8);
+        files.next = broken;
+        robot.clickOn(robot.lookup(".dialog-pane .button").match(n -> n instanceof javafx.scene.control.Button b
+                && "Open scenario file\u2026".equals(b.getText())).queryButton());
+        waitUntil(() -> robot.lookup("#scenarioList").queryAs(ListView.class).getItems().size() == 2);
+        robot.clickOn("#startExerciseButton");
+        waitUntil(() -> text(robot, "#startProblems").startsWith("broken.en.yaml:"));
+        assertThat(context.services().exercises().list()).isEmpty();
+        assertThat(robot.lookup("#startExerciseButton").tryQuery()).as("the dialog stays open").isPresent();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void theCasesScopeShowsNoExerciseAndTheExercisesScopeOnlyThem(FxRobot robot) throws Exception {
         CrisisCase real = context.services().cases().open(new CaseDetails("Real outage", 2, "Ada", null, null), "Ada");
         var parsed = new ScenarioReader().read("checkout-drill.en.yaml", scenarioYaml());
