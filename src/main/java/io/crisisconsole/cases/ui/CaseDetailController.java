@@ -203,7 +203,7 @@ public final class CaseDetailController {
         hashtagLabel.setText(messages.get("cases.detail.hashtag", orNotSet(c.hashtag())));
         hubLabel.setText(messages.get("cases.detail.hub", orNotSet(c.hubUrl())));
         openedLabel.setText(messages.get("cases.detail.opened", formats.dayClock(c.openedAt()),
-                formats.offset(c.openedAt(), caseClock.now(c))));
+                formats.offset(c.openedAt(), caseClock.now(c, vm.now()))));
     }
 
     private String orNotSet(String value) {
