@@ -227,16 +227,19 @@ public final class RehearsalController {
         });
     }
 
-    /** Every second: the clock bar from the exercise's clock, the countdowns, and a tick of the engine while shown. */
+    /**
+     * Every second: a tick of the engine for the exercise chosen, also while the team works in another
+     * area (its injects keep landing in the inbox), and the clock bar and countdowns.
+     */
     private void onTick() {
         if (vm.viewProperty().get() == null) {
             return;
         }
-        showClock();
-        if (root.getScene() != null && root.isVisible()) {
-            vm.tick();
+        vm.tick();
+        if (root.getScene() != null) {
+            showClock();
+            exerciseList.refresh();
         }
-        exerciseList.refresh();
     }
 
     private void showClock() {
