@@ -1,5 +1,6 @@
 package io.crisisconsole.app;
 
+import io.crisisconsole.cases.ui.CaseClock;
 import io.crisisconsole.cases.ui.CaseDetailController;
 import io.crisisconsole.cases.ui.CaseDetailViewModel;
 import io.crisisconsole.cases.ui.CaseDialogs;
@@ -18,6 +19,7 @@ import io.crisisconsole.contacts.ui.ContactFormViewModel;
 import io.crisisconsole.contacts.ui.ContactListController;
 import io.crisisconsole.contacts.ui.ContactListViewModel;
 import io.crisisconsole.debrief.ui.DebriefController;
+import io.crisisconsole.rehearsal.BundledScenarios;
 import io.crisisconsole.debrief.ui.DebriefDialogs;
 import io.crisisconsole.debrief.ui.DebriefViewModel;
 import io.crisisconsole.inbox.ui.InboxController;
@@ -33,6 +35,9 @@ import io.crisisconsole.playbooks.ui.CasePlaybookController;
 import io.crisisconsole.playbooks.ui.CasePlaybookViewModel;
 import io.crisisconsole.playbooks.ui.PlaybooksController;
 import io.crisisconsole.playbooks.ui.PlaybooksViewModel;
+import io.crisisconsole.rehearsal.ui.RehearsalController;
+import io.crisisconsole.rehearsal.ui.RehearsalViewModel;
+import io.crisisconsole.rehearsal.ui.StartExerciseDialog;
 import io.crisisconsole.services.Services;
 import io.crisisconsole.signals.ui.ChartsController;
 import io.crisisconsole.signals.ui.ChartsViewModel;
@@ -60,6 +65,7 @@ import io.crisisconsole.workspace.ui.ChannelClocksController;
 import io.crisisconsole.workspace.ui.ChecklistController;
 import io.crisisconsole.workspace.ui.WorkspaceViewModel;
 import io.crisisconsole.toolkit.ui.FxmlView;
+import io.crisisconsole.toolkit.ui.Navigator;
 import io.crisisconsole.toolkit.ui.Notifier;
 import io.crisisconsole.toolkit.ui.ViewLoader;
 import java.time.Clock;
@@ -130,6 +136,8 @@ public final class AppContext implements AutoCloseable {
         this.backups = new BackupScheduler(store, new Backups(home), BackupScheduler.DEFAULT_INTERVAL,
                 message -> Platform.runLater(() -> notifier.error(message)));
 
+        // the time of a case's countdowns: the ticker's, or an exercise's own
+        CaseClock caseClock = new CaseClock(services.cases(), ticker);
         CaseListViewModel caseList = new CaseListViewModel(services.cases(), tasks, notifier, messages,
                 preferences::author, preferences.lastCaseIdProperty());
         caseDetail = new CaseDetailViewModel(services.cases(), services.autosave(), tasks, notifier, messages, formats,
@@ -146,7 +154,7 @@ public final class AppContext implements AutoCloseable {
                 preferences::author, editorAutosave);
         CasePlaybookViewModel casePlaybook = new CasePlaybookViewModel(services.casePlaybooks(),
                 services.playbooks(), services.contacts(), tasks, notifier, messages, formats, preferences::author,
-                caseList.selectedProperty(), caseDetail::reloadTimeline, caseDetail.entries(), clock);
+                caseList.selectedProperty(), caseDetail::reloadTimeline, caseDetail.entries(), clock, caseClock::now);
         WorkspaceViewModel workspace = new WorkspaceViewModel(services.checklist(), services.channelClocks(),
                 services.calls(), tasks, notifier, messages,
                 preferences::author, caseList.selectedProperty(), caseDetail.entries(), caseDetail::reloadTimeline,
@@ -155,10 +163,11 @@ public final class AppContext implements AutoCloseable {
         ComposerWindows composers = new ComposerWindows(views, c -> new ComposerViewModel(c, services.drafts(),
                 services.contacts(), checker.get(), tasks, notifier, messages, formats, preferences::author,
                 preferences::brand, editorAutosave,
-                caseDetail::reloadTimeline, clock, FxOneShotTimer::new), notifier, messages);
+                // an exercise's composer publishes at the exercise's time
+                caseDetail::reloadTimeline, services.cases().clockOf(c.id()), FxOneShotTimer::new), notifier, messages);
 
         InboxViewModel inbox = new InboxViewModel(services.inbox(), services.cases(), reads, tasks, notifier, messages,
-                preferences::author, clock, FxOneShotTimer::new);
+                preferences::author, clock, FxOneShotTimer::new, caseClock);
         // the inbox shows the case chosen in Cases, and choosing one in the inbox chooses it there
         inbox.currentCaseProperty().bindBidirectional(caseList.selectedProperty());
         InboxDialogs inboxDialogs = new InboxDialogs(messages, formats, clock);
@@ -174,7 +183,7 @@ public final class AppContext implements AutoCloseable {
                     caseDetail.reloadTimeline();
                 });
         ChartsViewModel charts = new ChartsViewModel(services.inbox(), services.drafts(), reads, notifier, messages,
-                caseList.selectedProperty(), ticker);
+                caseList.selectedProperty(), ticker, caseClock::now);
         inbox.summaryProperty().addListener(o -> {
             escalation.refresh();
             charts.refresh();
@@ -184,6 +193,17 @@ public final class AppContext implements AutoCloseable {
 
         // the debrief pane of a case; the area that places it calls show(caseId)
         DebriefDialogs debriefDialogs = new DebriefDialogs(messages);
+        Navigator navigator = new Navigator();
+        // the Rehearsal area: the exercises, the bundled scenarios to start, the figures of the Score tab
+        RehearsalViewModel rehearsal = new RehearsalViewModel(services.exercises(),
+                caseId -> java.util.Optional.of(services.exerciseScores().score(caseId)), tasks, notifier, messages,
+                preferences::author, () -> BundledScenarios.list().stream()
+                        .map(b -> new RehearsalViewModel.ScenarioSource(b.fileName(), b.yaml(), null)).toList(),
+                caseId -> {
+                    caseList.showExercise(caseId);
+                    navigator.go("cases");
+                });
+        StartExerciseDialog startExercise = new StartExerciseDialog(messages, files);
 
         // the main window's areas, in navigation order: a new area is one more line here
         Areas areas = new Areas(views, messages)
@@ -191,17 +211,19 @@ public final class AppContext implements AutoCloseable {
                 .view("inbox", "area.inbox", "fth-inbox", FxmlView.INBOX)
                 .view("playbooks", "area.playbooks", "fth-book-open", FxmlView.PLAYBOOKS)
                 .view("contacts", "area.contacts", "fth-users", FxmlView.CONTACTS)
-                .planned("rehearsal", "area.rehearsal", "fth-play-circle", "area.rehearsal.planned")
+                .view("rehearsal", "area.rehearsal", "fth-play-circle", FxmlView.REHEARSAL)
                 .planned("reviews", "area.reviews", "fth-file-text", "area.reviews.planned");
 
         controllers
                 .register(MainWindowController.class,
                         () -> new MainWindowController(areas, messages, notifier, tasks, preferences, home,
-                                store.readOnly().isPresent()))
+                                store.readOnly().isPresent(), navigator))
                 .register(ComingSoonController.class, ComingSoonController::new)
+                .register(RehearsalController.class, () -> new RehearsalController(rehearsal, startExercise, files,
+                        messages, formats, ticker))
                 .register(CaseListController.class, () -> new CaseListController(caseList, caseDialogs, messages, formats))
                 .register(CaseDetailController.class, () -> new CaseDetailController(caseDetail, caseDialogs,
-                        composers::open, timelineText, messages, formats, ticker))
+                        composers::open, timelineText, messages, formats, caseClock))
                 .register(ComposerController.class, () -> new ComposerController(messages, formats))
                 .register(CaseFormController.class, () -> new CaseFormController(new CaseFormViewModel(), messages))
                 .register(ContactListController.class,
@@ -214,9 +236,9 @@ public final class AppContext implements AutoCloseable {
                 .register(MentionImportController.class, () -> new MentionImportController(messages, formats))
                 .register(ReplyPaneController.class, () -> new ReplyPaneController(reply))
                 .register(CasePlaybookController.class, () -> new CasePlaybookController(casePlaybook, messages, formats, ticker))
-                .register(ChecklistController.class, () -> new ChecklistController(workspace, messages, formats, ticker))
+                .register(ChecklistController.class, () -> new ChecklistController(workspace, messages, formats, caseClock))
                 .register(ChannelClocksController.class,
-                        () -> new ChannelClocksController(workspace, messages, formats, ticker))
+                        () -> new ChannelClocksController(workspace, messages, formats, caseClock))
                 .register(CallsController.class, () -> new CallsController(workspace, messages, formats, ticker))
                 .register(EscalationController.class, () -> new EscalationController(escalation, messages))
                 .register(ChartsController.class, () -> new ChartsController(charts, messages, formats))

@@ -5,6 +5,7 @@ import io.crisisconsole.store.DataHome;
 import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.Theme;
 import io.crisisconsole.toolkit.ui.FxTaskRunner;
+import io.crisisconsole.toolkit.ui.Navigator;
 import io.crisisconsole.toolkit.ui.Notifier;
 import java.util.HashMap;
 import java.util.Map;
@@ -62,8 +63,9 @@ public final class MainWindowController {
     private Label dataLabel;
 
     public MainWindowController(Areas areas, Messages messages, Notifier notifier, FxTaskRunner tasks,
-            Preferences preferences, DataHome home, boolean readOnly) {
+            Preferences preferences, DataHome home, boolean readOnly, Navigator navigator) {
         this.readOnly = readOnly;
+        this.navigator = navigator;
         this.areas = areas;
         this.messages = messages;
         this.notifier = notifier;
@@ -72,8 +74,12 @@ public final class MainWindowController {
         this.home = home;
     }
 
+    private final Navigator navigator;
+
     @FXML
     private void initialize() {
+        navigator.setShow(id -> nav.getToggles().stream().filter(t -> areaOf(t).id().equals(id)).findFirst()
+                .ifPresent(nav::selectToggle));
         for (Area area : areas.all()) {
             navBox.getChildren().add(navButton(area));
         }

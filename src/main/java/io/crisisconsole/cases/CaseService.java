@@ -130,6 +130,39 @@ public final class CaseService {
     }
 
     /**
+     * A clock that reads the time of case {@code caseId} ({@link #now(long)}: an exercise's own time,
+     * else the clock), in the clock's zone: for code that takes a {@link Clock}, such as the composer.
+     */
+    public Clock clockOf(long caseId) {
+        return new CaseTimeClock(caseId, clock.getZone());
+    }
+
+    private final class CaseTimeClock extends Clock {
+        private final long caseId;
+        private final java.time.ZoneId zone;
+
+        CaseTimeClock(long caseId, java.time.ZoneId zone) {
+            this.caseId = caseId;
+            this.zone = zone;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId z) {
+            return new CaseTimeClock(caseId, z);
+        }
+
+        @Override
+        public Instant instant() {
+            return now(caseId);
+        }
+    }
+
+    /**
      * Now, for the events of case {@code caseId}: its exercise time when it is an exercise, else
      * the clock (milliseconds). Every service that stamps something of a case asks here.
      */

@@ -129,10 +129,10 @@ class CasesUiTest extends MainWindowTestBase {
 
     @Test
     void comingAreasSayWhatTheyWillHold(FxRobot robot) throws TimeoutException {
-        robot.clickOn("#navRehearsal");
+        robot.clickOn("#navReviews");
         waitUntil(() -> robot.lookup("#headingLabel").tryQuery().isPresent());
-        assertThat(robot.lookup("#headingLabel").queryAs(Label.class).getText()).isEqualTo("Rehearsal");
-        assertThat(robot.lookup("#plannedLabel").queryAs(Label.class).getText()).contains("injects");
+        assertThat(robot.lookup("#headingLabel").queryAs(Label.class).getText()).isEqualTo("Reviews");
+        assertThat(robot.lookup("#plannedLabel").queryAs(Label.class).getText()).contains("review");
         robot.clickOn("#navCases");
         waitUntil(() -> robot.lookup("#caseList").tryQuery().isPresent());
     }

@@ -109,8 +109,8 @@ class MainWindowUiTest {
         assertNoKeysShown();
 
         robot.clickOn("#navRehearsal");
-        waitUntil(() -> robot.lookup("#headingLabel").tryQuery().isPresent());
-        assertThat(label(robot, "#headingLabel")).isEqualTo("Rehearsal");
+        waitUntil(() -> robot.lookup("#exerciseList").tryQuery().isPresent());
+        assertThat(shownTexts()).contains("Rehearsal", "Exercises", "Scenarios");
         assertNoKeysShown();
 
         robot.clickOn("#navReviews");

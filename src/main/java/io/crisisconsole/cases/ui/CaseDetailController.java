@@ -39,6 +39,7 @@ public final class CaseDetailController {
     private final ComposeAction composer;
     private final TimelineText timelineText;
     private final Ticker ticker;
+    private final CaseClock caseClock;
     private final Messages messages;
     private final Formats formats;
     private final CaseTexts texts;
@@ -51,6 +52,8 @@ public final class CaseDetailController {
     private VBox workspace;
     @FXML
     private Label titleLabel;
+    @FXML
+    private Label exerciseBadge;
     @FXML
     private Button editButton;
     @FXML
@@ -82,9 +85,10 @@ public final class CaseDetailController {
 
     /** @param timelineText how entries read in the reader's language */
     public CaseDetailController(CaseDetailViewModel vm, CaseDialogs dialogs, ComposeAction composer,
-            TimelineText timelineText, Messages messages, Formats formats, Ticker ticker) {
+            TimelineText timelineText, Messages messages, Formats formats, CaseClock caseClock) {
         this.vm = vm;
-        this.ticker = ticker;
+        this.ticker = caseClock.ticker();
+        this.caseClock = caseClock;
         this.dialogs = dialogs;
         this.composer = composer;
         this.timelineText = timelineText;
@@ -187,6 +191,8 @@ public final class CaseDetailController {
             return;
         }
         titleLabel.setText(c.title());
+        exerciseBadge.setVisible(c.exercise());
+        exerciseBadge.setManaged(c.exercise());
         severityLabel.setText(texts.severity(c.severity()));
         severityLabel.getStyleClass().removeAll(Styles.DANGER, Styles.WARNING, Styles.ACCENT, Styles.SUCCESS);
         severityLabel.getStyleClass().add(c.severity() == 1 ? Styles.DANGER : c.severity() == 2 ? Styles.WARNING
@@ -197,7 +203,7 @@ public final class CaseDetailController {
         hashtagLabel.setText(messages.get("cases.detail.hashtag", orNotSet(c.hashtag())));
         hubLabel.setText(messages.get("cases.detail.hub", orNotSet(c.hubUrl())));
         openedLabel.setText(messages.get("cases.detail.opened", formats.dayClock(c.openedAt()),
-                formats.offset(c.openedAt(), vm.now())));
+                formats.offset(c.openedAt(), caseClock.now(c, vm.now()))));
     }
 
     private String orNotSet(String value) {
@@ -250,6 +256,7 @@ public final class CaseDetailController {
         private final Label kind = new Label();
         private final Label author = new Label();
         private final Label flag = new Label();
+        private final Label mark = new Label(messages.get("rehearsal.mark.badge"));
         private final Label body = new Label();
         private final HBox row;
 
@@ -261,9 +268,11 @@ public final class CaseDetailController {
             flag.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.WARNING);
             body.setWrapText(true);
             body.setMinHeight(Region.USE_PREF_SIZE);
-            VBox when = new VBox(2, time, offset);
+            VBox when = new VBox(2, time, offset, mark); // an exercise's entries carry the mark under their time
             when.setMinWidth(WHEN_COLUMN);
             when.setPrefWidth(WHEN_COLUMN);
+            mark.getStyleClass().add("exercise-badge");
+            mark.setMinWidth(Region.USE_PREF_SIZE);
             HBox headline = new HBox(8, kind, author, flag);
             VBox what = new VBox(3, headline, body);
             HBox.setHgrow(what, Priority.ALWAYS);
@@ -280,6 +289,9 @@ public final class CaseDetailController {
                 return;
             }
             CrisisCase c = vm.currentProperty().get();
+            boolean exercise = c != null && c.exercise();
+            mark.setVisible(exercise);
+            mark.setManaged(exercise);
             time.setText(formats.clock(e.occurredAt()));
             offset.setText(c == null ? "" : formats.offset(c.openedAt(), e.occurredAt()));
             kind.setText(texts.kind(e.kind()).toUpperCase(formats.locale()));

@@ -17,6 +17,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The case list with search and filters; the workspace of the selected case sits beside it. */
@@ -32,6 +35,10 @@ public final class CaseListController {
     private SplitPane root;
     @FXML
     private Button newCaseButton;
+    @FXML
+    private ToggleButton realScopeButton;
+    @FXML
+    private ToggleButton exerciseScopeButton;
     @FXML
     private CustomTextField searchField;
     @FXML
@@ -53,6 +60,19 @@ public final class CaseListController {
 
     @FXML
     private void initialize() {
+        ToggleGroup scope = new ToggleGroup();
+        realScopeButton.setToggleGroup(scope);
+        exerciseScopeButton.setToggleGroup(scope);
+        exerciseScopeButton.setSelected(vm.exercisesScopeProperty().get());
+        realScopeButton.setSelected(!vm.exercisesScopeProperty().get());
+        scope.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                scope.selectToggle(a); // one scope is always chosen
+            } else {
+                vm.exercisesScopeProperty().set(b == exerciseScopeButton);
+            }
+        });
+        vm.exercisesScopeProperty().addListener((o, a, b) -> (b ? exerciseScopeButton : realScopeButton).setSelected(true));
         searchField.textProperty().bindBidirectional(vm.searchProperty());
         statusFilter.getItems().setAll(StatusFilter.values());
         statusFilter.setConverter(DisplayConverter.of(texts::filter));
@@ -91,11 +111,14 @@ public final class CaseListController {
     }
 
     private final class CaseCell extends ListCell<CrisisCase> {
+        private final Label badge = new Label(messages.get("rehearsal.mark.badge"));
         private final Label title = new Label();
         private final Label meta = new Label();
         private final VBox box = new VBox(2, title, meta);
 
         CaseCell() {
+            badge.getStyleClass().add("exercise-badge");
+            badge.setMinWidth(Region.USE_PREF_SIZE);
             title.getStyleClass().add(Styles.TEXT_BOLD);
             meta.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
             Fit.wrapInList(this, title, meta); // long titles wrap instead of ending in "…"
@@ -109,6 +132,7 @@ public final class CaseListController {
                 return;
             }
             title.setText(c.title());
+            title.setGraphic(c.exercise() ? badge : null); // the title wraps beside the badge
             Map<String, Object> args = new HashMap<>();
             args.put("id", String.valueOf(c.id()));
             args.put("severity", texts.severity(c.severity()));

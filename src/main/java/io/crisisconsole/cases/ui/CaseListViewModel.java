@@ -41,6 +41,9 @@ public final class CaseListViewModel {
     private final ObjectProperty<StatusFilter> statusFilter = new SimpleObjectProperty<>(StatusFilter.NOT_CLOSED);
     private final IntegerProperty severityFilter = new SimpleIntegerProperty(ANY_SEVERITY);
     private final ObjectProperty<CrisisCase> selected = new SimpleObjectProperty<>();
+    /** Which cases the list shows: the real ones (the default) or the exercises', never both. */
+    private final javafx.beans.property.BooleanProperty exercisesScope =
+            new javafx.beans.property.SimpleBooleanProperty(false);
     private final Property<Long> lastSelected;
     private boolean restored;
 
@@ -65,6 +68,12 @@ public final class CaseListViewModel {
         statusFilter.addListener((o, a, b) -> refilter());
         severityFilter.addListener((o, a, b) -> refilter());
         refilter();
+        exercisesScope.addListener((o, a, b) -> {
+            if (pendingSelect == null) {
+                selected.set(null); // a case of the other scope is not shown beside this list
+            }
+            load(null);
+        });
         selected.addListener((o, a, b) -> {
             if (b != null) {
                 lastSelected.setValue(b.id());
@@ -73,14 +82,42 @@ public final class CaseListViewModel {
     }
 
     public void reload() {
-        tasks.run(messages.get("cases.list.task.load"), cases::list, this::setAll,
+        load(null);
+    }
+
+    /** Shows the exercise case {@code caseId}: the list switches to the Exercises scope and selects it. */
+    public void showExercise(long caseId) {
+        if (exercisesScope.get()) {
+            load(caseId);
+        } else {
+            pendingSelect = caseId;
+            exercisesScope.set(true);
+        }
+    }
+
+    private Long pendingSelect;
+
+    private void load(Long select) {
+        boolean exercises = exercisesScope.get();
+        Long wanted = select != null ? select : pendingSelect;
+        pendingSelect = null;
+        tasks.run(messages.get("cases.list.task.load"), exercises ? cases::exercises : cases::list,
+                list -> setAll(list, wanted, exercises),
                 t -> notifier.failed(messages.get("cases.list.failed.load"), t));
     }
 
-    private void setAll(List<CrisisCase> list) {
-        Long selectedId = selected.get() == null ? null : selected.get().id();
+    private void setAll(List<CrisisCase> list, Long wanted, boolean exercises) {
+        if (exercises != exercisesScope.get()) {
+            return; // the scope changed again meanwhile: its own load follows
+        }
+        Long selectedId = wanted != null ? wanted : selected.get() == null ? null : selected.get().id();
         all.setAll(list);
-        if (selectedId != null) {
+        if (wanted != null) {
+            statusFilter.set(StatusFilter.ALL);
+            search.set("");
+            severityFilter.set(ANY_SEVERITY);
+        }
+        if (selectedId != null && all.stream().anyMatch(c -> c.id() == selectedId)) {
             all.stream().filter(c -> c.id() == selectedId).findFirst().ifPresent(selected::set);
         } else if (!restored) {
             restoreLastSelected();
@@ -99,6 +136,14 @@ public final class CaseListViewModel {
 
     public void create(CaseDetails details, Consumer<CrisisCase> done) {
         tasks.run(messages.get("cases.list.task.open"), () -> cases.open(details, author.get()), c -> {
+            if (exercisesScope.get()) {
+                // a real case: the list goes back to the real cases and selects it there
+                pendingSelect = c.id();
+                exercisesScope.set(false);
+                notifier.info(messages.get("cases.list.notice.opened", String.valueOf(c.id()), c.title()));
+                done.accept(c);
+                return;
+            }
             all.add(0, c);
             if (!statusFilter.get().test(c)) {
                 statusFilter.set(StatusFilter.NOT_CLOSED);
@@ -144,6 +189,11 @@ public final class CaseListViewModel {
 
     private static boolean contains(String field, String needle) {
         return field != null && field.toLowerCase(Locale.ROOT).contains(needle);
+    }
+
+    /** True while the list shows the exercises' cases instead of the real ones. */
+    public javafx.beans.property.BooleanProperty exercisesScopeProperty() {
+        return exercisesScope;
     }
 
     /** The cases the search and filters let through, newest first (read-only). */

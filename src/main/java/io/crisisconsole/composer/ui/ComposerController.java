@@ -56,6 +56,10 @@ public final class ComposerController {
     @FXML
     private Label caseLabel;
     @FXML
+    private javafx.scene.layout.HBox exerciseBand;
+    @FXML
+    private Label exerciseNote;
+    @FXML
     private ComboBox<Draft> draftChoice;
     @FXML
     private Button newDraftButton;
@@ -126,6 +130,12 @@ public final class ComposerController {
     public void bind(ComposerViewModel model) {
         this.vm = model;
         caseLabel.setText(messages.get("composer.case", String.valueOf(vm.crisisCase().id()), vm.crisisCase().title()));
+        // an exercise's composer: the band, and beside Publish where it goes (the simulated channels only)
+        boolean exercise = vm.crisisCase().exercise();
+        for (javafx.scene.Node n : java.util.List.of(exerciseBand, exerciseNote)) {
+            n.setVisible(exercise);
+            n.setManaged(exercise);
+        }
 
         draftChoice.setItems(vm.drafts());
         draftChoice.setConverter(DisplayConverter.of(d -> messages.get("composer.draft.item", d.title(), d.currentVersion(),

@@ -63,6 +63,8 @@ public final class InboxController {
     @FXML
     private ComboBox<CrisisCase> caseChoice;
     @FXML
+    private javafx.scene.layout.HBox exerciseBand;
+    @FXML
     private Button importButton;
     @FXML
     private Button addButton;
@@ -197,11 +199,20 @@ public final class InboxController {
 
     // ------------------------------------------------------------------ top
 
+    private void showExerciseBand(CrisisCase c) {
+        boolean exercise = c != null && c.exercise();
+        exerciseBand.setVisible(exercise);
+        exerciseBand.setManaged(exercise);
+    }
+
     private void setUpCaseChoice() {
         caseChoice.setItems(vm.caseChoices());
         caseChoice.valueProperty().bindBidirectional(vm.currentCaseProperty());
-        caseChoice.setConverter(DisplayConverter.of(c -> messages.get("inbox.case.choice",
-                Map.of("id", c.id(), "title", c.title()))));
+        caseChoice.setConverter(DisplayConverter.of(c -> messages.get(c.exercise() ? "inbox.case.choice.exercise"
+                : "inbox.case.choice", Map.of("id", c.id(), "title", c.title()))));
+        // the inbox of an exercise's case carries the band
+        vm.currentCaseProperty().addListener((o, a, c) -> showExerciseBand(c));
+        showExerciseBand(vm.currentCaseProperty().get());
         caseChoice.setPromptText(messages.get("inbox.case.prompt"));
         caseChoice.setOnShowing(e -> vm.reloadCases());
         importButton.disableProperty().bind(vm.currentCaseProperty().isNull());

@@ -1,6 +1,7 @@
 package io.crisisconsole.inbox.ui;
 
 import io.crisisconsole.cases.CaseService;
+import io.crisisconsole.cases.ui.CaseClock;
 import io.crisisconsole.cases.CrisisCase;
 import io.crisisconsole.inbox.InboxQuery;
 import io.crisisconsole.inbox.InboxService;
@@ -110,6 +111,8 @@ public final class InboxViewModel {
     private final ObjectProperty<InboxSummary> summary = new SimpleObjectProperty<>();
     private final IntegerProperty revision = new SimpleIntegerProperty();
     private final LongProperty now = new SimpleLongProperty();
+    /** The case's time: the first-response clocks of an exercise's case run on the exercise's clock. */
+    private final CaseClock caseClock;
     private final BooleanProperty searching = new SimpleBooleanProperty();
 
     private final Map<Long, Mention> cache = new LinkedHashMap<>(CACHE, 0.75f, true) {
@@ -133,7 +136,9 @@ public final class InboxViewModel {
     private Supplier<List<Long>> selection = List::of;
 
     public InboxViewModel(InboxService inbox, CaseService cases, TaskRunner reads, TaskRunner writes,
-            Notifier notifier, Messages messages, Supplier<String> author, Clock clock, OneShotTimer.Factory timers) {
+            Notifier notifier, Messages messages, Supplier<String> author, Clock clock, OneShotTimer.Factory timers,
+            CaseClock caseClock) {
+        this.caseClock = Objects.requireNonNull(caseClock, "caseClock");
         this.inbox = Objects.requireNonNull(inbox, "inbox");
         this.cases = Objects.requireNonNull(cases, "cases");
         this.reads = Objects.requireNonNull(reads, "reads");
@@ -159,9 +164,13 @@ public final class InboxViewModel {
 
     // ------------------------------------------------------------------ loading
 
-    /** Reads the cases the chooser offers (open ones first, as the case list orders them). */
+    /** Reads the cases the chooser offers (open ones first, as the case list orders them), then the exercises'. */
     public void reloadCases() {
-        reads.run(messages.get("inbox.task.cases"), cases::list, list -> {
+        reads.run(messages.get("inbox.task.cases"), () -> {
+            List<CrisisCase> all = new java.util.ArrayList<>(cases.list());
+            all.addAll(cases.exercises());
+            return all;
+        }, list -> {
             CrisisCase current = currentCase.get();
             caseChoices.setAll(list);
             if (current == null && !list.isEmpty()) {
@@ -347,7 +356,7 @@ public final class InboxViewModel {
 
     /** Moves the clocks on (the view calls it every second). */
     public void tick() {
-        now.set(clock.millis());
+        now.set(caseClock.now(currentCase.get(), clock.instant()).toEpochMilli());
     }
 
     /** The first-response clock of {@code m} as of the last {@link #tick()}. */

@@ -284,21 +284,27 @@ public final class ReplyViewModel {
 
     // ---- the time it went out ----
 
+    /** Now for the mention's case: an exercise's own time, else the clock. */
+    private Instant now() {
+        Mention m = mention.get();
+        return m == null ? clock.instant() : cases.now(m.caseId());
+    }
+
     /** The time field back to now. */
     public void resetSentAt() {
-        sentAt.set(formats.dayClock(clock.instant()));
+        sentAt.set(formats.dayClock(now()));
         timeProblem.set(timeProblemOf(sentAt.get()));
     }
 
     /** When the answer went out, as typed; null when it cannot be read. */
     private Instant parsedSentAt(String typed) {
-        return formats.parseDayClock(typed, LocalDate.now(clock.withZone(formats.zone())));
+        return formats.parseDayClock(typed, LocalDate.ofInstant(now(), formats.zone()));
     }
 
     /** What is wrong with the sent time as typed, or "" when nothing is. */
     private String timeProblemOf(String typed) {
         Instant at = parsedSentAt(typed);
-        Instant now = clock.instant();
+        Instant now = now();
         if (at == null) {
             return messages.get("inbox.reply.time.invalid", Map.of("typed", typed == null ? "" : typed.strip(),
                     "example", formats.dayClock(now)));

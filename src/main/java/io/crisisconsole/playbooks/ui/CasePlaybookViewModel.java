@@ -13,6 +13,7 @@ import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.TaskRunner;
 import io.crisisconsole.toolkit.ui.Notifier;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -47,6 +48,7 @@ public final class CasePlaybookViewModel {
     private final BooleanProperty cadenceOverdue = new SimpleBooleanProperty(false);
     private final ObservableList<TimelineEntry> timeline;
     private final Clock clock;
+    private final java.util.function.BiFunction<CrisisCase, Instant, Instant> caseNow;
     private UpdateCadence.Rules rules = UpdateCadence.Rules.DEFAULT;
     private CrisisCase current;
 
@@ -54,6 +56,19 @@ public final class CasePlaybookViewModel {
             TaskRunner tasks, Notifier notifier, Messages messages, Formats formats, Supplier<String> author,
             ReadOnlyObjectProperty<CrisisCase> selection,
             Runnable onTimelineChanged, ObservableList<TimelineEntry> timeline, Clock clock) {
+        this(casePlaybooks, playbooks, contacts, tasks, notifier, messages, formats, author, selection,
+                onTimelineChanged, timeline, clock, (c, wall) -> wall);
+    }
+
+    /**
+     * @param caseNow the time of a case's cadence from the clock's reading (an exercise's own time)
+     */
+    public CasePlaybookViewModel(CasePlaybookService casePlaybooks, PlaybookService playbooks, ContactService contacts,
+            TaskRunner tasks, Notifier notifier, Messages messages, Formats formats, Supplier<String> author,
+            ReadOnlyObjectProperty<CrisisCase> selection,
+            Runnable onTimelineChanged, ObservableList<TimelineEntry> timeline, Clock clock,
+            java.util.function.BiFunction<CrisisCase, Instant, Instant> caseNow) {
+        this.caseNow = caseNow;
         this.casePlaybooks = casePlaybooks;
         this.playbooks = playbooks;
         this.contacts = contacts;
@@ -121,7 +136,8 @@ public final class CasePlaybookViewModel {
             cadenceOverdue.set(false);
             return;
         }
-        UpdateCadence.Status s = UpdateCadence.status(c, timeline, rules, clock.instant());
+        // an exercise's cadence runs on its own time
+        UpdateCadence.Status s = UpdateCadence.status(c, timeline, rules, caseNow.apply(c, clock.instant()));
         cadence.set(cadenceText.render(s));
         cadenceOverdue.set(s.overdue());
     }

@@ -39,6 +39,7 @@ public final class ChartsViewModel {
     private final Messages messages;
     private final ReadOnlyObjectProperty<CrisisCase> selected;
     private final Ticker ticker;
+    private final java.util.function.BiFunction<CrisisCase, Instant, Instant> caseNow;
     private final ReadOnlyObjectWrapper<ChartFigures> figures = new ReadOnlyObjectWrapper<>();
     private final ObservableList<XYChart.Series<Number, Number>> mentions = FXCollections.observableArrayList();
     private final ObservableList<XYChart.Series<Number, Number>> sentiment = FXCollections.observableArrayList();
@@ -49,6 +50,14 @@ public final class ChartsViewModel {
 
     public ChartsViewModel(InboxService inbox, DraftService drafts, TaskRunner tasks, Notifier notifier,
             Messages messages, ReadOnlyObjectProperty<CrisisCase> selected, Ticker ticker) {
+        this(inbox, drafts, tasks, notifier, messages, selected, ticker, (c, wall) -> wall);
+    }
+
+    /** @param caseNow the time of a case's charts from the ticker's (an exercise's own time) */
+    public ChartsViewModel(InboxService inbox, DraftService drafts, TaskRunner tasks, Notifier notifier,
+            Messages messages, ReadOnlyObjectProperty<CrisisCase> selected, Ticker ticker,
+            java.util.function.BiFunction<CrisisCase, Instant, Instant> caseNow) {
+        this.caseNow = caseNow;
         this.inbox = inbox;
         this.drafts = drafts;
         this.tasks = tasks;
@@ -93,8 +102,9 @@ public final class ChartsViewModel {
         }
         running = true;
         dirty = false;
-        Instant now = ticker.now();
-        lastRun = now.toEpochMilli();
+        lastRun = ticker.now().toEpochMilli();
+        // an exercise's charts run up to its own time
+        Instant now = caseNow.apply(c, ticker.now());
         long id = c.id();
         tasks.run(messages.get("charts.task.load"), () -> ChartFigures.load(inbox, drafts, id, now), f -> {
             running = false;

@@ -22,7 +22,8 @@ public enum FxmlView {
     WORKSPACE_CALLS("workspace_calls.fxml"),
     WORKSPACE_ESCALATION("workspace_escalation.fxml"),
     WORKSPACE_CHARTS("workspace_charts.fxml"),
-    DEBRIEF_FORM("debrief_form.fxml");
+    DEBRIEF_FORM("debrief_form.fxml"),
+    REHEARSAL("rehearsal.fxml");
 
     static final String FOLDER = "/io/crisisconsole/fxml/";
 

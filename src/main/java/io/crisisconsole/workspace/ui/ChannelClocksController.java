@@ -2,6 +2,7 @@ package io.crisisconsole.workspace.ui;
 
 import atlantafx.base.theme.Styles;
 import io.crisisconsole.playbooks.ui.ChannelNames;
+import io.crisisconsole.cases.ui.CaseClock;
 import io.crisisconsole.toolkit.Formats;
 import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.ui.Countdown;
@@ -35,17 +36,20 @@ public final class ChannelClocksController {
     private final Messages messages;
     private final Formats formats;
     private final Ticker ticker;
+    /** The case's time: an exercise's countdowns run on its clock. */
+    private final CaseClock caseClock;
     private final Countdown countdown;
     private final List<Tile> tiles = new ArrayList<>();
 
     @FXML
     private FlowPane root;
 
-    public ChannelClocksController(WorkspaceViewModel vm, Messages messages, Formats formats, Ticker ticker) {
+    public ChannelClocksController(WorkspaceViewModel vm, Messages messages, Formats formats, CaseClock caseClock) {
         this.vm = vm;
         this.messages = messages;
         this.formats = formats;
-        this.ticker = ticker;
+        this.ticker = caseClock.ticker();
+        this.caseClock = caseClock;
         this.countdown = new Countdown(messages, formats);
     }
 
@@ -54,7 +58,7 @@ public final class ChannelClocksController {
         vm.clocks().addListener((ListChangeListener<ChannelClock>) c -> rebuild());
         ticker.nowProperty().addListener((o, a, b) -> {
             if (root.getScene() != null && root.isVisible()) {
-                tiles.forEach(t -> t.show(ticker.now()));
+                tiles.forEach(t -> t.show(caseClock.now(vm.currentProperty().get())));
             }
         });
         rebuild();
@@ -72,7 +76,7 @@ public final class ChannelClocksController {
                 // the same channels read again: the tiles stay, only what they say changes
                 for (int i = 0; i < now.size(); i++) {
                     tiles.get(i).clock = now.get(i);
-                    tiles.get(i).show(ticker.now());
+                    tiles.get(i).show(caseClock.now(vm.currentProperty().get()));
                 }
                 return;
             }
@@ -83,7 +87,7 @@ public final class ChannelClocksController {
             Tile t = new Tile(clock);
             tiles.add(t);
             root.getChildren().add(t.box);
-            t.show(ticker.now());
+            t.show(caseClock.now(vm.currentProperty().get()));
         }
         root.setVisible(!tiles.isEmpty());
         root.setManaged(!tiles.isEmpty());

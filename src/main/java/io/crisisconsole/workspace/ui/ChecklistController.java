@@ -2,6 +2,7 @@ package io.crisisconsole.workspace.ui;
 
 import atlantafx.base.theme.Styles;
 import io.crisisconsole.contacts.Contact;
+import io.crisisconsole.cases.ui.CaseClock;
 import io.crisisconsole.toolkit.Formats;
 import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.ui.Countdown;
@@ -33,6 +34,8 @@ public final class ChecklistController {
     private final Messages messages;
     private final Formats formats;
     private final Ticker ticker;
+    /** The case's time: an exercise's countdowns run on its clock. */
+    private final CaseClock caseClock;
     private final Countdown countdown;
 
     @FXML
@@ -54,11 +57,12 @@ public final class ChecklistController {
     @FXML
     private MenuButton assignMenu;
 
-    public ChecklistController(WorkspaceViewModel vm, Messages messages, Formats formats, Ticker ticker) {
+    public ChecklistController(WorkspaceViewModel vm, Messages messages, Formats formats, CaseClock caseClock) {
         this.vm = vm;
         this.messages = messages;
         this.formats = formats;
-        this.ticker = ticker;
+        this.ticker = caseClock.ticker();
+        this.caseClock = caseClock;
         this.countdown = new Countdown(messages, formats);
     }
 
@@ -119,7 +123,7 @@ public final class ChecklistController {
             checklistNext.setText("");
             return;
         }
-        Instant now = ticker.now();
+        Instant now = caseClock.now(vm.currentProperty().get());
         checklistSummary.setText(messages.get("workspace.checklist.summary", Map.of("done", list.done(),
                 "total", list.items().size(), "skipped", list.skipped(), "late", list.late(now),
                 "blocking", list.blocking().size())));
@@ -224,7 +228,7 @@ public final class ChecklistController {
                 setText(null);
                 return;
             }
-            Instant now = ticker.now();
+            Instant now = caseClock.now(vm.currentProperty().get());
             title.setText(item.step().title());
             who.setText(messages.get("workspace.checklist.who", Map.of("required", item.step().required(),
                     "role", item.ownerName(),
