@@ -683,7 +683,10 @@ public final class ExerciseService implements CaseService.CaseTime {
         if (rows.stream().noneMatch(r -> r.state() == ExpectationState.PENDING && r.startsAt() != null)) {
             return 0;
         }
-        ExpectationChecks.Facts facts = checks.facts(e.caseId(), id -> mentionsOf(e.caseId(), id));
+        // the inbox read once per inject in a round, however many expectations follow it
+        Map<String, List<Mention>> mentions = new java.util.HashMap<>();
+        ExpectationChecks.Facts facts = checks.facts(e.caseId(),
+                id -> mentions.computeIfAbsent(id, k -> mentionsOf(e.caseId(), k)));
         int decided = 0;
         for (ExpectationRow r : rows) {
             if (r.state() != ExpectationState.PENDING || r.startsAt() == null) {

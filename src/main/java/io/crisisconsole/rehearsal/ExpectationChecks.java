@@ -46,14 +46,74 @@ public final class ExpectationChecks {
     }
 
     /**
-     * What the team did in a case, read once for all the expectations of one round.
+     * What the team did in a case, read once for all the expectations of one round, and only the
+     * parts an expectation asks for (a round with only a call to check reads only the calls).
      *
-     * @param unapproved when something was written down as published by hand (no approved draft behind it)
-     * @param hub the playbook's hub channel, or null
-     * @param mentionsOf the inbox mentions of an inject, by inject id
+     * <p>{@code unapproved}: when something was written down as published by hand (no approved draft
+     * behind it); {@code hub}: the playbook's hub channel, or null; {@code mentionsOf}: the inbox
+     * mentions of an inject, by inject id.
      */
-    public record Facts(List<DraftPublication> publications, List<Instant> unapproved, List<CallAttempt> calls,
-            Optional<Checklist> checklist, Channel hub, Function<String, List<Mention>> mentionsOf) {
+    public static final class Facts {
+        private final Lazy<List<DraftPublication>> publications;
+        private final Lazy<List<Instant>> unapproved;
+        private final Lazy<List<CallAttempt>> calls;
+        private final Lazy<Optional<Checklist>> checklist;
+        private final Lazy<Channel> hub;
+        private final Function<String, List<Mention>> mentionsOf;
+
+        public Facts(java.util.function.Supplier<List<DraftPublication>> publications,
+                java.util.function.Supplier<List<Instant>> unapproved, java.util.function.Supplier<List<CallAttempt>> calls,
+                java.util.function.Supplier<Optional<Checklist>> checklist, java.util.function.Supplier<Channel> hub,
+                Function<String, List<Mention>> mentionsOf) {
+            this.publications = new Lazy<>(publications);
+            this.unapproved = new Lazy<>(unapproved);
+            this.calls = new Lazy<>(calls);
+            this.checklist = new Lazy<>(checklist);
+            this.hub = new Lazy<>(hub);
+            this.mentionsOf = mentionsOf;
+        }
+
+        public List<DraftPublication> publications() {
+            return publications.get();
+        }
+
+        public List<Instant> unapproved() {
+            return unapproved.get();
+        }
+
+        public List<CallAttempt> calls() {
+            return calls.get();
+        }
+
+        public Optional<Checklist> checklist() {
+            return checklist.get();
+        }
+
+        public Channel hub() {
+            return hub.get();
+        }
+
+        public Function<String, List<Mention>> mentionsOf() {
+            return mentionsOf;
+        }
+    }
+
+    /** A value read on first use, then kept (one round, one thread). */
+    private static final class Lazy<T> {
+        private java.util.function.Supplier<T> read;
+        private T value;
+
+        Lazy(java.util.function.Supplier<T> read) {
+            this.read = read;
+        }
+
+        T get() {
+            if (read != null) {
+                value = read.get();
+                read = null;
+            }
+            return value;
+        }
     }
 
     /** A decision: the state it ends in and the exercise time of what decided it. */
@@ -61,13 +121,13 @@ public final class ExpectationChecks {
     }
 
     public Facts facts(long caseId, Function<String, List<Mention>> mentionsOf) {
-        Channel hub = casePlaybooks.currentPlaybook(caseId).map(Playbook::where).map(Playbook.Where::hub)
-                .map(Playbook.Hub::channel).orElse(null);
-        List<Instant> unapproved = cases.timeline(caseId).stream()
-                .filter(t -> EventCode.ENTRY_MESSAGE_PUBLISHED.code().equals(t.eventCode()))
-                .map(t -> t.occurredAt()).toList();
-        return new Facts(drafts.publicationsOfCase(caseId), unapproved, calls.calls(caseId),
-                checklist.checklist(caseId), hub, mentionsOf);
+        return new Facts(() -> drafts.publicationsOfCase(caseId),
+                () -> cases.timeline(caseId).stream()
+                        .filter(t -> EventCode.ENTRY_MESSAGE_PUBLISHED.code().equals(t.eventCode()))
+                        .map(t -> t.occurredAt()).toList(),
+                () -> calls.calls(caseId), () -> checklist.checklist(caseId),
+                () -> casePlaybooks.currentPlaybook(caseId).map(Playbook::where).map(Playbook.Where::hub)
+                        .map(Playbook.Hub::channel).orElse(null), mentionsOf);
     }
 
     /**

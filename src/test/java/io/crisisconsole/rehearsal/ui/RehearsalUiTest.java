@@ -84,7 +84,8 @@ class RehearsalUiTest extends MainWindowTestBase {
         robot.clickOn("#navRehearsal");
         waitUntil(() -> robot.lookup("#openScenarioButton").tryQuery().isPresent());
         robot.clickOn("#openScenarioButton");
-        waitUntil(() -> robot.lookup("#scenarioList").queryAs(ListView.class).getItems().size() == 1);
+        waitUntil(() -> robot.lookup("#scenarioList").queryAs(ListView.class).getItems().stream()
+                .anyMatch(x -> ((RehearsalViewModel.ScenarioSource) x).file() != null));
         robot.clickOn("#startButton");
         waitUntil(() -> robot.lookup("#startExerciseButton").tryQuery().isPresent());
         robot.clickOn("#startRunning");
@@ -176,7 +177,8 @@ class RehearsalUiTest extends MainWindowTestBase {
         robot.clickOn("#navRehearsal");
         waitUntil(() -> robot.lookup("#openScenarioButton").tryQuery().isPresent());
         robot.clickOn("#openScenarioButton");
-        waitUntil(() -> robot.lookup("#scenarioList").queryAs(ListView.class).getItems().size() == 1);
+        waitUntil(() -> robot.lookup("#scenarioList").queryAs(ListView.class).getItems().stream()
+                .anyMatch(x -> ((RehearsalViewModel.ScenarioSource) x).file() != null));
         robot.clickOn("#startButton");
         waitUntil(() -> robot.lookup("#startExerciseButton").tryQuery().isPresent());
         robot.clickOn("#startExerciseButton");
@@ -190,7 +192,8 @@ class RehearsalUiTest extends MainWindowTestBase {
         files.next = broken;
         robot.clickOn(robot.lookup(".dialog-pane .button").match(n -> n instanceof javafx.scene.control.Button b
                 && "Open scenario file\u2026".equals(b.getText())).queryButton());
-        waitUntil(() -> robot.lookup("#scenarioList").queryAs(ListView.class).getItems().size() == 2);
+        waitUntil(() -> robot.lookup("#scenarioList").queryAs(ListView.class).getItems().stream()
+                .filter(x -> ((RehearsalViewModel.ScenarioSource) x).file() != null).count() == 2);
         robot.clickOn("#startExerciseButton");
         waitUntil(() -> text(robot, "#startProblems").startsWith("broken.en.yaml:"));
         assertThat(context.services().exercises().list()).isEmpty();
