@@ -170,7 +170,10 @@ public final class RehearsalController {
             @Override
             protected void updateItem(RehearsalViewModel.ScenarioSource s, boolean empty) {
                 super.updateItem(s, empty);
-                setText(empty || s == null ? null : s.fileName());
+                setText(empty || s == null ? null : s.title());
+                // long titles wrap in the list's width instead of scrolling sideways
+                setWrapText(true);
+                setPrefWidth(0);
             }
         });
         scenarioList.setPlaceholder(Fit.placeholder(messages.get("rehearsal.scenarios.none")));
@@ -312,8 +315,14 @@ public final class RehearsalController {
                     Map.of("minute", minuteOf(v, i), "type", texts.injectType(inject.type()),
                             "persona", persona == null ? "" : persona, "id", inject.id())));
             head.getStyleClass().add(Styles.TEXT_BOLD);
-            Label state = new Label(injectState(v, i));
+            Label state = new Label(over && i.row().state() == InjectState.PENDING
+                    ? messages.get("rehearsal.inject.notFired") : injectState(v, i));
             state.setId("injectState-" + inject.id());
+            // a long wait ("when … expired") wraps beside the heading instead of squeezing it
+            state.setWrapText(true);
+            state.setMaxWidth(260);
+            state.setMinHeight(Region.USE_PREF_SIZE);
+            head.setMinWidth(180);
             state.getStyleClass().add(i.row().state() == InjectState.FIRED ? Styles.SUCCESS
                     : i.row().state() == InjectState.SKIPPED ? Styles.TEXT_MUTED : Styles.ACCENT);
             Label text = new Label(i.text());
@@ -325,7 +334,7 @@ public final class RehearsalController {
             top.setAlignment(Pos.CENTER_LEFT);
             head.setWrapText(true);
             head.setMinHeight(Region.USE_PREF_SIZE);
-            state.setMinWidth(Region.USE_PREF_SIZE);
+            HBox.setHgrow(head, Priority.SOMETIMES);
             VBox card = new VBox(top, text);
             card.getStyleClass().add("exercise-card");
             if (i.row().state() == InjectState.PENDING && !over) {
@@ -364,9 +373,7 @@ public final class RehearsalController {
         }
         Scenario.Inject inject = i.inject();
         if (inject.trigger() == Scenario.Trigger.AFTER && inject.whenExpectation() != null) {
-            String what = v.scenario().expectation(inject.whenExpectation()).map(Scenario.Expectation::text)
-                    .orElse(inject.whenExpectation());
-            return messages.get("rehearsal.inject.waitsFor", what,
+            return messages.get("rehearsal.inject.waitsFor", inject.whenExpectation(),
                     inject.whenResult() == null ? "" : texts.result(inject.whenResult()));
         }
         return messages.get("rehearsal.inject.byHand");

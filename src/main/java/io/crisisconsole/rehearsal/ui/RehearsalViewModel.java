@@ -38,7 +38,18 @@ import javafx.collections.ObservableList;
 public final class RehearsalViewModel {
 
     /** A scenario that can be started: its file name, its text, and where it was read from (null for a bundled one). */
-    public record ScenarioSource(String fileName, String yaml, Path file) {
+    public record ScenarioSource(String fileName, String yaml, Path file, String title) {
+
+        /** Read in the background: {@code title} is the scenario's title and language, or the file name when unreadable. */
+        public ScenarioSource(String fileName, String yaml, Path file) {
+            this(fileName, yaml, file, titleOf(fileName, yaml));
+        }
+
+        private static String titleOf(String fileName, String yaml) {
+            io.crisisconsole.rehearsal.Scenario s = new io.crisisconsole.rehearsal.ScenarioReader()
+                    .read(fileName, yaml).scenario();
+            return s == null || s.title() == null ? fileName : s.title() + " \u00b7 " + s.language();
+        }
     }
 
     /** The figures of an exercise (the scoring service; empty when there are none to show). */

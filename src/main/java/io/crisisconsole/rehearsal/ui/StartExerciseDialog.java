@@ -58,6 +58,9 @@ public final class StartExerciseDialog {
         ComboBox<RehearsalViewModel.ScenarioSource> scenario = new ComboBox<>(vm.scenarios());
         scenario.setId("startScenario");
         scenario.setMaxWidth(Double.MAX_VALUE);
+        // a long title is cut in the field, not the labels beside it
+        scenario.setPrefWidth(380);
+        scenario.setMinWidth(200);
         scenario.setCellFactory(l -> new SourceCell());
         scenario.setButtonCell(new SourceCell());
         scenario.setValue(preselected != null ? preselected : vm.scenarios().isEmpty() ? null : vm.scenarios().get(0));
@@ -102,6 +105,9 @@ public final class StartExerciseDialog {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(10);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        grid.getColumnConstraints().add(labels);
         grid.addRow(0, new Label(messages.get("rehearsal.startDialog.scenario")), scenarioLine);
         grid.addRow(1, new Label(messages.get("rehearsal.startDialog.facilitator")), facilitator);
         grid.addRow(2, new Label(messages.get("rehearsal.startDialog.speed")), speeds);
@@ -163,7 +169,7 @@ public final class StartExerciseDialog {
         @Override
         protected void updateItem(RehearsalViewModel.ScenarioSource s, boolean empty) {
             super.updateItem(s, empty);
-            setText(empty || s == null ? null : s.fileName());
+            setText(empty || s == null ? null : s.title());
         }
     }
 }
