@@ -74,13 +74,10 @@ class RehearsalUiTest extends MainWindowTestBase {
         return all.get(0);
     }
 
-    @Test
+    /** Opens the Rehearsal area, opens {@code file} as a scenario there and opens the start dialog with it chosen. */
     @SuppressWarnings("unchecked")
-    void startAnInjectArrivesAnswerItPauseAndDebrief(FxRobot robot) throws Exception {
-        Path file = tmp.resolve("checkout-drill.en.yaml");
-        Files.writeString(file, scenarioYaml(), StandardCharsets.UTF_8);
+    private void openStartDialog(FxRobot robot, Path file) throws Exception {
         files.next = file;
-
         robot.clickOn("#navRehearsal");
         waitUntil(() -> robot.lookup("#openScenarioButton").tryQuery().isPresent());
         robot.clickOn("#openScenarioButton");
@@ -88,6 +85,14 @@ class RehearsalUiTest extends MainWindowTestBase {
                 .anyMatch(x -> ((RehearsalViewModel.ScenarioSource) x).file() != null));
         robot.clickOn("#startButton");
         waitUntil(() -> robot.lookup("#startExerciseButton").tryQuery().isPresent());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void startAnInjectArrivesAnswerItPauseAndDebrief(FxRobot robot) throws Exception {
+        Path file = tmp.resolve("checkout-drill.en.yaml");
+        Files.writeString(file, scenarioYaml(), StandardCharsets.UTF_8);
+        openStartDialog(robot, file);
         robot.clickOn("#startRunning");
         robot.clickOn("#startExerciseButton");
         waitUntil(() -> robot.lookup("#exercisePane").query().isVisible());
@@ -173,14 +178,7 @@ class RehearsalUiTest extends MainWindowTestBase {
         Path file = tmp.resolve("unknown-playbook.en.yaml");
         Files.writeString(file, scenarioYaml().replace("playbook: service-outage", "playbook: volcano-eruption"),
                 StandardCharsets.UTF_8);
-        files.next = file;
-        robot.clickOn("#navRehearsal");
-        waitUntil(() -> robot.lookup("#openScenarioButton").tryQuery().isPresent());
-        robot.clickOn("#openScenarioButton");
-        waitUntil(() -> robot.lookup("#scenarioList").queryAs(ListView.class).getItems().stream()
-                .anyMatch(x -> ((RehearsalViewModel.ScenarioSource) x).file() != null));
-        robot.clickOn("#startButton");
-        waitUntil(() -> robot.lookup("#startExerciseButton").tryQuery().isPresent());
+        openStartDialog(robot, file);
         robot.clickOn("#startExerciseButton");
         waitUntil(() -> text(robot, "#startProblems").contains("volcano-eruption.en"));
         assertThat(text(robot, "#startProblems")).contains("not in the store");
