@@ -5,9 +5,7 @@ import io.crisisconsole.timeline.EventCode;
 import io.crisisconsole.timeline.TimelineEvent;
 import io.crisisconsole.timeline.TimelineService;
 import io.crisisconsole.toolkit.ValidationException;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -18,15 +16,12 @@ public final class CasePlaybookService {
     private final CaseService cases;
     private final PlaybookService playbooks;
     private final TimelineService timeline;
-    private final Clock clock;
 
-    public CasePlaybookService(Jdbi jdbi, CaseService cases, PlaybookService playbooks, TimelineService timeline,
-            Clock clock) {
+    public CasePlaybookService(Jdbi jdbi, CaseService cases, PlaybookService playbooks, TimelineService timeline) {
         this.jdbi = jdbi;
         this.cases = cases;
         this.playbooks = playbooks;
         this.timeline = timeline;
-        this.clock = clock;
     }
 
     /** The playbook of the case, if one was chosen. */

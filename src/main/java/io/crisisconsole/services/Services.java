@@ -81,7 +81,7 @@ public record Services(
         AutosaveService autosave = new AutosaveService(jdbi, clock);
         CaseService cases = new CaseService(jdbi, timeline, autosave, clock, store::sync);
         PlaybookService playbooks = new PlaybookService(jdbi, clock);
-        CasePlaybookService casePlaybooks = new CasePlaybookService(jdbi, cases, playbooks, timeline, clock);
+        CasePlaybookService casePlaybooks = new CasePlaybookService(jdbi, cases, playbooks, timeline);
         ContactService contacts = new ContactService(jdbi, clock);
         ContactTransfer contactTransfer = new ContactTransfer(contacts);
         DraftService drafts = new DraftService(jdbi, clock, store::sync, timeline, cases, casePlaybooks,
