@@ -537,8 +537,8 @@ public final class ExerciseService implements CaseService.CaseTime {
             return out;
         }
         if (i.type() == Scenario.InjectType.REPLAY) {
-            return replays.rows(e, i).stream().map(m -> ReplayFiles.replayedAt(m, replays.rows(e, i).get(0), start,
-                    i.compress())).toList();
+            List<IncomingMention> rows = replays.rows(e, i);
+            return rows.stream().map(m -> ReplayFiles.replayedAt(m, rows.get(0), start, i.compress())).toList();
         }
         return List.of();
     }
