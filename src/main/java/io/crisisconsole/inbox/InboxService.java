@@ -741,17 +741,22 @@ public final class InboxService {
     /** At most this many buckets are handed back by {@link #buckets}: the latest ones (104 days of quarter hours). */
     public static final int MAX_BUCKETS = 10_000;
 
+    /** When the case's newest mention was published; empty when it has none. */
+    public Optional<Instant> latestPublished(long caseId) {
+        return jdbi.withExtension(MentionDao.class, dao -> dao.latestPublished(caseId));
+    }
+
+    /** When the case's first mention was published; empty when it has none. */
+    public Optional<Instant> earliestPublished(long caseId) {
+        return jdbi.withExtension(MentionDao.class, dao -> dao.earliestPublished(caseId));
+    }
+
     /**
      * The case's mentions per bucket of {@code width} (see {@link MentionBuckets}), counted in the
      * database, from the first mention's bucket to the later of the last mention's and
      * {@code upTo}'s (null: the last mention's); at most {@value #MAX_BUCKETS}, the latest. Empty
      * when the case has no mentions.
      */
-    /** When the case's newest mention was published; empty when it has none. */
-    public Optional<Instant> latestPublished(long caseId) {
-        return jdbi.withExtension(MentionDao.class, dao -> dao.latestPublished(caseId));
-    }
-
     public MentionBuckets buckets(long caseId, Duration width, Instant upTo) {
         return buckets(caseId, width, upTo, Instant.EPOCH);
     }

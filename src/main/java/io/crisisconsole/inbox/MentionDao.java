@@ -145,6 +145,10 @@ public interface MentionDao {
     @SqlQuery("SELECT MAX(published_at) FROM mention WHERE case_id = :caseId")
     Optional<Instant> latestPublished(long caseId);
 
+    /** When the case's first mention was published; empty without mentions (an index seek, V12). */
+    @SqlQuery("SELECT MIN(published_at) FROM mention WHERE case_id = :caseId")
+    Optional<Instant> earliestPublished(long caseId);
+
     /** How many of the case's mentions were published after {@code from}, up to and including {@code to}. */
     @SqlQuery("SELECT COUNT(*) FROM mention WHERE case_id = :caseId AND published_at > :from AND published_at <= :to")
     long countPublished(long caseId, Instant from, Instant to);

@@ -9,12 +9,12 @@ public enum KeyTime {
     IMPACT_BEGAN,
     /** When the team noticed: the case's opening. */
     DETECTED,
-    /** The first word to staff: the first staff-memo publication, else the first escalation. */
+    /** The first word to staff: the first staff-memo publication, else the first escalation (entered or accepted). */
     FIRST_INTERNAL_ALERT,
     /** The first publication on a public channel (not staff memo, not call centre). */
     FIRST_PUBLIC_MESSAGE,
     /** The first publication on the playbook's hub channel (the website without a hub). */
     HOLDING_STATEMENT,
-    /** When the case was first resolved. */
+    /** When the case was first resolved (its first change to a closed status), else its closed time. */
     RESOLVED
 }

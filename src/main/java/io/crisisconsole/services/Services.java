@@ -3,28 +3,29 @@ package io.crisisconsole.services;
 import io.crisisconsole.cases.CaseService;
 import io.crisisconsole.composer.DraftService;
 import io.crisisconsole.contacts.ContactService;
-import io.crisisconsole.debrief.DebriefService;
 import io.crisisconsole.contacts.ContactTransfer;
+import io.crisisconsole.debrief.DebriefService;
 import io.crisisconsole.inbox.InboxService;
 import io.crisisconsole.inbox.SavedReplyService;
 import io.crisisconsole.playbooks.CasePlaybookService;
 import io.crisisconsole.playbooks.PlaybookService;
-import io.crisisconsole.store.AutosaveService;
 import io.crisisconsole.rehearsal.BundledScenarios;
-import io.crisisconsole.rehearsal.ExerciseService;
 import io.crisisconsole.rehearsal.ExerciseScoring;
+import io.crisisconsole.rehearsal.ExerciseService;
 import io.crisisconsole.rehearsal.ExpectationChecks;
-import io.crisisconsole.rehearsal.ScriptedRun;
 import io.crisisconsole.rehearsal.ReplayFiles;
+import io.crisisconsole.rehearsal.ScriptedRun;
+import io.crisisconsole.review.ReviewService;
 import io.crisisconsole.signals.EscalationService;
+import io.crisisconsole.store.AutosaveService;
 import io.crisisconsole.store.Store;
 import io.crisisconsole.timeline.TimelineService;
 import io.crisisconsole.timeline.TimelineText;
-import java.time.Clock;
-import java.util.Objects;
 import io.crisisconsole.workspace.CallLogService;
 import io.crisisconsole.workspace.ChannelClockService;
 import io.crisisconsole.workspace.ChecklistService;
+import java.time.Clock;
+import java.util.Objects;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -51,7 +52,8 @@ public record Services(
         ExerciseService exercises,
         ExerciseScoring exerciseScores,
         ScriptedRun exerciseRuns,
-        DebriefService debriefs) {
+        DebriefService debriefs,
+        ReviewService reviews) {
 
     public Services {
         Objects.requireNonNull(timeline, "timeline");
@@ -72,6 +74,7 @@ public record Services(
         Objects.requireNonNull(exerciseScores, "exerciseScores");
         Objects.requireNonNull(exerciseRuns, "exerciseRuns");
         Objects.requireNonNull(debriefs, "debriefs");
+        Objects.requireNonNull(reviews, "reviews");
     }
 
     /** The services over {@code store} (already open, and closed by the caller), on {@code clock}. */
@@ -105,6 +108,6 @@ public record Services(
                 inbox, savedReplies, checklist, calls, channelClocks, escalations, exercises,
                 new ExerciseScoring(exercises, cases, inbox, drafts, checklist, casePlaybooks),
                 new ScriptedRun(exercises, cases, inbox, drafts, checklist, calls, contacts, casePlaybooks),
-                debriefs);
+                debriefs, new ReviewService(jdbi, timeline, cases, inbox, drafts, casePlaybooks));
     }
 }

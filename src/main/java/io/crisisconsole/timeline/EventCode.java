@@ -128,7 +128,16 @@ public enum EventCode {
     /** {@code changeId}, {@code description}, {@code playbook}, {@code version} (the new one it became). */
     PLAYBOOK_CHANGE_ACCEPTED("playbook.change.accepted", EntryKind.DECISION),
     /** {@code changeId}, {@code description}, {@code playbook}. */
-    PLAYBOOK_CHANGE_REJECTED("playbook.change.rejected", EntryKind.DECISION);
+    PLAYBOOK_CHANGE_REJECTED("playbook.change.rejected", EntryKind.DECISION),
+    /** {@code version}: the review's texts saved (issue #13). */
+    REVIEW_SAVED("review.saved", EntryKind.CASE_UPDATED),
+    /**
+     * {@code kind} (a {@code review.KeyTime} name), {@code at} (ISO-8601 instant), {@code before}
+     * (ISO-8601, may be null), {@code note} (may be null): a key time set by hand.
+     */
+    REVIEW_KEY_TIME_SET("review.key_time_set", EntryKind.CASE_UPDATED),
+    /** {@code kind}, {@code at} (the derived time it is back to, may be null), {@code note}. */
+    REVIEW_KEY_TIME_RESET("review.key_time_reset", EntryKind.CASE_UPDATED);
 
     private final String code;
     private final EntryKind kind;
