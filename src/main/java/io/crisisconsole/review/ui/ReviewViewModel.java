@@ -75,6 +75,8 @@ public final class ReviewViewModel {
     private final ObjectProperty<CrisisCase> selected = new SimpleObjectProperty<>();
     private final ObservableList<KeyTimeValue> keyTimes = FXCollections.observableArrayList();
     private final ObservableList<KeyTimeChange> changes = FXCollections.observableArrayList();
+    private final ObservableList<KeyTimeValue> readOnlyKeyTimes = FXCollections.unmodifiableObservableList(keyTimes);
+    private final ObservableList<KeyTimeChange> readOnlyChanges = FXCollections.unmodifiableObservableList(changes);
     private final StringProperty summary = new SimpleStringProperty("");
     private final StringProperty impact = new SimpleStringProperty("");
     private final StringProperty factors = new SimpleStringProperty("");
@@ -345,11 +347,11 @@ public final class ReviewViewModel {
     }
 
     public ObservableList<KeyTimeValue> keyTimes() {
-        return FXCollections.unmodifiableObservableList(keyTimes);
+        return readOnlyKeyTimes;
     }
 
     public ObservableList<KeyTimeChange> keyTimeChanges() {
-        return FXCollections.unmodifiableObservableList(changes);
+        return readOnlyChanges;
     }
 
     public StringProperty summaryProperty() {

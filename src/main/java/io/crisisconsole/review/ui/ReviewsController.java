@@ -82,7 +82,7 @@ public final class ReviewsController {
     @FXML
     private Hyperlink openExportLink;
     @FXML
-    private Label problemLabel;
+    private Label reviewProblem;
     @FXML
     private TableView<KeyTimeValue> keyTimeTable;
     @FXML
@@ -104,7 +104,7 @@ public final class ReviewsController {
     @FXML
     private Button resetKeyTimeButton;
     @FXML
-    private ListView<KeyTimeChange> changeList;
+    private ListView<KeyTimeChange> keyTimeChangeList;
     @FXML
     private TextArea summaryArea;
     @FXML
@@ -184,8 +184,8 @@ public final class ReviewsController {
         exportStatus.textProperty().bind(vm.exportStatusProperty());
         vm.lastExportProperty().addListener((o, a, b) -> show(openExportLink, b != null));
 
-        problemLabel.textProperty().bind(vm.problemProperty());
-        vm.problemProperty().addListener((o, a, b) -> show(problemLabel, !b.isEmpty()));
+        reviewProblem.textProperty().bind(vm.problemProperty());
+        vm.problemProperty().addListener((o, a, b) -> show(reviewProblem, !b.isEmpty()));
 
         keyTimeTable.setItems(vm.keyTimes());
         kindColumn.setCellValueFactory(c -> text(kindLabel(c.getValue().kind())));
@@ -203,10 +203,12 @@ public final class ReviewsController {
             }
         });
         // a key time changed: the list is read again, the row stays chosen
-        vm.keyTimes().addListener((javafx.collections.ListChangeListener<KeyTimeValue>) ch -> {
-            if (chosenKind != null) {
-                vm.keyTimes().stream().filter(v -> v.kind() == chosenKind).findFirst()
-                        .ifPresent(v -> keyTimeTable.getSelectionModel().select(v));
+        keyTimeTable.getItems().addListener((javafx.collections.ListChangeListener<KeyTimeValue>) ch -> {
+            KeyTime kind = chosenKind;
+            if (kind != null) {
+                // after the table has taken the new items in (it clears its selection meanwhile)
+                javafx.application.Platform.runLater(() -> vm.keyTimes().stream().filter(v -> v.kind() == kind)
+                        .findFirst().ifPresent(v -> keyTimeTable.getSelectionModel().select(v)));
             }
         });
         noteColumn.setCellValueFactory(c -> text(c.getValue().note() == null ? "" : c.getValue().note()));
@@ -223,8 +225,8 @@ public final class ReviewsController {
             KeyTimeValue v = keyTimeTable.getSelectionModel().getSelectedItem();
             return v == null || !v.edited();
         }, keyTimeTable.getSelectionModel().selectedItemProperty()));
-        changeList.setItems(vm.keyTimeChanges());
-        changeList.setCellFactory(l -> new ChangeCell());
+        keyTimeChangeList.setItems(vm.keyTimeChanges());
+        keyTimeChangeList.setCellFactory(l -> new ChangeCell());
 
         summaryArea.textProperty().bindBidirectional(vm.summaryProperty());
         impactArea.textProperty().bindBidirectional(vm.impactProperty());
