@@ -28,6 +28,8 @@ class MessageKeysTest {
 
     private static final Path FXML = Path.of("fxml");
     private static final Path JAVA = Path.of("src/main/java/io/crisisconsole");
+    /** The review report's templates name keys as the code does ({@code v.t("review.report.title")}). */
+    private static final Path JTE = Path.of("src/main/jte");
     /**
      * Keys built in code from a prefix and a name ({@code playbooks.form.field.} + record component;
      * {@code timeline.} + event code, whose every pattern TimelineServiceTest checks).
@@ -64,7 +66,7 @@ class MessageKeysTest {
     @Test
     void everyKeyTheCodeNamesExists() {
         Set<String> missing = new TreeSet<>();
-        for (Path f : files(JAVA, ".java")) {
+        for (Path f : code()) {
             codeKeys(read(f)).stream().filter(k -> !bundle.containsKey(k)).forEach(k -> missing.add(f + ": " + k));
         }
         assertThat(missing).as("keys named in code but missing from messages.properties").isEmpty();
@@ -74,7 +76,7 @@ class MessageKeysTest {
     void everyKeyIsUsed() {
         Set<String> used = new TreeSet<>();
         files(FXML, ".fxml").forEach(f -> used.addAll(keys(FXML_KEY, read(f))));
-        files(JAVA, ".java").forEach(f -> used.addAll(codeKeys(read(f))));
+        code().forEach(f -> used.addAll(codeKeys(read(f))));
         Set<String> unused = new TreeSet<>(bundle.keySet());
         unused.removeAll(used);
         unused.removeIf(k -> BUILT_PREFIXES.stream().anyMatch(k::startsWith));
@@ -90,6 +92,10 @@ class MessageKeysTest {
             }
         }
         return out;
+    }
+
+    private static List<Path> code() {
+        return Stream.concat(files(JAVA, ".java").stream(), files(JTE, ".jte").stream()).toList();
     }
 
     private static Set<String> keys(Pattern p, String text) {

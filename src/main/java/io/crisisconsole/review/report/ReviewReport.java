@@ -173,12 +173,21 @@ public record ReviewReport(int schemaVersion, String language, Instant generated
     /**
      * The charts' data: the mentions per 15 minutes (sentiment and mean first response per bucket)
      * with the publications as markers.
+     *
+     * @param complaintReplyTargetMinutes the playbook's first-response target for complaints (the
+     *        response chart's target line), null without a playbook
      */
-    public record Charts(List<Bucket> mentionsPer15Minutes, List<Marker> publications) {
+    public record Charts(List<Bucket> mentionsPer15Minutes, List<Marker> publications,
+            Integer complaintReplyTargetMinutes) {
 
         public Charts {
             mentionsPer15Minutes = List.copyOf(mentionsPer15Minutes);
             publications = List.copyOf(publications);
+        }
+
+        /** Without a target line. */
+        public Charts(List<Bucket> mentionsPer15Minutes, List<Marker> publications) {
+            this(mentionsPer15Minutes, publications, null);
         }
     }
 
