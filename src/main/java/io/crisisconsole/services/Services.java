@@ -4,10 +4,12 @@ import io.crisisconsole.cases.CaseService;
 import io.crisisconsole.composer.DraftService;
 import io.crisisconsole.contacts.ContactService;
 import io.crisisconsole.debrief.DebriefService;
+import io.crisisconsole.debrief.SuggestionService;
 import io.crisisconsole.contacts.ContactTransfer;
 import io.crisisconsole.inbox.InboxService;
 import io.crisisconsole.inbox.SavedReplyService;
 import io.crisisconsole.playbooks.CasePlaybookService;
+import io.crisisconsole.playbooks.PlaybookReviewService;
 import io.crisisconsole.playbooks.PlaybookService;
 import io.crisisconsole.store.AutosaveService;
 import io.crisisconsole.rehearsal.BundledScenarios;
@@ -51,7 +53,9 @@ public record Services(
         ExerciseService exercises,
         ExerciseScoring exerciseScores,
         ScriptedRun exerciseRuns,
-        DebriefService debriefs) {
+        DebriefService debriefs,
+        SuggestionService suggestions,
+        PlaybookReviewService playbookReviews) {
 
     public Services {
         Objects.requireNonNull(timeline, "timeline");
@@ -72,6 +76,8 @@ public record Services(
         Objects.requireNonNull(exerciseScores, "exerciseScores");
         Objects.requireNonNull(exerciseRuns, "exerciseRuns");
         Objects.requireNonNull(debriefs, "debriefs");
+        Objects.requireNonNull(suggestions, "suggestions");
+        Objects.requireNonNull(playbookReviews, "playbookReviews");
     }
 
     /** The services over {@code store} (already open, and closed by the caller), on {@code clock}. */
@@ -105,6 +111,7 @@ public record Services(
                 inbox, savedReplies, checklist, calls, channelClocks, escalations, exercises,
                 new ExerciseScoring(exercises, cases, inbox, drafts, checklist, casePlaybooks),
                 new ScriptedRun(exercises, cases, inbox, drafts, checklist, calls, contacts, casePlaybooks),
-                debriefs);
+                debriefs, new SuggestionService(cases, casePlaybooks, playbooks, drafts, inbox, debriefs),
+                new PlaybookReviewService(jdbi, clock, playbooks, cases));
     }
 }

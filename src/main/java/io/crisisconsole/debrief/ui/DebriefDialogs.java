@@ -1,5 +1,6 @@
 package io.crisisconsole.debrief.ui;
 
+import io.crisisconsole.debrief.Proposal;
 import io.crisisconsole.debrief.SlaTarget;
 import io.crisisconsole.playbooks.Channel;
 import io.crisisconsole.playbooks.MentionType;

@@ -1,5 +1,6 @@
 package io.crisisconsole.debrief.ui;
 
+import io.crisisconsole.debrief.Proposal;
 import io.crisisconsole.debrief.ChangeState;
 import io.crisisconsole.debrief.DebriefService;
 import io.crisisconsole.debrief.HotWash;
