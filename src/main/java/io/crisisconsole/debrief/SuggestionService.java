@@ -120,11 +120,20 @@ public final class SuggestionService {
      * remembers the review as its source and the key.
      */
     public PlaybookChange propose(long caseId, String key, String author) {
+        return propose(caseId, key, null, author);
+    }
+
+    /**
+     * Proposes suggestion {@code key} of the case as the person edited it ({@code edited}, e.g. the
+     * YAML of a free edit; null for the suggestion as offered).
+     */
+    public PlaybookChange propose(long caseId, String key, Proposal edited, String author) {
         Suggestion s = suggest(caseId).stream().filter(x -> x.key().equals(key)).findFirst()
                 .orElseThrow(() -> new io.crisisconsole.toolkit.ValidationException("suggestion", "case #" + caseId
                         + " has no suggestion '" + key + "' to propose (it was proposed already, or the case "
                         + "changed); reload the suggestions"));
-        return s.proposal().propose(debriefs, caseId, author, DebriefService.Origin.review(s.key()));
+        Proposal what = edited == null ? s.proposal() : edited;
+        return what.propose(debriefs, caseId, author, DebriefService.Origin.review(s.key()));
     }
 
     private Optional<Suggestion> firstPublic(CrisisCase c, Playbook p, List<DraftPublication> publications) {
