@@ -32,6 +32,7 @@ import io.crisisconsole.playbooks.BundledPlaybooks;
 import io.crisisconsole.playbooks.PlaybookService;
 import io.crisisconsole.playbooks.ui.CasePlaybookController;
 import io.crisisconsole.playbooks.ui.CasePlaybookViewModel;
+import io.crisisconsole.playbooks.ui.PlanReviewViewModel;
 import io.crisisconsole.playbooks.ui.PlaybooksController;
 import io.crisisconsole.playbooks.ui.PlaybooksViewModel;
 import io.crisisconsole.rehearsal.BundledScenarios;
@@ -159,6 +160,8 @@ public final class AppContext implements AutoCloseable {
         ContactDialogs contactDialogs = new ContactDialogs(views, editorAutosave, files, messages);
         PlaybooksViewModel playbooksView = new PlaybooksViewModel(services.playbooks(), tasks, notifier, messages,
                 preferences::author, editorAutosave);
+        PlanReviewViewModel planReview = new PlanReviewViewModel(services.playbookReviews(), tasks, notifier, messages,
+                preferences::author, preferences.planReviewDaysProperty());
         CasePlaybookViewModel casePlaybook = new CasePlaybookViewModel(services.casePlaybooks(),
                 services.playbooks(), services.contacts(), tasks, notifier, messages, formats, preferences::author,
                 caseList.selectedProperty(), caseDetail::reloadTimeline, caseDetail.entries(), clock, caseClock::now);
@@ -246,7 +249,8 @@ public final class AppContext implements AutoCloseable {
                         () -> new ContactListController(contactList, contactDialogs, clock, messages, formats, ticker))
                 .register(ContactFormController.class, () -> new ContactFormController(new ContactFormViewModel(messages),
                         messages))
-                .register(PlaybooksController.class, () -> new PlaybooksController(playbooksView, messages, formats))
+                .register(PlaybooksController.class, () -> new PlaybooksController(playbooksView, planReview, messages,
+                        formats))
                 .register(InboxController.class, () -> new InboxController(inbox, mentionImports, inboxDialogs,
                         messages, formats, ticker))
                 .register(MentionImportController.class, () -> new MentionImportController(messages, formats))
@@ -261,7 +265,7 @@ public final class AppContext implements AutoCloseable {
                 .register(ReviewsController.class, () -> new ReviewsController(review, files,
                         p -> documentOpener.accept(p), messages, formats))
                 .register(DebriefController.class, () -> new DebriefController(new DebriefViewModel(services.debriefs(),
-                        services.playbooks(), tasks, notifier, messages, formats, preferences::author), debriefDialogs,
+                        services.suggestions(), services.playbooks(), tasks, notifier, messages, formats, preferences::author), debriefDialogs,
                         messages, formats));
         ticker.start();
     }

@@ -6,14 +6,16 @@ import io.crisisconsole.toolkit.SettingsStore;
 import io.crisisconsole.toolkit.TaskRunner;
 import io.crisisconsole.toolkit.Theme;
 import io.crisisconsole.toolkit.ui.Notifier;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * The observable side of {@link Settings}: who is acting, which theme is on, the case selected last and the
- * brand name. Changes are written
+ * The observable side of {@link Settings}: who is acting, which theme is on, the case selected last, the
+ * brand name and the plan-review interval. Changes are written
  * back in the background.
  */
 public final class Preferences {
@@ -26,6 +28,7 @@ public final class Preferences {
     private final ObjectProperty<Theme> theme;
     private final ObjectProperty<Long> lastCaseId;
     private final StringProperty brandName;
+    private final IntegerProperty planReviewDays;
     private final String language;
 
     public Preferences(SettingsStore store, Settings initial, TaskRunner tasks, Notifier notifier, Messages messages) {
@@ -37,15 +40,18 @@ public final class Preferences {
         this.theme = new SimpleObjectProperty<>(initial.theme());
         this.lastCaseId = new SimpleObjectProperty<>(initial.lastCaseId());
         this.brandName = new SimpleStringProperty(initial.brandName() == null ? "" : initial.brandName());
+        this.planReviewDays = new SimpleIntegerProperty(initial.reviewDays());
         this.language = initial.language();
         authorName.addListener((o, a, b) -> save());
         theme.addListener((o, a, b) -> save());
         lastCaseId.addListener((o, a, b) -> save());
         brandName.addListener((o, a, b) -> save());
+        planReviewDays.addListener((o, a, b) -> save());
     }
 
     private void save() {
-        Settings s = new Settings(authorName.get(), theme.get(), language, lastCaseId.get()).withBrandName(brandName.get());
+        Settings s = new Settings(authorName.get(), theme.get(), language, lastCaseId.get()).withBrandName(brandName.get())
+                .withPlanReviewDays(planReviewDays.get());
         tasks.run(messages.get("settings.task.save"), () -> {
             store.save(s);
             return s;
@@ -69,6 +75,11 @@ public final class Preferences {
 
     public StringProperty brandNameProperty() {
         return brandName;
+    }
+
+    /** A playbook not reviewed in this many days is flagged in the Playbooks area (default 180). */
+    public IntegerProperty planReviewDaysProperty() {
+        return planReviewDays;
     }
 
     public ObjectProperty<Theme> themeProperty() {

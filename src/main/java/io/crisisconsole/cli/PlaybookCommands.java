@@ -2,12 +2,15 @@ package io.crisisconsole.cli;
 
 import io.crisisconsole.playbooks.PlaybookProblem;
 import io.crisisconsole.playbooks.PlaybookReader;
+import io.crisisconsole.playbooks.PlanReminder;
+import io.crisisconsole.playbooks.PlaybookReviewService;
 import io.crisisconsole.playbooks.PlaybookService;
 import io.crisisconsole.playbooks.PlaybookVersion;
 import io.crisisconsole.playbooks.StoredPlaybook;
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.toolkit.AtomicFiles;
 import io.crisisconsole.toolkit.PlainText;
+import io.crisisconsole.toolkit.SettingsStore;
 import io.crisisconsole.toolkit.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +18,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -73,10 +77,15 @@ final class PlaybookCommands extends CommandGroup {
         return allValid ? Cli.OK : Cli.FAILED;
     }
 
-    @Command(name = "list", description = "List the playbooks in the store.", mixinStandardHelpOptions = true)
+    @Command(name = "list", description = "List the playbooks in the store; a playbook due for a review of the plan "
+            + "(not reviewed in N days, or not changed since a case that followed it was closed) is marked DUE with "
+            + "the reason.", mixinStandardHelpOptions = true)
     static final class ListPlaybooks extends PlaybookStoreCommand {
         @Option(names = "--json", description = "Print JSON.")
         boolean asJson;
+        @Option(names = "--review-days", paramLabel = "N",
+                description = "Flag playbooks not reviewed in N days (default: the app's setting, else 180).")
+        Integer reviewDays;
 
         ListPlaybooks(Cli cli) {
             super(cli);
@@ -93,15 +102,46 @@ final class PlaybookCommands extends CommandGroup {
                 cli.out.println("No playbooks yet. Import one with: playbook import FILE");
                 return Cli.OK;
             }
-            cli.out.println(String.format(Locale.ROOT, "%-5s %-32s %-8s %-8s %-17s %s", "ID", "NAME", "VERSION",
-                    "BUNDLED", "UPDATED (UTC)", "TITLE"));
+            int days = PlaybookReviewService.checkDays(reviewDays != null ? reviewDays
+                    : new SettingsStore(home.settingsFile()).load().reviewDays());
+            Map<Long, PlanReminder> reminders = services.playbookReviews().reminders(days);
+            cli.out.println(String.format(Locale.ROOT, "%-5s %-32s %-8s %-8s %-17s %-6s %s", "ID", "NAME", "VERSION",
+                    "BUNDLED", "UPDATED (UTC)", "PLAN", "TITLE"));
+            long due = 0;
             for (StoredPlaybook p : list) {
-                cli.out.println(String.format(Locale.ROOT, "%-5d %-32s %-8d %-8s %-17s %s", p.id(),
+                PlanReminder r = reminders.get(p.id());
+                boolean flagged = r != null && r.flagged();
+                due += flagged ? 1 : 0;
+                cli.out.println(String.format(Locale.ROOT, "%-5d %-32s %-8d %-8s %-17s %-6s %s", p.id(),
                         PlainText.cell(p.name()), p.currentVersion(), p.bundled() ? "yes" : "no",
-                        p.updatedAt().toString().substring(0, 16).replace('T', ' '), PlainText.cell(p.title())));
+                        p.updatedAt().toString().substring(0, 16).replace('T', ' '), flagged ? "DUE" : "ok",
+                        PlainText.cell(p.title())));
+                if (flagged) {
+                    cli.out.println("      " + PlainText.cell(why(r)));
+                }
+            }
+            if (due > 0) {
+                cli.out.println(due + (due == 1 ? " playbook is" : " playbooks are") + " due for a review of the plan; "
+                        + "review it in the Playbooks area (Mark as reviewed) or save a new version.");
             }
             return Cli.OK;
         }
+    }
+
+    /** Why a playbook is due, in an English sentence. */
+    static String why(PlanReminder r) {
+        StringBuilder b = new StringBuilder();
+        if (r.overdue()) {
+            b.append("not reviewed in ").append(r.daysSince()).append(r.daysSince() == 1 ? " day" : " days")
+                    .append(" (more than ").append(r.days()).append(")");
+        }
+        if (r.closedCase() != null) {
+            b.append(b.length() > 0 ? "; " : "").append("not changed after ")
+                    .append(r.closedCase().exercise() ? "exercise" : "case").append(" #").append(r.closedCase().id())
+                    .append(" '").append(r.closedCase().title()).append("' used it (closed ")
+                    .append(r.closedCase().closedAt().toString().substring(0, 16).replace('T', ' ')).append(" UTC)");
+        }
+        return b.toString();
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,

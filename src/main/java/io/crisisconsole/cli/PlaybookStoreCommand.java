@@ -11,6 +11,9 @@ import io.crisisconsole.store.DataHome;
  */
 abstract class PlaybookStoreCommand extends StoreCommand {
 
+    /** The services of the open store, while the command runs. */
+    Services services;
+
     PlaybookStoreCommand(Cli cli) {
         super(cli);
     }
@@ -18,6 +21,7 @@ abstract class PlaybookStoreCommand extends StoreCommand {
     @Override
     final int run(DataHome home, Services services) throws Exception {
         BundledPlaybooks.importOnFirstRun(services.playbooks(), BundledPlaybooks.AUTHOR);
+        this.services = services;
         return run(home, services.playbooks());
     }
 

@@ -9,7 +9,7 @@ import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** The debrief tables (V14): hot-wash, lessons, proposed playbook changes. */
+/** The debrief tables (V14; a change's source and suggestion, V16): hot-wash, lessons, proposed playbook changes. */
 @RegisterConstructorMapper(HotWash.class)
 @RegisterConstructorMapper(Lesson.class)
 @RegisterConstructorMapper(PlaybookChange.class)
@@ -69,26 +69,27 @@ public interface DebriefDao {
 
     @SqlQuery("""
             SELECT id, case_id, playbook_id, language, base_version, kind, description, yaml, state, became_version,
-                   proposed_by, proposed_at, decided_by, decided_at
+                   proposed_by, proposed_at, decided_by, decided_at, source, suggestion
               FROM playbook_change WHERE case_id = :caseId ORDER BY id
             """)
     List<PlaybookChange> changes(long caseId);
 
     @SqlQuery("""
             SELECT id, case_id, playbook_id, language, base_version, kind, description, yaml, state, became_version,
-                   proposed_by, proposed_at, decided_by, decided_at
+                   proposed_by, proposed_at, decided_by, decided_at, source, suggestion
               FROM playbook_change WHERE id = :id
             """)
     Optional<PlaybookChange> change(long id);
 
     @SqlUpdate("""
             INSERT INTO playbook_change (case_id, playbook_id, language, base_version, kind, description, yaml, state,
-                                         proposed_by, proposed_at)
-            VALUES (:caseId, :playbookId, :language, :baseVersion, :kind, :description, :yaml, 'PROPOSED', :by, :now)
+                                         proposed_by, proposed_at, source, suggestion)
+            VALUES (:caseId, :playbookId, :language, :baseVersion, :kind, :description, :yaml, 'PROPOSED', :by, :now,
+                    :source, :suggestion)
             """)
     @GetGeneratedKeys("id")
     long insertChange(long caseId, long playbookId, String language, int baseVersion, ChangeKind kind,
-            String description, String yaml, String by, Instant now);
+            String description, String yaml, String by, Instant now, ChangeSource source, String suggestion);
 
     @SqlUpdate("""
             UPDATE playbook_change SET state = :state, became_version = :became, decided_by = :by, decided_at = :now

@@ -252,6 +252,22 @@ public final class DebriefService {
 
     // ----- proposed playbook changes
 
+    /**
+     * Where a proposal comes from: the debrief's forms ({@link #DEBRIEF}), or a suggestion of the
+     * review with its key ({@link #review}); accepting names the debrief or the review.
+     */
+    public record Origin(ChangeSource source, String suggestion) {
+        public static final Origin DEBRIEF = new Origin(ChangeSource.DEBRIEF, null);
+
+        public Origin {
+            Objects.requireNonNull(source, "source");
+        }
+
+        public static Origin review(String suggestionKey) {
+            return new Origin(ChangeSource.REVIEW, Objects.requireNonNull(suggestionKey, "suggestionKey"));
+        }
+    }
+
     /** The changes proposed in the case's debrief, oldest first. */
     public List<PlaybookChange> changes(long caseId) {
         return jdbi.withExtension(DebriefDao.class, dao -> dao.changes(caseId));
@@ -264,12 +280,16 @@ public final class DebriefService {
 
     /** Proposes setting one SLA target of the case's playbook to {@code minutes} (another number than now). */
     public PlaybookChange proposeSla(long caseId, SlaTarget target, int minutes, String author) {
+        return proposeSla(caseId, target, minutes, author, Origin.DEBRIEF);
+    }
+
+    public PlaybookChange proposeSla(long caseId, SlaTarget target, int minutes, String author, Origin origin) {
         Objects.requireNonNull(target, "target");
         if (minutes < 1 || minutes > 100_000) {
             throw new ValidationException("minutes", "the " + target.english() + " target is a number of minutes from 1 "
                     + "to 100000");
         }
-        return propose(caseId, ChangeKind.TIGHTER_SLA, author, p -> {
+        return propose(caseId, ChangeKind.TIGHTER_SLA, author, origin, p -> {
             int was = target.of(p.when().slas());
             if (was == minutes) {
                 throw new ValidationException("minutes", "the " + target.english() + " target is already " + minutes
@@ -283,6 +303,11 @@ public final class DebriefService {
 
     /** Proposes adding {@code phrase} to the forbidden phrases in {@code language} (en, ru, pl or es). */
     public PlaybookChange proposeForbiddenPhrase(long caseId, String language, String phrase, String author) {
+        return proposeForbiddenPhrase(caseId, language, phrase, author, Origin.DEBRIEF);
+    }
+
+    public PlaybookChange proposeForbiddenPhrase(long caseId, String language, String phrase, String author,
+            Origin origin) {
         String lang = language == null ? "" : language.strip().toLowerCase(Locale.ROOT);
         if (!List.of("en", "ru", "pl", "es").contains(lang)) {
             throw new ValidationException("language", "forbidden phrases are listed per language: en, ru, pl or es");
@@ -291,7 +316,7 @@ public final class DebriefService {
         if (text.isEmpty() || text.length() > MAX_PHRASE) {
             throw new ValidationException("phrase", "the forbidden phrase is 1 to " + MAX_PHRASE + " characters");
         }
-        return propose(caseId, ChangeKind.FORBIDDEN_PHRASE, author, p -> {
+        return propose(caseId, ChangeKind.FORBIDDEN_PHRASE, author, origin, p -> {
             Map<String, List<String>> all = new LinkedHashMap<>(p.how().tone().forbiddenPhrases());
             List<String> list = new ArrayList<>(all.getOrDefault(lang, List.of()));
             if (list.stream().anyMatch(s -> s.equalsIgnoreCase(text))) {
@@ -313,6 +338,11 @@ public final class DebriefService {
      */
     public PlaybookChange proposeResponseRow(long caseId, MentionType type, ResponseAction action, String guidance,
             Integer replyMinutes, String author) {
+        return proposeResponseRow(caseId, type, action, guidance, replyMinutes, author, Origin.DEBRIEF);
+    }
+
+    public PlaybookChange proposeResponseRow(long caseId, MentionType type, ResponseAction action, String guidance,
+            Integer replyMinutes, String author, Origin origin) {
         Objects.requireNonNull(type, "type");
         if (action == null) {
             throw new ValidationException("action", "a response-matrix row needs an action");
@@ -326,7 +356,7 @@ public final class DebriefService {
             throw new ValidationException("replyMinutes", "the reply target is a number of minutes from 1 to 100000, "
                     + "or empty for the complaint reply target");
         }
-        return propose(caseId, ChangeKind.RESPONSE_ROW, author, p -> {
+        return propose(caseId, ChangeKind.RESPONSE_ROW, author, origin, p -> {
             List<Playbook.Response> rows = new ArrayList<>(p.how().responseMatrix());
             Playbook.Response row = new Playbook.Response(type, action, text, replyMinutes);
             int at = -1;
@@ -351,13 +381,18 @@ public final class DebriefService {
 
     /** Proposes a template for a channel and stage the playbook has none for. */
     public PlaybookChange proposeTemplate(long caseId, Channel channel, Stage stage, String text, String author) {
+        return proposeTemplate(caseId, channel, stage, text, author, Origin.DEBRIEF);
+    }
+
+    public PlaybookChange proposeTemplate(long caseId, Channel channel, Stage stage, String text, String author,
+            Origin origin) {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(stage, "stage");
         String body = text == null ? "" : PlainText.text("text", "the template", text.strip());
         if (body.isEmpty() || body.length() > MAX_TEMPLATE) {
             throw new ValidationException("text", "the template text is 1 to " + MAX_TEMPLATE + " characters");
         }
-        return propose(caseId, ChangeKind.MISSING_TEMPLATE, author, p -> {
+        return propose(caseId, ChangeKind.MISSING_TEMPLATE, author, origin, p -> {
             List<Playbook.Template> all = new ArrayList<>(p.how().templates());
             if (all.stream().anyMatch(t -> t.channel() == channel && t.stage() == stage)) {
                 throw new ValidationException("stage", "the playbook already has a template for " + channel.yamlName()
@@ -376,6 +411,11 @@ public final class DebriefService {
      * @throws PlaybookInvalidException with every located problem, when it is not a valid playbook
      */
     public PlaybookChange proposeFreeEdit(long caseId, String yaml, String description, String author) {
+        return proposeFreeEdit(caseId, yaml, description, author, Origin.DEBRIEF);
+    }
+
+    public PlaybookChange proposeFreeEdit(long caseId, String yaml, String description, String author, Origin origin) {
+        Objects.requireNonNull(origin, "origin");
         String what = description == null ? "" : PlainText.line("description", "the description", description.strip());
         if (what.isEmpty() || what.length() > MAX_DESCRIPTION) {
             throw new ValidationException("description", "a free edit needs a short description of what it changes (1 to "
@@ -394,14 +434,16 @@ public final class DebriefService {
             throw new ValidationException("yaml", "the edited YAML is the same as version " + current.version()
                     + " of playbook " + sp.name() + "; change something first");
         }
-        return insert(c, sp, current.version(), ChangeKind.FREE_EDIT, what, yaml, who);
+        return insert(c, sp, current.version(), ChangeKind.FREE_EDIT, what, yaml, who, origin);
     }
 
     /** A proposal's edited playbook and what the change does, in a few English words. */
     private record Edit(Playbook after, String description) {
     }
 
-    private PlaybookChange propose(long caseId, ChangeKind kind, String author, Function<Playbook, Edit> edit) {
+    private PlaybookChange propose(long caseId, ChangeKind kind, String author, Origin origin,
+            Function<Playbook, Edit> edit) {
+        Objects.requireNonNull(origin, "origin");
         String who = CaseService.checkAuthor(author);
         CrisisCase c = cases.get(caseId);
         StoredPlaybook sp = playbookOf(c);
@@ -417,15 +459,16 @@ public final class DebriefService {
                     + String.join("; ", invalid.problems().stream().map(p -> p.message()).toList())
                     + "; correct it and propose it again");
         }
-        return insert(c, sp, current.version(), kind, e.description(), yaml, who);
+        return insert(c, sp, current.version(), kind, e.description(), yaml, who, origin);
     }
 
     private PlaybookChange insert(CrisisCase c, StoredPlaybook sp, int base, ChangeKind kind, String description,
-            String yaml, String who) {
+            String yaml, String who, Origin origin) {
         Instant now = cases.now(c.id());
         return jdbi.inTransaction(h -> {
             DebriefDao dao = h.attach(DebriefDao.class);
-            long id = dao.insertChange(c.id(), sp.id(), sp.language(), base, kind, description, yaml, who, now);
+            long id = dao.insertChange(c.id(), sp.id(), sp.language(), base, kind, description, yaml, who, now,
+                    origin.source(), origin.suggestion());
             timeline.append(h, TimelineEvent.of(c.id(), EventCode.PLAYBOOK_CHANGE_PROPOSED, who, now)
                     .with("changeId", id).with("kind", kind).with("description", description)
                     .with("playbook", sp.name()).with("version", base));
@@ -445,7 +488,8 @@ public final class DebriefService {
     }
 
     /**
-     * Makes the proposed YAML the playbook's next version, with a note naming the case.
+     * Makes the proposed YAML the playbook's next version, with a note naming the case: "Debrief of
+     * case #…" for a change proposed in the debrief, "Review of case #…" for one suggested by the review.
      *
      * @throws ConcurrentChangeException when the playbook got another version since the proposal
      *         (reject it and propose it again against the current version)
@@ -458,7 +502,7 @@ public final class DebriefService {
         if (sp.currentVersion() != ch.baseVersion()) {
             throw stale(ch, sp);
         }
-        String note = shorten("Debrief of case #" + c.id() + " '" + c.title() + "': " + ch.description());
+        String note = shorten((ch.source() == ChangeSource.REVIEW ? "Review" : "Debrief") + " of case #" + c.id() + " '" + c.title() + "': " + ch.description());
         Instant now = cases.now(ch.caseId());
         return jdbi.inTransaction(h -> {
             DebriefDao dao = h.attach(DebriefDao.class);

@@ -2,14 +2,10 @@ package io.crisisconsole.rehearsal;
 
 import io.crisisconsole.cases.CaseService;
 import io.crisisconsole.cases.CrisisCase;
-import io.crisisconsole.composer.CheckReport;
-import io.crisisconsole.composer.DefaultMessageChecker;
 import io.crisisconsole.composer.DraftPublication;
 import io.crisisconsole.composer.DraftService;
-import io.crisisconsole.composer.DraftVersion;
 import io.crisisconsole.composer.Finding;
-import io.crisisconsole.composer.MessageContext;
-import io.crisisconsole.composer.Variant;
+import io.crisisconsole.composer.PublishedFindings;
 import io.crisisconsole.inbox.InboxQuery;
 import io.crisisconsole.inbox.InboxService;
 import io.crisisconsole.inbox.InboxType;
@@ -227,33 +223,19 @@ public final class ExerciseScoring {
     }
 
     private ExerciseScore.Findings findings(CrisisCase c, Playbook p, List<DraftPublication> publications) {
-        DefaultMessageChecker checker = new DefaultMessageChecker();
         List<ExerciseScore.PublishedFinding> each = new ArrayList<>();
         int errors = 0;
         int warnings = 0;
-        Map<Long, List<DraftVersion>> versions = new HashMap<>();
-        for (DraftPublication x : publications) {
-            Optional<DraftVersion> version = versions.computeIfAbsent(x.draftId(), drafts::versions).stream()
-                    .filter(dv -> dv.version() == x.draftVersion()).findFirst();
-            if (version.isEmpty()) {
-                continue;
+        for (PublishedFindings.Published x : PublishedFindings.of(c, p, publications, drafts::versions)) {
+            Finding f = x.finding();
+            if (f.level() == Finding.Level.ERROR) {
+                errors++;
+            } else {
+                warnings++;
             }
-            var content = version.get().content();
-            MessageContext context = MessageContext.of(c, p, content.core() != null && content.core().apology());
-            CheckReport report = checker.check(content.core(), List.of(new Variant(x.channel(),
-                    content.text(x.channel()))), context);
-            for (Finding f : report.findings()) {
-                if (f.channel() != null && f.channel() != x.channel()) {
-                    continue;
-                }
-                if (f.level() == Finding.Level.ERROR) {
-                    errors++;
-                } else {
-                    warnings++;
-                }
-                each.add(new ExerciseScore.PublishedFinding(x.channel().yamlName(), x.publishedAt(),
-                        f.level().name().toLowerCase(java.util.Locale.ROOT), f.code(), f.message()));
-            }
+            each.add(new ExerciseScore.PublishedFinding(x.publication().channel().yamlName(),
+                    x.publication().publishedAt(), f.level().name().toLowerCase(java.util.Locale.ROOT), f.code(),
+                    f.message()));
         }
         return new ExerciseScore.Findings(publications.size(), errors, warnings, each);
     }

@@ -5,9 +5,11 @@ import io.crisisconsole.composer.DraftService;
 import io.crisisconsole.contacts.ContactService;
 import io.crisisconsole.contacts.ContactTransfer;
 import io.crisisconsole.debrief.DebriefService;
+import io.crisisconsole.debrief.SuggestionService;
 import io.crisisconsole.inbox.InboxService;
 import io.crisisconsole.inbox.SavedReplyService;
 import io.crisisconsole.playbooks.CasePlaybookService;
+import io.crisisconsole.playbooks.PlaybookReviewService;
 import io.crisisconsole.playbooks.PlaybookService;
 import io.crisisconsole.rehearsal.BundledScenarios;
 import io.crisisconsole.rehearsal.ExerciseScoring;
@@ -53,7 +55,9 @@ public record Services(
         ExerciseScoring exerciseScores,
         ScriptedRun exerciseRuns,
         DebriefService debriefs,
-        ReviewService reviews) {
+        ReviewService reviews,
+        SuggestionService suggestions,
+        PlaybookReviewService playbookReviews) {
 
     public Services {
         Objects.requireNonNull(timeline, "timeline");
@@ -75,6 +79,8 @@ public record Services(
         Objects.requireNonNull(exerciseRuns, "exerciseRuns");
         Objects.requireNonNull(debriefs, "debriefs");
         Objects.requireNonNull(reviews, "reviews");
+        Objects.requireNonNull(suggestions, "suggestions");
+        Objects.requireNonNull(playbookReviews, "playbookReviews");
     }
 
     /** The services over {@code store} (already open, and closed by the caller), on {@code clock}. */
@@ -108,6 +114,8 @@ public record Services(
                 inbox, savedReplies, checklist, calls, channelClocks, escalations, exercises,
                 new ExerciseScoring(exercises, cases, inbox, drafts, checklist, casePlaybooks),
                 new ScriptedRun(exercises, cases, inbox, drafts, checklist, calls, contacts, casePlaybooks),
-                debriefs, new ReviewService(jdbi, timeline, cases, inbox, drafts, casePlaybooks));
+                debriefs, new ReviewService(jdbi, timeline, cases, inbox, drafts, casePlaybooks),
+                new SuggestionService(cases, casePlaybooks, playbooks, drafts, inbox, debriefs),
+                new PlaybookReviewService(jdbi, clock, playbooks, cases));
     }
 }

@@ -38,7 +38,8 @@ public final class SettingsStore {
                     s.theme() == null ? d.theme() : s.theme(),
                     s.language() == null || s.language().isBlank() ? d.language() : s.language().strip(),
                     s.lastCaseId(),
-                    s.brandName() == null || s.brandName().isBlank() ? null : s.brandName().strip());
+                    s.brandName() == null || s.brandName().isBlank() ? null : s.brandName().strip())
+                    .withPlanReviewDays(s.planReviewDays());
         } catch (IOException e) {
             LOG.warn("Cannot read {} ({}); using default settings", file, e.getMessage());
             return Settings.defaults();

@@ -110,4 +110,31 @@ class PlaybookCliTest extends CliTestBase {
         assertThat(unknown.err()).startsWith("error: no playbook 'nothing.en'");
         assertThat(run("--data", data(), "playbook").exit()).isEqualTo(Cli.BAD_INPUT);
     }
+
+    @Test
+    void listMarksAPlaybookDueAfterAnExerciseOfItWasClosed() throws Exception {
+        Result fresh = run("--data", data(), "playbook", "list");
+        assertThat(fresh.exit()).as(fresh.err()).isZero();
+        assertThat(fresh.out()).doesNotContain("DUE");
+
+        Result ex = run("--data", data(), "exercise", "run", "--scenario",
+                java.nio.file.Path.of("playbooks/scenarios/service-outage.en.yaml").toString(), "--author", "anna");
+        assertThat(ex.exit()).as(ex.err()).isZero();
+        String caseId = ex.out().lines().reduce((a, b) -> b).orElseThrow();
+        for (String step : new String[] {"open-case", "holding-statement", "brief-front-line", "resolved-statement"}) {
+            assertThat(run("--data", data(), "checklist", "skip", "--case", caseId, "--step", step, "--reason",
+                    "drill", "--author", "anna").exit()).isZero();
+        }
+        assertThat(run("--data", data(), "case", "status", caseId, "--to", "resolved", "--author", "anna").exit())
+                .isZero();
+
+        Result due = run("--data", data(), "playbook", "list");
+        assertThat(due.exit()).as(due.err()).isZero();
+        assertThat(due.out()).containsPattern("service-outage\\.en +1 +yes +\\S+ \\S+ +DUE +Service outage");
+        assertThat(due.out()).contains("not changed after exercise #" + caseId + " 'Saturday morning outage of the "
+                + "Example app' used it");
+        assertThat(due.out()).contains("1 playbook is due for a review of the plan");
+        assertThat(due.out()).containsPattern("data-breach\\.en .* ok +Customer data breach");
+        assertThat(run("--data", data(), "playbook", "list", "--review-days", "0").exit()).isEqualTo(Cli.BAD_INPUT);
+    }
 }

@@ -4,6 +4,8 @@ import atlantafx.base.theme.Styles;
 import io.crisisconsole.debrief.Lesson;
 import io.crisisconsole.debrief.LessonStatus;
 import io.crisisconsole.debrief.PlaybookChange;
+import io.crisisconsole.debrief.Proposal;
+import io.crisisconsole.debrief.Suggestion;
 import io.crisisconsole.playbooks.DiffLine;
 import io.crisisconsole.playbooks.ui.DiffCell;
 import io.crisisconsole.toolkit.Formats;
@@ -27,7 +29,12 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.geometry.Pos;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
 import javafx.scene.text.Text;
 import javafx.stage.Window;
 
@@ -80,6 +87,8 @@ public final class DebriefController {
     private Button closeLessonButton;
     @FXML
     private Button deleteLessonButton;
+    @FXML
+    private ListView<Suggestion> suggestionList;
     @FXML
     private MenuButton proposeMenu;
     @FXML
@@ -144,6 +153,9 @@ public final class DebriefController {
         closeLessonButton.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> selectedLesson.get() == null || selectedLesson.get().status() == LessonStatus.DONE, selectedLesson));
         deleteLessonButton.disableProperty().bind(selectedLesson.isNull());
+
+        suggestionList.setItems(vm.suggestions());
+        suggestionList.setCellFactory(l -> new SuggestionCell());
 
         changeList.setItems(vm.changes());
         changeList.setCellFactory(l -> new ChangeCell());
@@ -275,6 +287,53 @@ public final class DebriefController {
 
     private Window window() {
         return Optional.ofNullable(root.getScene()).map(s -> s.getWindow()).orElse(null);
+    }
+
+    /** Proposes a suggestion: a free edit opens seeded with its YAML for the person to edit first. */
+    private void propose(Suggestion s) {
+        if (s.proposal() instanceof Proposal.FreeEdit free) {
+            dialogs.freeEdit(window(), free.yaml(), free.description()).ifPresent(edited -> vm.proposeSuggestion(s,
+                    edited));
+        } else {
+            vm.proposeSuggestion(s, null);
+        }
+    }
+
+    private final class SuggestionCell extends ListCell<Suggestion> {
+        private final Label reason = new Label();
+        private final Label kind = new Label();
+        private final Button propose = new Button();
+        private final VBox text = new VBox(2, reason, kind);
+        private final HBox box = new HBox(8, text, propose);
+
+        SuggestionCell() {
+            Fit.wrapInList(this, reason, kind);
+            kind.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+            propose.setText(messages.get("debrief.suggestion.propose"));
+            propose.setGraphic(new FontIcon("fth-git-pull-request"));
+            propose.setMinWidth(Region.USE_PREF_SIZE);
+            propose.getStyleClass().add("suggestion-propose");
+            HBox.setHgrow(text, Priority.ALWAYS);
+            text.setMinWidth(0);
+            box.setAlignment(Pos.CENTER_LEFT);
+            propose.setOnAction(e -> {
+                if (getItem() != null) {
+                    propose(getItem());
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(Suggestion s, boolean empty) {
+            super.updateItem(s, empty);
+            if (empty || s == null) {
+                setGraphic(null);
+                return;
+            }
+            reason.setText(DebriefLabels.reason(messages, s));
+            kind.setText(messages.get(DebriefLabels.kindName(DebriefLabels.kindOf(s.proposal()))));
+            setGraphic(box);
+        }
     }
 
     private final class ChangeCell extends ListCell<PlaybookChange> {

@@ -1,5 +1,6 @@
 package io.crisisconsole.debrief.ui;
 
+import io.crisisconsole.debrief.Proposal;
 import io.crisisconsole.debrief.SlaTarget;
 import io.crisisconsole.playbooks.Channel;
 import io.crisisconsole.playbooks.MentionType;
@@ -113,11 +114,17 @@ public final class DebriefDialogs {
 
     /** The whole YAML, edited by hand, with a short description of the change. */
     public Optional<Proposal> freeEdit(Window owner, String yaml) {
+        return freeEdit(owner, yaml, "");
+    }
+
+    /** The free edit, seeded with {@code yaml} and {@code what} (a suggestion's), for the person to edit. */
+    public Optional<Proposal> freeEdit(Window owner, String yaml, String what) {
         TextArea text = new TextArea(yaml);
         text.setId("freeYaml");
         text.setPrefRowCount(24);
         text.setPrefColumnCount(80);
         TextField description = field("freeDescription", "debrief.propose.free.description.prompt");
+        description.setText(what);
         return ask(owner, "debrief.propose.free.title", () -> new Proposal.FreeEdit(text.getText(),
                 description.getText()), List.of(row("debrief.propose.free.description", description),
                 row("debrief.propose.free.text", text)),

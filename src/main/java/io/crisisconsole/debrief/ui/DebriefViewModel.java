@@ -1,11 +1,14 @@
 package io.crisisconsole.debrief.ui;
 
+import io.crisisconsole.debrief.Proposal;
 import io.crisisconsole.debrief.ChangeState;
 import io.crisisconsole.debrief.DebriefService;
 import io.crisisconsole.debrief.HotWash;
 import io.crisisconsole.debrief.Lesson;
 import io.crisisconsole.debrief.LessonInput;
 import io.crisisconsole.debrief.PlaybookChange;
+import io.crisisconsole.debrief.Suggestion;
+import io.crisisconsole.debrief.SuggestionService;
 import io.crisisconsole.playbooks.DiffLine;
 import io.crisisconsole.playbooks.Playbook;
 import io.crisisconsole.playbooks.PlaybookInvalidException;
@@ -43,6 +46,9 @@ import javafx.collections.ObservableList;
 public final class DebriefViewModel {
 
     private final DebriefService service;
+    private final SuggestionService suggestionService;
+    private final ObservableList<Suggestion> suggestions = FXCollections.observableArrayList();
+    private final ObservableList<Suggestion> readOnlySuggestions = FXCollections.unmodifiableObservableList(suggestions);
     private final PlaybookService playbooks;
     private final TaskRunner tasks;
     private final Notifier notifier;
@@ -70,9 +76,10 @@ public final class DebriefViewModel {
     private final BooleanProperty loaded = new SimpleBooleanProperty(false);
     private boolean loadingHotWash;
 
-    public DebriefViewModel(DebriefService service, PlaybookService playbooks, TaskRunner tasks, Notifier notifier,
-            Messages messages, Formats formats, Supplier<String> author) {
+    public DebriefViewModel(DebriefService service, SuggestionService suggestions, PlaybookService playbooks,
+            TaskRunner tasks, Notifier notifier, Messages messages, Formats formats, Supplier<String> author) {
         this.service = Objects.requireNonNull(service);
+        this.suggestionService = Objects.requireNonNull(suggestions);
         this.playbooks = Objects.requireNonNull(playbooks);
         this.tasks = Objects.requireNonNull(tasks);
         this.notifier = Objects.requireNonNull(notifier);
@@ -109,6 +116,39 @@ public final class DebriefViewModel {
                     setChanges(l.changes(), selectedChange.get() == null ? null : selectedChange.get().id());
                     loaded.set(true);
                 }, t -> notifier.failed(messages.get("debrief.failed.load"), t));
+        reloadSuggestions();
+    }
+
+    /** Computes the case's suggestions again (after a proposal, a lesson, a decision). */
+    public void reloadSuggestions() {
+        Long id = caseId.get();
+        if (id == null) {
+            return;
+        }
+        tasks.run(messages.get("debrief.task.suggestions"), () -> suggestionService.suggest(id), list -> {
+            if (Objects.equals(caseId.get(), id)) {
+                suggestions.setAll(list);
+            }
+        }, t -> notifier.failed(messages.get("debrief.failed.suggestions"), t));
+    }
+
+    /**
+     * Proposes a suggestion, as offered or as the person edited it ({@code edited}; null for as
+     * offered), and selects the change it became.
+     */
+    public void proposeSuggestion(Suggestion s, Proposal edited) {
+        Long id = caseId.get();
+        String who = author.get();
+        tasks.run(messages.get("debrief.task.propose"), () -> suggestionService.propose(id, s.key(), edited, who),
+                ch -> {
+                    problem.set("");
+                    reloadChanges(ch.id());
+                }, this::refused);
+    }
+
+    /** The changes the case suggests and nobody proposed yet. */
+    public ObservableList<Suggestion> suggestions() {
+        return readOnlySuggestions;
     }
 
     private void setHotWash(HotWash h) {
@@ -264,6 +304,7 @@ public final class DebriefViewModel {
         Long id = caseId.get();
         tasks.run(messages.get("debrief.task.load"), () -> service.changes(id), all -> setChanges(all, select),
                 t -> notifier.failed(messages.get("debrief.failed.load"), t));
+        reloadSuggestions();
     }
 
     private <T> void write(String what, java.util.concurrent.Callable<T> work, Consumer<T> then) {
@@ -282,6 +323,7 @@ public final class DebriefViewModel {
             @SuppressWarnings("unchecked")
             T result = (T) r[0];
             then.accept(result);
+            reloadSuggestions();
         }, this::refused);
     }
 

@@ -14,7 +14,13 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
+import io.crisisconsole.playbooks.PlanReminder;
+import io.crisisconsole.playbooks.PlaybookReviewService;
 import javafx.fxml.FXML;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.layout.HBox;
+import org.kordamp.ikonli.javafx.FontIcon;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -34,6 +40,7 @@ import javafx.util.Duration;
 public final class PlaybooksController {
 
     private final PlaybooksViewModel vm;
+    private final PlanReviewViewModel planReview;
     private final Messages messages;
     private final Formats formats;
     private final PlaybookForm form;
@@ -78,9 +85,23 @@ public final class PlaybooksController {
     private ListView<DiffLine> diffList;
     @FXML
     private Label diffNoteLabel;
+    @FXML
+    private Label reviewCountLabel;
+    @FXML
+    private FontIcon reviewCountIcon;
+    @FXML
+    private Spinner<Integer> reviewDaysSpinner;
+    @FXML
+    private Label reviewDaysUnit;
+    @FXML
+    private HBox reviewBanner;
+    @FXML
+    private Label reviewReason;
 
-    public PlaybooksController(PlaybooksViewModel vm, Messages messages, Formats formats) {
+    public PlaybooksController(PlaybooksViewModel vm, PlanReviewViewModel planReview, Messages messages,
+            Formats formats) {
         this.vm = vm;
+        this.planReview = planReview;
         this.messages = messages;
         this.formats = formats;
         this.form = new PlaybookForm(messages);
@@ -97,6 +118,7 @@ public final class PlaybooksController {
 
         playbookList.setItems(vm.playbooks());
         playbookList.setCellFactory(v -> new PlaybookCell());
+        initPlanReview();
         playbookList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null && (vm.openProperty().get() == null || vm.openProperty().get().id() != b.id())) {
                 vm.open(b);
@@ -300,15 +322,77 @@ public final class PlaybooksController {
         }
     }
 
+    /** The reminders: the count in the list's header, the interval setting, a badge per playbook, the banner. */
+    private void initPlanReview() {
+        reviewCountLabel.textProperty().bind(Bindings.createStringBinding(() -> messages.get("playbooks.review.count",
+                Map.of("count", planReview.flaggedProperty().get())), planReview.flaggedProperty()));
+        planReview.flaggedProperty().addListener((o, a, n) -> reviewCountIcon.setIconLiteral(n.intValue() > 0
+                ? "fth-alert-triangle" : "fth-check-circle"));
+        reviewCountLabel.setId("reviewCountLabel");
+        SpinnerValueFactory.IntegerSpinnerValueFactory days = new SpinnerValueFactory.IntegerSpinnerValueFactory(1,
+                PlaybookReviewService.MAX_DAYS, planReview.daysProperty().get(), 30);
+        reviewDaysSpinner.setValueFactory(days);
+        days.valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                planReview.daysProperty().set(b);
+            }
+        });
+        reviewDaysUnit.textProperty().bind(Bindings.createStringBinding(() -> messages.get("playbooks.review.days",
+                Map.of("count", planReview.daysProperty().get())), planReview.daysProperty()));
+        planReview.reminders().addListener((javafx.collections.MapChangeListener<Long, PlanReminder>) c -> {
+            playbookList.refresh();
+            showBanner();
+        });
+        vm.openProperty().addListener((o, a, p) -> showBanner());
+        vm.playbooks().addListener((javafx.collections.ListChangeListener<StoredPlaybook>) c -> planReview.refresh());
+    }
+
+    private void showBanner() {
+        StoredPlaybook p = vm.openProperty().get();
+        PlanReminder r = p == null ? null : planReview.reminders().get(p.id());
+        boolean due = r != null && r.flagged();
+        reviewBanner.setVisible(due);
+        reviewBanner.setManaged(due);
+        reviewReason.setText(due ? why(r) : "");
+    }
+
+    /** Why the playbook is due: not reviewed in N days, and/or the case or exercise closed since. */
+    private String why(PlanReminder r) {
+        StringBuilder b = new StringBuilder();
+        if (r.overdue()) {
+            b.append(messages.get("playbooks.review.overdue", Map.of("since", r.daysSince(), "limit", r.days(),
+                    "when", formats.dayClock(r.reviewedAt()), "who", r.reviewedBy())));
+        }
+        if (r.closedCase() != null) {
+            b.append(b.length() > 0 ? "\n" : "").append(messages.get(r.closedCase().exercise()
+                    ? "playbooks.review.exercise" : "playbooks.review.case", Map.of("id", r.closedCase().id(),
+                            "title", r.closedCase().title(), "when", formats.dayClock(r.closedCase().closedAt()),
+                            "reviewed", formats.dayClock(r.reviewedAt()))));
+        }
+        return b.toString();
+    }
+
+    @FXML
+    private void markReviewed() {
+        StoredPlaybook p = vm.openProperty().get();
+        if (p != null) {
+            planReview.markReviewed(p.id());
+        }
+    }
+
     private final class PlaybookCell extends ListCell<StoredPlaybook> {
         private final Label title = new Label();
         private final Label meta = new Label();
-        private final VBox box = new VBox(2, title, meta);
+        private final Label badge = new Label();
+        private final VBox box = new VBox(2, title, meta, badge);
 
         PlaybookCell() {
             title.getStyleClass().add(Styles.TEXT_BOLD);
             meta.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-            Fit.wrapInList(this, title, meta);
+            badge.getStyleClass().addAll("plan-review-badge", Styles.TEXT_SMALL);
+            badge.setGraphic(new FontIcon("fth-alert-triangle"));
+            badge.setText(messages.get("playbooks.review.badge"));
+            Fit.wrapInList(this, title, meta, badge);
         }
 
         @Override
@@ -321,6 +405,10 @@ public final class PlaybooksController {
             title.setText(p.title());
             meta.setText(messages.get(p.bundled() ? "playbooks.list.item.bundled" : "playbooks.list.item", p.key(),
                     p.language(), p.currentVersion()));
+            PlanReminder r = planReview.reminders().get(p.id());
+            boolean due = r != null && r.flagged();
+            badge.setVisible(due);
+            badge.setManaged(due);
             setGraphic(box);
         }
     }
