@@ -19,21 +19,19 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.fontbox.ttf.TTFParser;
-import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.jfree.chart.JFreeChart;
 import org.w3c.dom.Element;
 
 /**
  * The review report as PDF/A-2u: the HTML writer's template in its PDF mode, laid out by
  * openhtmltopdf on PDFBox 3 (fast mode) with the bundled DejaVu fonts embedded (no base-14 font, so
- * Cyrillic, Polish and Spanish text is exact and searchable), "page X of Y" in the margin, a table
- * of contents with page numbers, PDF bookmarks per section, and the charts drawn as vectors through
- * openhtmltopdf's object drawer onto PDFBox's Graphics2D.
+ * Cyrillic, Polish and Spanish text is exact and searchable), a table of contents with page
+ * numbers, PDF bookmarks per section, and the charts drawn as vectors through openhtmltopdf's object
+ * drawer onto PDFBox's Graphics2D. The full timeline is the appendix, drawn by PDFBox itself
+ * ({@link TimelinePages}: a 50,000-entry timeline laid out as HTML took 13 s and 4 GB of heap);
+ * then every page gets "page X of Y" and the report's title in its margin.
  */
 public final class PdfReportWriter implements ReportWriter {
 
@@ -83,33 +81,33 @@ public final class PdfReportWriter implements ReportWriter {
     private static void render(PdfRendererBuilder builder, PDDocument doc, ReportView view, String xhtml,
             OutputStream out, ExportProgress progress) throws IOException {
         builder.usePDDocument(doc);
-        builder.useFont(font(doc, ReportFonts.REGULAR), ReportFonts.FAMILY, 400, FontStyle.NORMAL, true);
-        builder.useFont(font(doc, ReportFonts.BOLD), ReportFonts.FAMILY, 700, FontStyle.NORMAL, true);
-        builder.useFont(font(doc, ReportFonts.MONO), ReportFonts.MONO_FAMILY, 400, FontStyle.NORMAL, true);
+        TimelinePages.Face regular = new TimelinePages.Face(doc, ReportFonts.REGULAR);
+        TimelinePages.Face bold = new TimelinePages.Face(doc, ReportFonts.BOLD);
+        builder.useFont(new PDFontSupplier(regular.font), ReportFonts.FAMILY, 400, FontStyle.NORMAL, true);
+        builder.useFont(new PDFontSupplier(bold.font), ReportFonts.FAMILY, 700, FontStyle.NORMAL, true);
+        builder.useFont(new PDFontSupplier(new TimelinePages.Face(doc, ReportFonts.MONO).font), ReportFonts.MONO_FAMILY,
+                400, FontStyle.NORMAL, true);
         builder.withProducer("Crisis Console");
         builder.withHtmlContent(xhtml, null);
         builder.toStream(out);
         try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
             renderer.layout();
             progress.checkCancelled();
-            progress.progress(0.9, "pages");
+            progress.progress(0.5, "pages");
             renderer.createPDFWithoutClosing();
-            renderer.getPdfDocument().getDocumentCatalog().setLanguage(view.lang());
+            PDDocument pdf = renderer.getPdfDocument();
+            // the full timeline after the appendix heading, drawn by PDFBox (see TimelinePages)
+            TimelinePages.append(pdf, view.report(), view.messages(), view.formats(), regular, bold, progress, 0.55,
+                    0.9);
+            TimelinePages.stamp(pdf, view.messages(), view.t("review.report.title", view.report().meta().title()),
+                    regular);
+            pdf.getDocumentCatalog().setLanguage(view.lang());
+            progress.checkCancelled();
+            progress.progress(0.95, "saving");
             // without object streams: PDFBox's compression pool recurses once per nested object and
             // overflows the stack on a timeline of tens of thousands of entries
-            renderer.getPdfDocument().save(out, CompressParameters.NO_COMPRESSION);
+            pdf.save(out, CompressParameters.NO_COMPRESSION);
         }
-    }
-
-    /**
-     * A bundled font for {@code doc}, embedded as a subset, without glyph substitution: our languages
-     * need no GSUB (no ligatures, so the text extracts exactly), and PDFBox applying it to every
-     * string was a third of the time of a long timeline.
-     */
-    private static PDFontSupplier font(PDDocument doc, String resource) throws IOException {
-        TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(ReportFonts.bytes(resource)));
-        ttf.setEnableGsub(false);
-        return new PDFontSupplier(PDType0Font.load(doc, ttf, true));
     }
 
     /** Draws a chart of the template ({@code <object type="review/chart" data-chart="mentions">}) as vectors. */

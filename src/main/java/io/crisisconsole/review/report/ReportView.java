@@ -52,6 +52,14 @@ public final class ReportView {
         return report;
     }
 
+    Messages messages() {
+        return messages;
+    }
+
+    Formats formats() {
+        return formats;
+    }
+
     /** The PDF mode: no form controls, TOC page numbers, bookmarks, charts drawn by the object drawer. */
     public boolean pdf() {
         return pdf;
@@ -298,26 +306,6 @@ public final class ReportView {
         };
     }
 
-    /**
-     * "page X of Y" as CSS content for the page margin: the message with its two places taken by
-     * the page counters, the rest as CSS strings.
-     */
-    public String pageOfCss() {
-        String marker = "\u0000";
-        String text = messages.get("review.report.pageOf", marker + "1" + marker, marker + "2" + marker);
-        StringBuilder css = new StringBuilder();
-        for (String part : text.split(marker, -1)) {
-            if (part.equals("1")) {
-                css.append(" counter(page) ");
-            } else if (part.equals("2")) {
-                css.append(" counter(pages) ");
-            } else if (!part.isEmpty()) {
-                css.append(cssString(part));
-            }
-        }
-        return css.toString().strip();
-    }
-
     /** A section of the report: its anchor and heading. */
     public record Section(String id, String title) {
     }
@@ -338,23 +326,15 @@ public final class ReportView {
             s.add(new Section("exercise", messages.get("review.report.section.exercise")));
         }
         s.add(new Section("external", messages.get("review.report.section.external")));
+        if (pdf) {
+            // the PDF's full timeline, drawn after the rest (TimelinePages)
+            s.add(new Section("appendix", messages.get("review.report.section.appendix")));
+        }
         return s;
     }
 
     /** The heading of section {@code id}. */
     public String heading(String id) {
         return sections().stream().filter(s -> s.id().equals(id)).map(Section::title).findFirst().orElseThrow();
-    }
-
-    private static String cssString(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\' || c == '<' || c == '>' || c < 0x20) {
-                out.append('\\').append(Integer.toHexString(c)).append(' ');
-            } else {
-                out.append(c);
-            }
-        }
-        return out.append('"').toString();
     }
 }

@@ -96,13 +96,37 @@ class PdfReportWriterTest {
             }
             assertThat(headings).containsExactly("Executive summary", "Key times", "Impact", "Timeline",
                     "What was published", "Service levels", "Charts", "Improvement plan",
-                    "Proposed playbook changes", "Exercise scores", "External summary");
+                    "Proposed playbook changes", "Exercise scores", "External summary", "Appendix: the full timeline");
             List<String> bookmarks = new ArrayList<>();
             for (PDOutlineItem item : doc.getDocumentCatalog().getDocumentOutline().children()) {
                 bookmarks.add(item.getTitle());
             }
             assertThat(bookmarks).first().isEqualTo("Cover");
             assertThat(bookmarks.subList(1, bookmarks.size())).containsExactlyElementsOf(headings);
+        }
+    }
+
+    @Test
+    void theAppendixHoldsEveryTimelineEntryInOrderWithItsCorrectionsBeneath() throws IOException {
+        ReviewReport report = SampleReports.full();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDFTextStripper s = new PDFTextStripper();
+            String all = s.getText(doc);
+            int appendix = all.lastIndexOf("Appendix: the full timeline");
+            assertThat(appendix).isPositive();
+            String text = all.substring(appendix).replaceAll("\\s+", " ");
+            int from = 0;
+            for (ReviewReport.TimelineRow row : report.timeline()) {
+                // each entry's text, in the order of the timeline, as written (a control character prints as ?)
+                String t = row.text().replaceAll("[\\p{Cntrl}&&[^\\n\\r\\t]]", "?").replaceAll("\\s+", " ");
+                int at = text.indexOf(t, from);
+                assertThat(at).as("entry %d after position %d", row.id(), from).isGreaterThanOrEqualTo(0);
+                for (ReviewReport.Correction c : row.corrections()) {
+                    // the correction right beneath the entry it corrects
+                    assertThat(text.indexOf("Correction by " + c.author(), at)).isGreaterThan(at);
+                }
+                from = at + t.length();
+            }
         }
     }
 
