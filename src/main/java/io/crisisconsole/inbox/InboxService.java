@@ -738,6 +738,58 @@ public final class InboxService {
         return new InboxStats(total[0], byState, byType, bySentiment, buckets, fr);
     }
 
+    /**
+     * The first responses to the case's mentions (see {@link ResponseFigures}), unanswered ones
+     * overdue when past their due time at {@code now}. Streams three columns of each mention.
+     */
+    public ResponseFigures responseFigures(long caseId, Instant now) {
+        Map<InboxType, Integer> targets = replyMinutes(caseId);
+        long[] counts = new long[3];
+        List<Long> seconds = new ArrayList<>();
+        jdbi.useHandle(h -> {
+            try (Stream<MentionDao.ResponseRow> rows = h.attach(MentionDao.class).responseRows(caseId)) {
+                rows.forEach(r -> {
+                    counts[0]++;
+                    Integer target = targets.get(r.mentionType());
+                    Instant due = target == null ? null : r.publishedAt().plus(Duration.ofMinutes(target));
+                    if (r.firstResponseAt() != null) {
+                        seconds.add(Math.max(0, Duration.between(r.publishedAt(), r.firstResponseAt()).toSeconds()));
+                        if (due == null || !r.firstResponseAt().isAfter(due)) {
+                            counts[1]++;
+                        }
+                    } else if (due != null && now.isAfter(due)) {
+                        counts[2]++;
+                    }
+                });
+            }
+        });
+        long[] sorted = seconds.stream().mapToLong(Long::longValue).sorted().toArray();
+        int n = sorted.length;
+        return new ResponseFigures(counts[0], n, counts[1], counts[2], n == 0 ? null : sorted[rank(0.5, n)],
+                n == 0 ? null : sorted[rank(0.9, n)]);
+    }
+
+    /**
+     * The case's mentions per sentiment published from {@code from} (included, null: from the
+     * first) to {@code to} (excluded, null: to the last); every sentiment present, counted in the
+     * database.
+     */
+    public Map<Sentiment, Long> sentiments(long caseId, Instant from, Instant to) {
+        Map<Sentiment, Long> out = zeros(Sentiment.class);
+        Instant f = from == null ? Instant.EPOCH : from;
+        Instant t = to == null ? Instant.parse("9999-12-31T23:59:59Z") : to;
+        if (f.isBefore(t)) {
+            jdbi.withExtension(MentionDao.class, dao -> dao.sentimentsBetween(caseId, f, t))
+                    .forEach(c -> out.put(c.sentiment(), c.mentions()));
+        }
+        return out;
+    }
+
+    /** The sum of the reach of the case's mentions (a mention without reach counts 0). */
+    public long reach(long caseId) {
+        return jdbi.withExtension(MentionDao.class, dao -> dao.reachSum(caseId));
+    }
+
     /** At most this many buckets are handed back by {@link #buckets}: the latest ones (104 days of quarter hours). */
     public static final int MAX_BUCKETS = 10_000;
 
