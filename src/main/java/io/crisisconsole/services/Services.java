@@ -16,6 +16,10 @@ import io.crisisconsole.rehearsal.ExpectationChecks;
 import io.crisisconsole.rehearsal.ReplayFiles;
 import io.crisisconsole.rehearsal.ScriptedRun;
 import io.crisisconsole.review.ReviewService;
+import io.crisisconsole.review.report.JsonReportWriter;
+import io.crisisconsole.review.report.MarkdownReportWriter;
+import io.crisisconsole.review.report.ReviewExporter;
+import io.crisisconsole.review.report.ReviewReportBuilder;
 import io.crisisconsole.signals.EscalationService;
 import io.crisisconsole.store.AutosaveService;
 import io.crisisconsole.store.Store;
@@ -25,6 +29,7 @@ import io.crisisconsole.workspace.CallLogService;
 import io.crisisconsole.workspace.ChannelClockService;
 import io.crisisconsole.workspace.ChecklistService;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import org.jdbi.v3.core.Jdbi;
 
@@ -53,7 +58,9 @@ public record Services(
         ExerciseScoring exerciseScores,
         ScriptedRun exerciseRuns,
         DebriefService debriefs,
-        ReviewService reviews) {
+        ReviewService reviews,
+        ReviewReportBuilder reviewReports,
+        ReviewExporter reviewExports) {
 
     public Services {
         Objects.requireNonNull(timeline, "timeline");
@@ -75,6 +82,8 @@ public record Services(
         Objects.requireNonNull(exerciseRuns, "exerciseRuns");
         Objects.requireNonNull(debriefs, "debriefs");
         Objects.requireNonNull(reviews, "reviews");
+        Objects.requireNonNull(reviewReports, "reviewReports");
+        Objects.requireNonNull(reviewExports, "reviewExports");
     }
 
     /** The services over {@code store} (already open, and closed by the caller), on {@code clock}. */
@@ -104,10 +113,16 @@ public record Services(
         // an exercise's case runs on the exercise's clock: every stamp of it is exercise time
         cases.setCaseTime(exercises);
         DebriefService debriefs = new DebriefService(jdbi, clock, timeline, cases, playbooks, casePlaybooks, contacts);
+        ExerciseScoring exerciseScores = new ExerciseScoring(exercises, cases, inbox, drafts, checklist, casePlaybooks);
+        ReviewService reviews = new ReviewService(jdbi, timeline, cases, inbox, drafts, casePlaybooks);
+        ReviewReportBuilder reviewReports = new ReviewReportBuilder(clock, cases, inbox, drafts, checklist,
+                casePlaybooks, debriefs, exerciseScores, reviews);
+        // the HTML and PDF writers join here (issue #13, helper "render")
+        ReviewExporter reviewExports = new ReviewExporter(reviewReports,
+                List.of(new MarkdownReportWriter(), new JsonReportWriter()));
         return new Services(timeline, cases, autosave, playbooks, casePlaybooks, contacts, contactTransfer, drafts,
-                inbox, savedReplies, checklist, calls, channelClocks, escalations, exercises,
-                new ExerciseScoring(exercises, cases, inbox, drafts, checklist, casePlaybooks),
+                inbox, savedReplies, checklist, calls, channelClocks, escalations, exercises, exerciseScores,
                 new ScriptedRun(exercises, cases, inbox, drafts, checklist, calls, contacts, casePlaybooks),
-                debriefs, new ReviewService(jdbi, timeline, cases, inbox, drafts, casePlaybooks));
+                debriefs, reviews, reviewReports, reviewExports);
     }
 }
