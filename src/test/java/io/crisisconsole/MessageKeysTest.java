@@ -34,7 +34,7 @@ class MessageKeysTest {
      */
     private static final List<String> BUILT_PREFIXES = List.of("playbooks.form.field.", "playbooks.form.tab.",
             "timeline.", "inbox.type.", "inbox.state.", "inbox.sentiment.", "inbox.sort.", "inbox.key.",
-            "inbox.action.state.", "workspace.clock.basis.");
+            "inbox.action.state.", "workspace.clock.basis.", "review.format.", "review.keyTime.");
     private static final Pattern FXML_KEY = Pattern.compile("=\"%([^\"]+)\"");
     private static final Pattern FXML_LITERAL = Pattern.compile(
             "\\b(text|promptText|title|headerText|contentText)=\"([^%$\"][^\"]*)\"");

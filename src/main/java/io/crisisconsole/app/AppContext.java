@@ -19,7 +19,6 @@ import io.crisisconsole.contacts.ui.ContactFormViewModel;
 import io.crisisconsole.contacts.ui.ContactListController;
 import io.crisisconsole.contacts.ui.ContactListViewModel;
 import io.crisisconsole.debrief.ui.DebriefController;
-import io.crisisconsole.rehearsal.BundledScenarios;
 import io.crisisconsole.debrief.ui.DebriefDialogs;
 import io.crisisconsole.debrief.ui.DebriefViewModel;
 import io.crisisconsole.inbox.ui.InboxController;
@@ -35,9 +34,12 @@ import io.crisisconsole.playbooks.ui.CasePlaybookController;
 import io.crisisconsole.playbooks.ui.CasePlaybookViewModel;
 import io.crisisconsole.playbooks.ui.PlaybooksController;
 import io.crisisconsole.playbooks.ui.PlaybooksViewModel;
+import io.crisisconsole.rehearsal.BundledScenarios;
 import io.crisisconsole.rehearsal.ui.RehearsalController;
 import io.crisisconsole.rehearsal.ui.RehearsalViewModel;
 import io.crisisconsole.rehearsal.ui.StartExerciseDialog;
+import io.crisisconsole.review.ui.ReviewViewModel;
+import io.crisisconsole.review.ui.ReviewsController;
 import io.crisisconsole.services.Services;
 import io.crisisconsole.signals.ui.ChartsController;
 import io.crisisconsole.signals.ui.ChartsViewModel;
@@ -59,22 +61,25 @@ import io.crisisconsole.toolkit.ui.EditorAutosave;
 import io.crisisconsole.toolkit.ui.FilePicker;
 import io.crisisconsole.toolkit.ui.FxOneShotTimer;
 import io.crisisconsole.toolkit.ui.FxTaskRunner;
+import io.crisisconsole.toolkit.ui.FxmlView;
+import io.crisisconsole.toolkit.ui.Navigator;
+import io.crisisconsole.toolkit.ui.Notifier;
 import io.crisisconsole.toolkit.ui.Ticker;
+import io.crisisconsole.toolkit.ui.ViewLoader;
 import io.crisisconsole.workspace.ui.CallsController;
 import io.crisisconsole.workspace.ui.ChannelClocksController;
 import io.crisisconsole.workspace.ui.ChecklistController;
 import io.crisisconsole.workspace.ui.WorkspaceViewModel;
-import io.crisisconsole.toolkit.ui.FxmlView;
-import io.crisisconsole.toolkit.ui.Navigator;
-import io.crisisconsole.toolkit.ui.Notifier;
-import io.crisisconsole.toolkit.ui.ViewLoader;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import org.slf4j.Logger;
@@ -108,6 +113,8 @@ public final class AppContext implements AutoCloseable {
     private final Formats formats;
     private final ViewLoader views;
     private final MentionImportDialogs mentionImports;
+    /** Opens an exported file with the system's program for it; the app sets it once it has its host services. */
+    private volatile Consumer<Path> documentOpener = p -> LOG.info("no program to open {} with", p);
 
     private AppContext(Store store, Clock clock, FilePicker files, Supplier<MessageChecker> checker) {
         this.store = store;
@@ -204,6 +211,15 @@ public final class AppContext implements AutoCloseable {
                     navigator.go("cases");
                 });
         StartExerciseDialog startExercise = new StartExerciseDialog(messages, files);
+        // the Reviews area: a case's review, its debrief, and the report exported in the background
+        ReviewViewModel review = new ReviewViewModel(services.cases(), services.reviews(),
+                (caseId, format, out, progress) -> {
+                    throw new UnsupportedOperationException("the report writers land with the report branch");
+                }, java.util.Set.of(), tasks, r -> {
+                    Thread t = new Thread(r, "crisis-console-review-export");
+                    t.setDaemon(true);
+                    t.start();
+                }, Platform::runLater, notifier, messages, formats, preferences::author);
 
         // the main window's areas, in navigation order: a new area is one more line here
         Areas areas = new Areas(views, messages)
@@ -212,7 +228,7 @@ public final class AppContext implements AutoCloseable {
                 .view("playbooks", "area.playbooks", "fth-book-open", FxmlView.PLAYBOOKS)
                 .view("contacts", "area.contacts", "fth-users", FxmlView.CONTACTS)
                 .view("rehearsal", "area.rehearsal", "fth-play-circle", FxmlView.REHEARSAL)
-                .planned("reviews", "area.reviews", "fth-file-text", "area.reviews.planned");
+                .view("reviews", "area.reviews", "fth-file-text", FxmlView.REVIEWS);
 
         controllers
                 .register(MainWindowController.class,
@@ -242,6 +258,8 @@ public final class AppContext implements AutoCloseable {
                 .register(CallsController.class, () -> new CallsController(workspace, messages, formats, ticker))
                 .register(EscalationController.class, () -> new EscalationController(escalation, messages))
                 .register(ChartsController.class, () -> new ChartsController(charts, messages, formats))
+                .register(ReviewsController.class, () -> new ReviewsController(review, files,
+                        p -> documentOpener.accept(p), messages, formats))
                 .register(DebriefController.class, () -> new DebriefController(new DebriefViewModel(services.debriefs(),
                         services.playbooks(), tasks, notifier, messages, formats, preferences::author), debriefDialogs,
                         messages, formats));
@@ -328,6 +346,11 @@ public final class AppContext implements AutoCloseable {
             store.close();
             throw e;
         }
+    }
+
+    /** How an exported report is opened: the application's host services, once the window is up. */
+    public void useDocumentOpener(Consumer<Path> opener) {
+        this.documentOpener = Objects.requireNonNull(opener);
     }
 
     public Notifier notifier() {

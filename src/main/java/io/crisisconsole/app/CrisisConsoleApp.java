@@ -73,6 +73,7 @@ public final class CrisisConsoleApp extends Application {
 
     private void showMain(Stage stage, AppContext ready) {
         context = ready;
+        ready.useDocumentOpener(p -> getHostServices().showDocument(p.toUri().toString()));
         stage.setTitle(ready.messages().get("app.window.title", home.dir()));
         // as large as the design wants, never larger than the screen (a 1280x800 laptop)
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();

@@ -130,7 +130,7 @@ public enum EventCode {
     /** {@code changeId}, {@code description}, {@code playbook}. */
     PLAYBOOK_CHANGE_REJECTED("playbook.change.rejected", EntryKind.DECISION),
     /** {@code version}: the review's texts saved (issue #13). */
-    REVIEW_SAVED("review.saved", EntryKind.CASE_UPDATED),
+    REVIEW_SAVED("review.texts_saved", EntryKind.CASE_UPDATED),
     /**
      * {@code kind} (a {@code review.KeyTime} name), {@code at} (ISO-8601 instant), {@code before}
      * (ISO-8601, may be null), {@code note} (may be null): a key time set by hand.

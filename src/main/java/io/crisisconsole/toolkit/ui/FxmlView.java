@@ -23,7 +23,8 @@ public enum FxmlView {
     WORKSPACE_ESCALATION("workspace_escalation.fxml"),
     WORKSPACE_CHARTS("workspace_charts.fxml"),
     DEBRIEF_FORM("debrief_form.fxml"),
-    REHEARSAL("rehearsal.fxml");
+    REHEARSAL("rehearsal.fxml"),
+    REVIEWS("reviews.fxml");
 
     static final String FOLDER = "/io/crisisconsole/fxml/";
 
