@@ -12,11 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.crisisconsole.inbox.InboxType;
 import io.crisisconsole.inbox.Mention;
 import io.crisisconsole.inbox.Sentiment;
-import io.crisisconsole.playbooks.BundledPlaybooks;
 import io.crisisconsole.playbooks.Playbook;
-import io.crisisconsole.rehearsal.Scenario;
-import io.crisisconsole.rehearsal.ScenarioReader;
-import io.crisisconsole.rehearsal.ScriptedRun;
 import io.crisisconsole.review.report.ReviewReportFixture.Seed;
 import io.crisisconsole.services.Services;
 import io.crisisconsole.store.Store;
@@ -25,7 +21,6 @@ import io.crisisconsole.testsupport.English;
 import io.crisisconsole.testsupport.MutableClock;
 import io.crisisconsole.toolkit.Formats;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -310,27 +305,12 @@ class ReviewReportBuilderTest {
 
     @Test
     void anExerciseCarriesItsScore() throws IOException, InterruptedException {
-        BundledPlaybooks.importOnFirstRun(services.playbooks(), "test");
-        services.contacts().create(new io.crisisconsole.contacts.ContactDetails("Anna Nowak", null, null, List.of(),
-                List.of("anna@example.com"), List.of(), null, null, null,
-                java.util.Set.of(io.crisisconsole.contacts.ContactGroup.CRISIS_TEAM), null));
-        String yaml = resource("drill.en.yaml");
-        Scenario s = new ScenarioReader().read("drill.en.yaml", yaml).scenario();
-        long id = services.exerciseRuns().run(s, yaml, null,
-                ScriptedRun.readScript("drill-team.yaml", resource("drill-team.yaml")), "Fiona Facilitator", 0,
-                line -> { });
+        long id = ReviewReportFixture.runDrill(services);
         ReviewReport r = services.reviewReports().build(id, English.MESSAGES,
                 new Formats(English.MESSAGES, ZoneOffset.UTC), ExportProgress.none());
         assertThat(r.meta().exercise()).isTrue();
         assertThat(r.exercise()).isEqualTo(services.exerciseScores().score(id));
         assertThat(r.exercise().objectives()).isNotEmpty();
-    }
-
-    private static String resource(String name) throws IOException {
-        try (var in = ReviewReportBuilderTest.class.getClassLoader()
-                .getResourceAsStream("io/crisisconsole/rehearsal/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     private static Map<String, Long> sentiments(int fromMinute, int toMinute) {

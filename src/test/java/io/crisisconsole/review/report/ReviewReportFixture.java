@@ -156,4 +156,23 @@ final class ReviewReportFixture {
         drafts.markPublished(d.id(), second, at(secondMinute), "anna");
         return d.id();
     }
+
+    /** Runs the bundled drill scenario with its scripted team (as ScriptedRunTest does); its case id. */
+    static long runDrill(Services services) throws java.io.IOException, InterruptedException {
+        BundledPlaybooks.importOnFirstRun(services.playbooks(), "test");
+        services.contacts().create(new ContactDetails("Anna Nowak", null, null, List.of(), List.of("anna@example.com"),
+                List.of(), null, null, null, Set.of(ContactGroup.CRISIS_TEAM), null));
+        String yaml = resource("drill.en.yaml");
+        io.crisisconsole.rehearsal.Scenario s = new io.crisisconsole.rehearsal.ScenarioReader().read("drill.en.yaml",
+                yaml).scenario();
+        return services.exerciseRuns().run(s, yaml, null, io.crisisconsole.rehearsal.ScriptedRun.readScript(
+                "drill-team.yaml", resource("drill-team.yaml")), "Fiona Facilitator", 0, line -> { });
+    }
+
+    private static String resource(String name) throws java.io.IOException {
+        try (var in = ReviewReportFixture.class.getClassLoader()
+                .getResourceAsStream("io/crisisconsole/rehearsal/" + name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
 }
