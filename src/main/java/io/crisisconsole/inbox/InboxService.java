@@ -740,20 +740,45 @@ public final class InboxService {
 
     /**
      * The first responses to the case's mentions (see {@link ResponseFigures}), unanswered ones
-     * overdue when past their due time at {@code now}. Streams three columns of each mention.
+     * overdue when past their due time at {@code now}. Streams a few columns of each mention.
      */
     public ResponseFigures responseFigures(long caseId, Instant now) {
+        return figures(caseId, Duration.ofMinutes(15), null, null, now).responses();
+    }
+
+    /**
+     * The figures of the case's mentions in one pass over them (a few columns each, never the
+     * mentions): the buckets of {@code width} (as {@link #buckets(long, Duration, Instant)} with no
+     * {@code upTo}), the sentiments before {@code from}, from it to {@code to} and after (see
+     * {@link CaseFigures}; null: open-ended), the reach, and the first responses at {@code now}.
+     */
+    public CaseFigures figures(long caseId, Duration width, Instant from, Instant to, Instant now) {
+        long seconds = bucketSeconds(width);
         Map<InboxType, Integer> targets = replyMinutes(caseId);
-        long[] counts = new long[3];
-        List<Long> seconds = new ArrayList<>();
+        long[] counts = new long[4];
+        List<Long> took = new ArrayList<>();
+        Map<Long, long[]> byBucket = new HashMap<>();
+        List<Map<Sentiment, Long>> periods = List.of(zeros(Sentiment.class), zeros(Sentiment.class),
+                zeros(Sentiment.class));
         jdbi.useHandle(h -> {
-            try (Stream<MentionDao.ResponseRow> rows = h.attach(MentionDao.class).responseRows(caseId)) {
+            try (Stream<MentionDao.FigureRow> rows = h.attach(MentionDao.class).figureRows(caseId)) {
                 rows.forEach(r -> {
                     counts[0]++;
+                    counts[3] += r.reach() == null ? 0 : r.reach();
+                    int period = from != null && r.publishedAt().isBefore(from) ? 0
+                            : to != null && !r.publishedAt().isBefore(to) ? 2 : 1;
+                    periods.get(period).merge(r.sentiment(), 1L, Long::sum);
+                    long[] c = byBucket.computeIfAbsent(Math.floorDiv(r.publishedAt().getEpochSecond(), seconds),
+                            k -> new long[7]);
+                    c[0]++;
+                    c[1 + r.sentiment().ordinal()]++;
                     Integer target = targets.get(r.mentionType());
                     Instant due = target == null ? null : r.publishedAt().plus(Duration.ofMinutes(target));
                     if (r.firstResponseAt() != null) {
-                        seconds.add(Math.max(0, Duration.between(r.publishedAt(), r.firstResponseAt()).toSeconds()));
+                        long s = Duration.between(r.publishedAt(), r.firstResponseAt()).getSeconds();
+                        c[5]++;
+                        c[6] += s;
+                        took.add(Math.max(0, s));
                         if (due == null || !r.firstResponseAt().isAfter(due)) {
                             counts[1]++;
                         }
@@ -763,31 +788,12 @@ public final class InboxService {
                 });
             }
         });
-        long[] sorted = seconds.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] sorted = took.stream().mapToLong(Long::longValue).sorted().toArray();
         int n = sorted.length;
-        return new ResponseFigures(counts[0], n, counts[1], counts[2], n == 0 ? null : sorted[rank(0.5, n)],
-                n == 0 ? null : sorted[rank(0.9, n)]);
-    }
-
-    /**
-     * The case's mentions per sentiment published from {@code from} (included, null: from the
-     * first) to {@code to} (excluded, null: to the last); every sentiment present, counted in the
-     * database.
-     */
-    public Map<Sentiment, Long> sentiments(long caseId, Instant from, Instant to) {
-        Map<Sentiment, Long> out = zeros(Sentiment.class);
-        Instant f = from == null ? Instant.EPOCH : from;
-        Instant t = to == null ? Instant.parse("9999-12-31T23:59:59Z") : to;
-        if (f.isBefore(t)) {
-            jdbi.withExtension(MentionDao.class, dao -> dao.sentimentsBetween(caseId, f, t))
-                    .forEach(c -> out.put(c.sentiment(), c.mentions()));
-        }
-        return out;
-    }
-
-    /** The sum of the reach of the case's mentions (a mention without reach counts 0). */
-    public long reach(long caseId) {
-        return jdbi.withExtension(MentionDao.class, dao -> dao.reachSum(caseId));
+        ResponseFigures responses = new ResponseFigures(counts[0], n, counts[1], counts[2],
+                n == 0 ? null : sorted[rank(0.5, n)], n == 0 ? null : sorted[rank(0.9, n)]);
+        return new CaseFigures(bucketList(width, byBucket, null), periods.get(0), periods.get(1), periods.get(2),
+                counts[3], responses);
     }
 
     /** At most this many buckets are handed back by {@link #buckets}: the latest ones (104 days of quarter hours). */
@@ -819,27 +825,35 @@ public final class InboxService {
      * not every mention of the case (a day of a 200,000-mention case, not the week).
      */
     public MentionBuckets buckets(long caseId, Duration width, Instant upTo, Instant since) {
-        long seconds = width.getSeconds();
-        if (seconds < 60 || width.getNano() != 0) {
-            throw new IllegalArgumentException("buckets are whole seconds, at least a minute wide");
-        }
+        long seconds = bucketSeconds(width);
         Instant from = since == null ? Instant.EPOCH : since;
         List<MentionDao.BucketRow> rows = jdbi.withExtension(MentionDao.class, dao -> dao.buckets(caseId, seconds, from));
         if (rows.isEmpty()) {
             return new MentionBuckets(width, List.of());
         }
         Map<Long, long[]> byBucket = new HashMap<>();
-        long first = Long.MAX_VALUE;
-        long last = Long.MIN_VALUE;
         for (MentionDao.BucketRow r : rows) {
             long[] c = byBucket.computeIfAbsent(r.bucket(), b -> new long[7]);
             c[0] += r.mentions();
             c[1 + r.sentiment().ordinal()] += r.mentions();
             c[5] += r.answered();
             c[6] += r.responseSeconds();
-            first = Math.min(first, r.bucket());
-            last = Math.max(last, r.bucket());
         }
+        return bucketList(width, byBucket, upTo);
+    }
+
+    /**
+     * The buckets from the first counted one to the later of the last one and {@code upTo}'s, empty
+     * ones included, at most {@value #MAX_BUCKETS} (the latest); each count array is mentions, the
+     * four sentiments in their order, answered, response seconds.
+     */
+    private static MentionBuckets bucketList(Duration width, Map<Long, long[]> byBucket, Instant upTo) {
+        if (byBucket.isEmpty()) {
+            return new MentionBuckets(width, List.of());
+        }
+        long seconds = width.getSeconds();
+        long first = byBucket.keySet().stream().mapToLong(Long::longValue).min().orElseThrow();
+        long last = byBucket.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
         if (upTo != null) {
             last = Math.max(last, Math.floorDiv(upTo.getEpochSecond(), seconds));
         }
@@ -853,6 +867,14 @@ public final class InboxService {
                     c[1 + Sentiment.NEGATIVE.ordinal()], c[1 + Sentiment.UNKNOWN.ordinal()], c[5], c[6]));
         }
         return new MentionBuckets(width, out);
+    }
+
+    private static long bucketSeconds(Duration width) {
+        long seconds = width.getSeconds();
+        if (seconds < 60 || width.getNano() != 0) {
+            throw new IllegalArgumentException("buckets are whole seconds, at least a minute wide");
+        }
+        return seconds;
     }
 
     /** How many of the case's mentions were published in the {@code window} up to {@code now} (now included). */

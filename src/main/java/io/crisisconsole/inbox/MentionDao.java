@@ -141,30 +141,21 @@ public interface MentionDao {
             """)
     List<BucketRow> buckets(long caseId, long seconds, Instant since);
 
-    /** What a first response is measured from: a mention's type, published time and first answer. */
-    record ResponseRow(InboxType mentionType, Instant publishedAt, Instant firstResponseAt) {
+    /** What the case figures are counted from: a mention's type, sentiment, reach, published time and first answer. */
+    record FigureRow(InboxType mentionType, Sentiment sentiment, Long reach, Instant publishedAt,
+            Instant firstResponseAt) {
     }
 
-    /** The three columns first responses are measured from, for every mention of the case (no texts). */
-    @SqlQuery("SELECT mention_type, published_at, first_response_at FROM mention WHERE case_id = :caseId")
-    @RegisterConstructorMapper(ResponseRow.class)
-    Stream<ResponseRow> responseRows(long caseId);
-
-    /** Mentions of one sentiment published from {@code from} (included) to {@code to} (excluded). */
-    record SentimentCount(Sentiment sentiment, long mentions) {
-    }
-
+    /**
+     * The columns the case figures are counted from, for every mention of the case (no texts): one
+     * pass over the table gives the first responses, the buckets, the sentiments and the reach.
+     */
     @SqlQuery("""
-            SELECT sentiment, COUNT(*) AS mentions FROM mention
-             WHERE case_id = :caseId AND published_at >= :from AND published_at < :to
-             GROUP BY sentiment
+            SELECT mention_type, sentiment, reach, published_at, first_response_at FROM mention
+             WHERE case_id = :caseId
             """)
-    @RegisterConstructorMapper(SentimentCount.class)
-    List<SentimentCount> sentimentsBetween(long caseId, Instant from, Instant to);
-
-    /** The sum of the reach of the case's mentions (a mention without reach counts 0). */
-    @SqlQuery("SELECT COALESCE(SUM(reach), 0) FROM mention WHERE case_id = :caseId")
-    long reachSum(long caseId);
+    @RegisterConstructorMapper(FigureRow.class)
+    Stream<FigureRow> figureRows(long caseId);
 
     /** When the case's newest mention was published; empty without mentions (an index seek, V12). */
     @SqlQuery("SELECT MAX(published_at) FROM mention WHERE case_id = :caseId")

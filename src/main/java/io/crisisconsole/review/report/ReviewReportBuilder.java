@@ -11,6 +11,7 @@ import io.crisisconsole.debrief.DebriefService;
 import io.crisisconsole.debrief.HotWash;
 import io.crisisconsole.debrief.Lesson;
 import io.crisisconsole.debrief.PlaybookChange;
+import io.crisisconsole.inbox.CaseFigures;
 import io.crisisconsole.inbox.InboxService;
 import io.crisisconsole.inbox.MentionBuckets;
 import io.crisisconsole.inbox.ResponseFigures;
@@ -129,8 +130,9 @@ public final class ReviewReportBuilder {
         progress.checkCancelled();
 
         progress.progress(0.1, "impact");
-        MentionBuckets buckets = inbox.buckets(caseId, BUCKET, null);
-        ReviewReport.Impact impact = impact(caseId, buckets, impactBegan, at.get(KeyTime.RESOLVED));
+        CaseFigures figures = inbox.figures(caseId, BUCKET, impactBegan, at.get(KeyTime.RESOLVED), now);
+        MentionBuckets buckets = figures.buckets();
+        ReviewReport.Impact impact = impact(figures);
         progress.checkCancelled();
 
         progress.progress(0.25, "timeline");
@@ -146,7 +148,7 @@ public final class ReviewReportBuilder {
 
         progress.progress(0.7, "SLA");
         ReviewReport.Sla sla = sla(caseId, playbook, publications, impactBegan, at.get(KeyTime.FIRST_PUBLIC_MESSAGE),
-                now, messages);
+                now, figures.responses(), messages);
         ReviewReport.Charts charts = charts(buckets, publications, draftsById, messages);
         progress.checkCancelled();
 
@@ -175,23 +177,18 @@ public final class ReviewReportBuilder {
 
     // ------------------------------------------------------------------ parts
 
-    private ReviewReport.Impact impact(long caseId, MentionBuckets buckets, Instant began, Instant resolved) {
-        long total = 0;
+    /** Before / during / after split at impact began and resolved (during open-ended while unresolved). */
+    private static ReviewReport.Impact impact(CaseFigures figures) {
         Instant peakStart = null;
         long peak = 0;
-        for (MentionBuckets.Bucket b : buckets.buckets()) {
-            total += b.mentions();
+        for (MentionBuckets.Bucket b : figures.buckets().buckets()) {
             if (b.mentions() > peak) {
                 peak = b.mentions();
                 peakStart = b.start();
             }
         }
-        Map<String, Long> before = began == null ? named(inbox.sentiments(caseId, Instant.EPOCH, Instant.EPOCH))
-                : named(inbox.sentiments(caseId, null, began));
-        Map<String, Long> during = named(inbox.sentiments(caseId, began, resolved));
-        Map<String, Long> after = resolved == null ? named(inbox.sentiments(caseId, Instant.EPOCH, Instant.EPOCH))
-                : named(inbox.sentiments(caseId, resolved, null));
-        return new ReviewReport.Impact(total, peakStart, peak, inbox.reach(caseId), before, during, after);
+        return new ReviewReport.Impact(figures.mentions(), peakStart, peak, figures.reach(), named(figures.before()),
+                named(figures.during()), named(figures.after()));
     }
 
     private static Map<String, Long> named(Map<Sentiment, Long> counts) {
@@ -253,7 +250,7 @@ public final class ReviewReportBuilder {
     }
 
     private ReviewReport.Sla sla(long caseId, Playbook p, List<DraftPublication> publications, Instant began,
-            Instant firstPublic, Instant now, Messages messages) {
+            Instant firstPublic, Instant now, ResponseFigures f, Messages messages) {
         Long firstMinutes = minutesBetween(began, firstPublic);
         Integer target = p == null ? null : p.when().slas().firstPublicReplyMinutes();
         Boolean met = firstMinutes == null || target == null ? null : firstMinutes <= target;
@@ -261,7 +258,6 @@ public final class ReviewReportBuilder {
                 .map(r -> new ReviewReport.Rhythm(r.channel().yamlName(), messages.get(ChannelNames.key(r.channel())),
                         r.publications(), r.intervalMinutes(), r.longestGapMinutes(), r.late(), r.kept()))
                 .toList();
-        ResponseFigures f = inbox.responseFigures(caseId, now);
         ReviewReport.Responses responses = new ReviewReport.Responses(f.mentions(), f.answered(), f.withinTarget(),
                 f.medianSeconds(), f.p90Seconds(), f.shareInTime());
         List<ReviewReport.StepRow> steps = new ArrayList<>();

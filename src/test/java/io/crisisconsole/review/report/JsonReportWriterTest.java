@@ -44,13 +44,10 @@ class JsonReportWriterTest {
     @BeforeEach
     void write() throws Exception {
         store = TestStores.openIn(tmp);
-        MutableClock clock = new MutableClock(ReviewReportFixture.T0);
-        Services services = Services.create(store, clock);
-        seeded = new ReviewReportFixture(services, clock);
-        Formats formats = new Formats(English.MESSAGES, ZoneOffset.UTC);
-        report = services.reviewReports().build(seeded.outage.id(), English.MESSAGES, formats, ExportProgress.none());
+        seeded = ReviewReportFixture.seed(store);
+        report = seeded.report(null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new JsonReportWriter().write(report, English.MESSAGES, formats, out, ExportProgress.none());
+        new JsonReportWriter().write(report, English.MESSAGES, ReviewReportFixture.FORMATS, out, ExportProgress.none());
         written = out.toString(StandardCharsets.UTF_8);
     }
 

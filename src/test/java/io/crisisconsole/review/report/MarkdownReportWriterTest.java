@@ -35,14 +35,10 @@ class MarkdownReportWriterTest {
     @BeforeEach
     void write() throws Exception {
         store = TestStores.openIn(tmp);
-        MutableClock clock = new MutableClock(ReviewReportFixture.T0);
-        Services services = Services.create(store, clock);
-        seeded = new ReviewReportFixture(services, clock);
-        Formats formats = new Formats(English.MESSAGES, ZoneOffset.UTC);
-        ReviewReport report = services.reviewReports().build(seeded.outage.id(), "Rita", English.MESSAGES, formats,
-                ExportProgress.none());
+        seeded = ReviewReportFixture.seed(store);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new MarkdownReportWriter().write(report, English.MESSAGES, formats, out, ExportProgress.none());
+        new MarkdownReportWriter().write(seeded.report("Rita"), English.MESSAGES, ReviewReportFixture.FORMATS, out,
+                ExportProgress.none());
         md = out.toString(StandardCharsets.UTF_8);
     }
 

@@ -39,9 +39,8 @@ class ReviewExporterTest {
     @BeforeEach
     void open() throws IOException {
         store = TestStores.openIn(tmp.resolve("store"));
-        MutableClock clock = new MutableClock(ReviewReportFixture.T0);
-        services = Services.create(store, clock);
-        seeded = new ReviewReportFixture(services, clock);
+        seeded = ReviewReportFixture.seed(store);
+        services = seeded.services;
         out = Files.createDirectories(tmp.resolve("out"));
     }
 

@@ -50,11 +50,9 @@ class ReviewReportBuilderTest {
     @BeforeEach
     void open() {
         store = TestStores.openIn(tmp);
-        clock = new MutableClock(ReviewReportFixture.T0);
-        services = Services.create(store, clock);
-        seeded = new ReviewReportFixture(services, clock);
-        report = services.reviewReports().build(seeded.outage.id(), "Rita Reviewer", English.MESSAGES,
-                new Formats(English.MESSAGES, ZoneOffset.UTC), ExportProgress.none());
+        seeded = ReviewReportFixture.seed(store);
+        services = seeded.services;
+        report = seeded.report("Rita Reviewer");
     }
 
     @AfterEach

@@ -138,6 +138,21 @@ final class ReviewReportFixture {
         services.reviews().setKeyTime(outage.id(), KeyTime.RESOLVED, at(RESOLVED_MINUTE), null, "piotr");
     }
 
+    /** The fixture seeded into {@code store} (open, closed by the caller) with services on a clock of its own. */
+    static ReviewReportFixture seed(io.crisisconsole.store.Store store) {
+        MutableClock clock = new MutableClock(T0);
+        return new ReviewReportFixture(Services.create(store, clock), clock);
+    }
+
+    /** The English report of the seeded case in UTC, built now. */
+    ReviewReport report(String by) {
+        return services.reviewReports().build(outage.id(), by, io.crisisconsole.testsupport.English.MESSAGES,
+                FORMATS, ExportProgress.none());
+    }
+
+    static final io.crisisconsole.toolkit.Formats FORMATS = new io.crisisconsole.toolkit.Formats(
+            io.crisisconsole.testsupport.English.MESSAGES, java.time.ZoneOffset.UTC);
+
     static Instant at(int minutes) {
         return T0.plus(Duration.ofMinutes(minutes));
     }
