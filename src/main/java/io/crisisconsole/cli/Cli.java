@@ -130,6 +130,8 @@ public final class Cli {
                         .addSubcommand(new ExerciseCommands.Run(this))
                         .addSubcommand(new ExerciseCommands.Score(this))
                         .addSubcommand(new ExerciseCommands.ListExercises(this)))
+                .addSubcommand(new CommandLine(new ReviewCommands.ReviewGroup())
+                        .addSubcommand(new ReviewCommands.Export(this)))
                 .addSubcommand(new CommandLine(new DraftCommands())
                         .addSubcommand(new DraftCommands.Check(this)))
                 .addSubcommand(new CommandLine(new ContactCommands())

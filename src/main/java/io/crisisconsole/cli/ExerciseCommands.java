@@ -1,13 +1,13 @@
 package io.crisisconsole.cli;
 
+import io.crisisconsole.playbooks.BundledPlaybooks;
+import io.crisisconsole.playbooks.PlaybookProblem;
 import io.crisisconsole.rehearsal.Exercise;
 import io.crisisconsole.rehearsal.ExerciseScore;
 import io.crisisconsole.rehearsal.ExerciseScript;
 import io.crisisconsole.rehearsal.Scenario;
 import io.crisisconsole.rehearsal.ScenarioReader;
 import io.crisisconsole.rehearsal.ScriptedRun;
-import io.crisisconsole.playbooks.BundledPlaybooks;
-import io.crisisconsole.playbooks.PlaybookProblem;
 import io.crisisconsole.services.Services;
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.toolkit.StrictText;

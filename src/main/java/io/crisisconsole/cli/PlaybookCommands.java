@@ -1,8 +1,8 @@
 package io.crisisconsole.cli;
 
+import io.crisisconsole.playbooks.PlanReminder;
 import io.crisisconsole.playbooks.PlaybookProblem;
 import io.crisisconsole.playbooks.PlaybookReader;
-import io.crisisconsole.playbooks.PlanReminder;
 import io.crisisconsole.playbooks.PlaybookReviewService;
 import io.crisisconsole.playbooks.PlaybookService;
 import io.crisisconsole.playbooks.PlaybookVersion;

@@ -2,8 +2,8 @@ package io.crisisconsole.cli;
 
 import io.crisisconsole.playbooks.BundledPlaybooks;
 import io.crisisconsole.playbooks.Playbook;
-import io.crisisconsole.playbooks.PlaybookReader;
 import io.crisisconsole.playbooks.PlaybookInvalidException;
+import io.crisisconsole.playbooks.PlaybookReader;
 import io.crisisconsole.rehearsal.BundledScenarios;
 import io.crisisconsole.rehearsal.Scenario;
 import io.crisisconsole.rehearsal.ScenarioReader;

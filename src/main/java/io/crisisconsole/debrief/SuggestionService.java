@@ -4,7 +4,7 @@ import io.crisisconsole.cases.CaseService;
 import io.crisisconsole.cases.CrisisCase;
 import io.crisisconsole.composer.DraftPublication;
 import io.crisisconsole.composer.DraftService;
-import io.crisisconsole.composer.PublishedFindings;
+import io.crisisconsole.composer.PublishedChecks;
 import io.crisisconsole.inbox.InboxQuery;
 import io.crisisconsole.inbox.InboxService;
 import io.crisisconsole.inbox.InboxType;
@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -217,11 +216,10 @@ public final class SuggestionService {
     }
 
     private List<Suggestion> recurring(CrisisCase c, Playbook p, List<DraftPublication> publications, String yaml) {
-        LongFunction<List<io.crisisconsole.composer.DraftVersion>> versions = drafts::versions;
         // finding (code, and for tone findings the words it found) -> the publications it was found on
         Map<String, Set<Long>> on = new LinkedHashMap<>();
-        Map<String, PublishedFindings.Published> example = new LinkedHashMap<>();
-        for (PublishedFindings.Published x : PublishedFindings.of(c, p, publications, versions)) {
+        Map<String, PublishedChecks.Found> example = new LinkedHashMap<>();
+        for (PublishedChecks.Found x : new PublishedChecks(drafts).findings(c, p, publications)) {
             String code = x.finding().code();
             String key = TONE.contains(code) ? code + "." + x.span().strip().toLowerCase(Locale.ROOT) : code;
             on.computeIfAbsent(key, k -> new java.util.TreeSet<>()).add(x.publication().id());
@@ -232,7 +230,7 @@ public final class SuggestionService {
             if (pubs.size() < RECURRING) {
                 return;
             }
-            PublishedFindings.Published x = example.get(key);
+            PublishedChecks.Found x = example.get(key);
             String code = x.finding().code();
             String found = TONE.contains(code) ? x.span().strip() : "";
             Proposal proposal;

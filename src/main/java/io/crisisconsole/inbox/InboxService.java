@@ -33,9 +33,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import java.util.stream.Stream;
 
 /**
  * The mention inbox of a case: stores imported and hand-added mentions (duplicates skipped, the
@@ -738,6 +738,64 @@ public final class InboxService {
         return new InboxStats(total[0], byState, byType, bySentiment, buckets, fr);
     }
 
+    /**
+     * The first responses to the case's mentions (see {@link ResponseFigures}), unanswered ones
+     * overdue when past their due time at {@code now}. Streams a few columns of each mention.
+     */
+    public ResponseFigures responseFigures(long caseId, Instant now) {
+        return figures(caseId, Duration.ofMinutes(15), null, null, now).responses();
+    }
+
+    /**
+     * The figures of the case's mentions in one pass over them (a few columns each, never the
+     * mentions): the buckets of {@code width} (as {@link #buckets(long, Duration, Instant)} with no
+     * {@code upTo}), the sentiments before {@code from}, from it to {@code to} and after (see
+     * {@link CaseFigures}; null: open-ended), the reach, and the first responses at {@code now}.
+     */
+    public CaseFigures figures(long caseId, Duration width, Instant from, Instant to, Instant now) {
+        long seconds = bucketSeconds(width);
+        Map<InboxType, Integer> targets = replyMinutes(caseId);
+        long[] counts = new long[4];
+        List<Long> took = new ArrayList<>();
+        Map<Long, long[]> byBucket = new HashMap<>();
+        List<Map<Sentiment, Long>> periods = List.of(zeros(Sentiment.class), zeros(Sentiment.class),
+                zeros(Sentiment.class));
+        jdbi.useHandle(h -> {
+            try (Stream<MentionDao.FigureRow> rows = h.attach(MentionDao.class).figureRows(caseId)) {
+                rows.forEach(r -> {
+                    counts[0]++;
+                    counts[3] += r.reach() == null ? 0 : r.reach();
+                    int period = from != null && r.publishedAt().isBefore(from) ? 0
+                            : to != null && !r.publishedAt().isBefore(to) ? 2 : 1;
+                    periods.get(period).merge(r.sentiment(), 1L, Long::sum);
+                    long[] c = byBucket.computeIfAbsent(Math.floorDiv(r.publishedAt().getEpochSecond(), seconds),
+                            k -> new long[7]);
+                    c[0]++;
+                    c[1 + r.sentiment().ordinal()]++;
+                    Integer target = targets.get(r.mentionType());
+                    Instant due = target == null ? null : r.publishedAt().plus(Duration.ofMinutes(target));
+                    if (r.firstResponseAt() != null) {
+                        long s = Duration.between(r.publishedAt(), r.firstResponseAt()).getSeconds();
+                        c[5]++;
+                        c[6] += s;
+                        took.add(Math.max(0, s));
+                        if (due == null || !r.firstResponseAt().isAfter(due)) {
+                            counts[1]++;
+                        }
+                    } else if (due != null && now.isAfter(due)) {
+                        counts[2]++;
+                    }
+                });
+            }
+        });
+        long[] sorted = took.stream().mapToLong(Long::longValue).sorted().toArray();
+        int n = sorted.length;
+        ResponseFigures responses = new ResponseFigures(counts[0], n, counts[1], counts[2],
+                n == 0 ? null : sorted[rank(0.5, n)], n == 0 ? null : sorted[rank(0.9, n)]);
+        return new CaseFigures(bucketList(width, byBucket, null), periods.get(0), periods.get(1), periods.get(2),
+                counts[3], responses);
+    }
+
     /** At most this many buckets are handed back by {@link #buckets}: the latest ones (104 days of quarter hours). */
     public static final int MAX_BUCKETS = 10_000;
 
@@ -767,27 +825,35 @@ public final class InboxService {
      * not every mention of the case (a day of a 200,000-mention case, not the week).
      */
     public MentionBuckets buckets(long caseId, Duration width, Instant upTo, Instant since) {
-        long seconds = width.getSeconds();
-        if (seconds < 60 || width.getNano() != 0) {
-            throw new IllegalArgumentException("buckets are whole seconds, at least a minute wide");
-        }
+        long seconds = bucketSeconds(width);
         Instant from = since == null ? Instant.EPOCH : since;
         List<MentionDao.BucketRow> rows = jdbi.withExtension(MentionDao.class, dao -> dao.buckets(caseId, seconds, from));
         if (rows.isEmpty()) {
             return new MentionBuckets(width, List.of());
         }
         Map<Long, long[]> byBucket = new HashMap<>();
-        long first = Long.MAX_VALUE;
-        long last = Long.MIN_VALUE;
         for (MentionDao.BucketRow r : rows) {
             long[] c = byBucket.computeIfAbsent(r.bucket(), b -> new long[7]);
             c[0] += r.mentions();
             c[1 + r.sentiment().ordinal()] += r.mentions();
             c[5] += r.answered();
             c[6] += r.responseSeconds();
-            first = Math.min(first, r.bucket());
-            last = Math.max(last, r.bucket());
         }
+        return bucketList(width, byBucket, upTo);
+    }
+
+    /**
+     * The buckets from the first counted one to the later of the last one and {@code upTo}'s, empty
+     * ones included, at most {@value #MAX_BUCKETS} (the latest); each count array is mentions, the
+     * four sentiments in their order, answered, response seconds.
+     */
+    private static MentionBuckets bucketList(Duration width, Map<Long, long[]> byBucket, Instant upTo) {
+        if (byBucket.isEmpty()) {
+            return new MentionBuckets(width, List.of());
+        }
+        long seconds = width.getSeconds();
+        long first = byBucket.keySet().stream().mapToLong(Long::longValue).min().orElseThrow();
+        long last = byBucket.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
         if (upTo != null) {
             last = Math.max(last, Math.floorDiv(upTo.getEpochSecond(), seconds));
         }
@@ -801,6 +867,14 @@ public final class InboxService {
                     c[1 + Sentiment.NEGATIVE.ordinal()], c[1 + Sentiment.UNKNOWN.ordinal()], c[5], c[6]));
         }
         return new MentionBuckets(width, out);
+    }
+
+    private static long bucketSeconds(Duration width) {
+        long seconds = width.getSeconds();
+        if (seconds < 60 || width.getNano() != 0) {
+            throw new IllegalArgumentException("buckets are whole seconds, at least a minute wide");
+        }
+        return seconds;
     }
 
     /** How many of the case's mentions were published in the {@code window} up to {@code now} (now included). */

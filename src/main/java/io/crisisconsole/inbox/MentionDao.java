@@ -141,6 +141,22 @@ public interface MentionDao {
             """)
     List<BucketRow> buckets(long caseId, long seconds, Instant since);
 
+    /** What the case figures are counted from: a mention's type, sentiment, reach, published time and first answer. */
+    record FigureRow(InboxType mentionType, Sentiment sentiment, Long reach, Instant publishedAt,
+            Instant firstResponseAt) {
+    }
+
+    /**
+     * The columns the case figures are counted from, for every mention of the case (no texts): one
+     * pass over the table gives the first responses, the buckets, the sentiments and the reach.
+     */
+    @SqlQuery("""
+            SELECT mention_type, sentiment, reach, published_at, first_response_at FROM mention
+             WHERE case_id = :caseId
+            """)
+    @RegisterConstructorMapper(FigureRow.class)
+    Stream<FigureRow> figureRows(long caseId);
+
     /** When the case's newest mention was published; empty without mentions (an index seek, V12). */
     @SqlQuery("SELECT MAX(published_at) FROM mention WHERE case_id = :caseId")
     Optional<Instant> latestPublished(long caseId);

@@ -5,23 +5,19 @@ import io.crisisconsole.cases.CrisisCase;
 import io.crisisconsole.composer.DraftPublication;
 import io.crisisconsole.composer.DraftService;
 import io.crisisconsole.composer.Finding;
-import io.crisisconsole.composer.PublishedFindings;
-import io.crisisconsole.inbox.InboxQuery;
+import io.crisisconsole.composer.PublishedChecks;
 import io.crisisconsole.inbox.InboxService;
-import io.crisisconsole.inbox.InboxType;
-import io.crisisconsole.inbox.Mention;
+import io.crisisconsole.inbox.ResponseFigures;
 import io.crisisconsole.playbooks.CasePlaybookService;
 import io.crisisconsole.playbooks.Channel;
 import io.crisisconsole.playbooks.Playbook;
 import io.crisisconsole.timeline.EventCode;
 import io.crisisconsole.workspace.Checklist;
-import io.crisisconsole.workspace.ChecklistItem;
 import io.crisisconsole.workspace.ChecklistService;
-import io.crisisconsole.workspace.StepState;
+import io.crisisconsole.workspace.UpdateRhythm;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,76 +118,17 @@ public final class ExerciseScoring {
     }
 
     private ExerciseScore.FirstResponse firstResponse(long caseId, Instant now) {
-        List<Mention> mentions = inbox.list(caseId, InboxQuery.all());
-        Map<InboxType, Integer> targets = inbox.replyMinutes(caseId);
-        List<Long> seconds = new ArrayList<>();
-        int within = 0;
-        int overdue = 0;
-        for (Mention m : mentions) {
-            Integer target = targets.get(m.type());
-            Instant due = target == null ? null : m.publishedAt().plus(Duration.ofMinutes(target));
-            if (m.firstResponseAt() != null) {
-                long s = Math.max(0, Duration.between(m.publishedAt(), m.firstResponseAt()).toSeconds());
-                seconds.add(s);
-                if (due == null || !m.firstResponseAt().isAfter(due)) {
-                    within++;
-                }
-            } else if (due != null && now.isAfter(due)) {
-                overdue++;
-            }
-        }
-        seconds.sort(Long::compareTo);
-        return new ExerciseScore.FirstResponse(mentions.size(), seconds.size(), within, overdue,
-                rank(seconds, 0.5), rank(seconds, 0.9), mentions.isEmpty() ? null : within / (double) mentions.size());
-    }
-
-    /** Nearest rank: the value at rank ceil(q n) of the sorted values; null for none. */
-    static Long rank(List<Long> sorted, double q) {
-        if (sorted.isEmpty()) {
-            return null;
-        }
-        int k = (int) Math.ceil(q * sorted.size());
-        return sorted.get(Math.max(1, k) - 1);
+        ResponseFigures f = inbox.responseFigures(caseId, now);
+        return new ExerciseScore.FirstResponse((int) f.mentions(), (int) f.answered(), (int) f.withinTarget(),
+                (int) f.overdueUnanswered(), f.medianSeconds(), f.p90Seconds(), f.shareInTime());
     }
 
     private static List<ExerciseScore.Rhythm> rhythm(Playbook p, List<DraftPublication> publications, Instant start,
             Instant now) {
-        if (p == null) {
-            return List.of();
-        }
-        int interval = p.when().slas().updateIntervalMinutes();
-        Instant windowEnd = start.plus(Duration.ofMinutes(p.when().slas().updateIntervalAppliesForMinutes()));
-        Map<Channel, List<Instant>> byChannel = new EnumMap<>(Channel.class);
-        for (DraftPublication x : publications) {
-            byChannel.computeIfAbsent(x.channel(), k -> new ArrayList<>()).add(x.publishedAt());
-        }
-        List<ExerciseScore.Rhythm> out = new ArrayList<>();
-        for (Map.Entry<Channel, List<Instant>> en : byChannel.entrySet()) {
-            List<Instant> times = en.getValue().stream().sorted().toList();
-            Instant until = now.isBefore(windowEnd) ? now : windowEnd;
-            Long longest = null;
-            int late = 0;
-            for (int i = 0; i < times.size(); i++) {
-                Instant from = times.get(i);
-                if (!from.isBefore(windowEnd)) {
-                    break;
-                }
-                Instant to = i + 1 < times.size() ? times.get(i + 1) : until;
-                if (to.isAfter(windowEnd)) {
-                    to = windowEnd;
-                }
-                if (!to.isAfter(from)) {
-                    continue;
-                }
-                long gap = Duration.between(from, to).toMinutes();
-                longest = longest == null ? gap : Math.max(longest, gap);
-                if (gap > interval) {
-                    late++;
-                }
-            }
-            out.add(new ExerciseScore.Rhythm(en.getKey().yamlName(), times.size(), interval, longest, late, late == 0));
-        }
-        return out;
+        return UpdateRhythm.of(p, publications, start, now).stream()
+                .map(r -> new ExerciseScore.Rhythm(r.channel().yamlName(), r.publications(), r.intervalMinutes(),
+                        r.longestGapMinutes(), r.late(), r.kept()))
+                .toList();
     }
 
     private ExerciseScore.Steps steps(long caseId, Instant now) {
@@ -199,43 +136,25 @@ public final class ExerciseScoring {
         if (list.isEmpty()) {
             return new ExerciseScore.Steps(0, 0, 0, 0, 0, 0);
         }
-        int done = 0;
-        int doneLate = 0;
-        int skipped = 0;
-        int open = 0;
-        int openLate = 0;
-        for (ChecklistItem i : list.get().items()) {
-            if (i.state() == StepState.DONE) {
-                done++;
-                if (i.doneAt() != null && i.doneAt().isAfter(i.due())) {
-                    doneLate++;
-                }
-            } else if (i.state() == StepState.SKIPPED) {
-                skipped++;
-            } else {
-                open++;
-                if (now.isAfter(i.due())) {
-                    openLate++;
-                }
-            }
-        }
-        return new ExerciseScore.Steps(list.get().items().size(), done, doneLate, skipped, open, openLate);
+        Checklist.Tally t = list.get().tally(now);
+        return new ExerciseScore.Steps(t.total(), t.done(), t.doneLate(), t.skipped(), t.open(), t.openLate());
     }
 
     private ExerciseScore.Findings findings(CrisisCase c, Playbook p, List<DraftPublication> publications) {
         List<ExerciseScore.PublishedFinding> each = new ArrayList<>();
         int errors = 0;
         int warnings = 0;
-        for (PublishedFindings.Published x : PublishedFindings.of(c, p, publications, drafts::versions)) {
-            Finding f = x.finding();
-            if (f.level() == Finding.Level.ERROR) {
-                errors++;
-            } else {
-                warnings++;
+        for (PublishedChecks.Checked x : new PublishedChecks(drafts).check(c, p, publications)) {
+            for (Finding f : x.findings()) {
+                if (f.level() == Finding.Level.ERROR) {
+                    errors++;
+                } else {
+                    warnings++;
+                }
+                each.add(new ExerciseScore.PublishedFinding(x.publication().channel().yamlName(),
+                        x.publication().publishedAt(), f.level().name().toLowerCase(java.util.Locale.ROOT), f.code(),
+                        f.message()));
             }
-            each.add(new ExerciseScore.PublishedFinding(x.publication().channel().yamlName(),
-                    x.publication().publishedAt(), f.level().name().toLowerCase(java.util.Locale.ROOT), f.code(),
-                    f.message()));
         }
         return new ExerciseScore.Findings(publications.size(), errors, warnings, each);
     }

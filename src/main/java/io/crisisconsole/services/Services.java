@@ -18,6 +18,12 @@ import io.crisisconsole.rehearsal.ExpectationChecks;
 import io.crisisconsole.rehearsal.ReplayFiles;
 import io.crisisconsole.rehearsal.ScriptedRun;
 import io.crisisconsole.review.ReviewService;
+import io.crisisconsole.review.report.HtmlReportWriter;
+import io.crisisconsole.review.report.JsonReportWriter;
+import io.crisisconsole.review.report.MarkdownReportWriter;
+import io.crisisconsole.review.report.PdfReportWriter;
+import io.crisisconsole.review.report.ReviewExporter;
+import io.crisisconsole.review.report.ReviewReportBuilder;
 import io.crisisconsole.signals.EscalationService;
 import io.crisisconsole.store.AutosaveService;
 import io.crisisconsole.store.Store;
@@ -27,6 +33,7 @@ import io.crisisconsole.workspace.CallLogService;
 import io.crisisconsole.workspace.ChannelClockService;
 import io.crisisconsole.workspace.ChecklistService;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import org.jdbi.v3.core.Jdbi;
 
@@ -57,7 +64,9 @@ public record Services(
         DebriefService debriefs,
         ReviewService reviews,
         SuggestionService suggestions,
-        PlaybookReviewService playbookReviews) {
+        PlaybookReviewService playbookReviews,
+        ReviewReportBuilder reviewReports,
+        ReviewExporter reviewExports) {
 
     public Services {
         Objects.requireNonNull(timeline, "timeline");
@@ -81,6 +90,8 @@ public record Services(
         Objects.requireNonNull(reviews, "reviews");
         Objects.requireNonNull(suggestions, "suggestions");
         Objects.requireNonNull(playbookReviews, "playbookReviews");
+        Objects.requireNonNull(reviewReports, "reviewReports");
+        Objects.requireNonNull(reviewExports, "reviewExports");
     }
 
     /** The services over {@code store} (already open, and closed by the caller), on {@code clock}. */
@@ -110,12 +121,16 @@ public record Services(
         // an exercise's case runs on the exercise's clock: every stamp of it is exercise time
         cases.setCaseTime(exercises);
         DebriefService debriefs = new DebriefService(jdbi, clock, timeline, cases, playbooks, casePlaybooks, contacts);
+        ExerciseScoring exerciseScores = new ExerciseScoring(exercises, cases, inbox, drafts, checklist, casePlaybooks);
+        ReviewService reviews = new ReviewService(jdbi, timeline, cases, inbox, drafts, casePlaybooks);
+        ReviewReportBuilder reviewReports = new ReviewReportBuilder(clock, cases, inbox, drafts, checklist,
+                casePlaybooks, debriefs, exerciseScores, reviews);
+        ReviewExporter reviewExports = new ReviewExporter(reviewReports, List.of(new MarkdownReportWriter(),
+                new HtmlReportWriter(), new PdfReportWriter(), new JsonReportWriter()));
         return new Services(timeline, cases, autosave, playbooks, casePlaybooks, contacts, contactTransfer, drafts,
-                inbox, savedReplies, checklist, calls, channelClocks, escalations, exercises,
-                new ExerciseScoring(exercises, cases, inbox, drafts, checklist, casePlaybooks),
+                inbox, savedReplies, checklist, calls, channelClocks, escalations, exercises, exerciseScores,
                 new ScriptedRun(exercises, cases, inbox, drafts, checklist, calls, contacts, casePlaybooks),
-                debriefs, new ReviewService(jdbi, timeline, cases, inbox, drafts, casePlaybooks),
-                new SuggestionService(cases, casePlaybooks, playbooks, drafts, inbox, debriefs),
-                new PlaybookReviewService(jdbi, clock, playbooks, cases));
+                debriefs, reviews, new SuggestionService(cases, casePlaybooks, playbooks, drafts, inbox, debriefs),
+                new PlaybookReviewService(jdbi, clock, playbooks, cases), reviewReports, reviewExports);
     }
 }

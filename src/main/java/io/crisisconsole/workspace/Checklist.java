@@ -22,6 +22,34 @@ public record Checklist(long caseId, String playbookTitle, List<ChecklistItem> i
         return items.stream().filter(i -> i.late(now)).count();
     }
 
+    /** The steps counted: done (of which late), skipped, open (of which past due at {@code now}). */
+    public record Tally(int total, int done, int doneLate, int skipped, int open, int openLate) {
+    }
+
+    public Tally tally(Instant now) {
+        int done = 0;
+        int doneLate = 0;
+        int skipped = 0;
+        int open = 0;
+        int openLate = 0;
+        for (ChecklistItem i : items) {
+            if (i.state() == StepState.DONE) {
+                done++;
+                if (i.doneLate()) {
+                    doneLate++;
+                }
+            } else if (i.state() == StepState.SKIPPED) {
+                skipped++;
+            } else {
+                open++;
+                if (i.late(now)) {
+                    openLate++;
+                }
+            }
+        }
+        return new Tally(items.size(), done, doneLate, skipped, open, openLate);
+    }
+
     /** The required steps still open, which stop the case from being resolved. */
     public List<ChecklistItem> blocking() {
         return items.stream().filter(ChecklistItem::blocksResolving).toList();

@@ -1,16 +1,16 @@
 package io.crisisconsole.cases.ui;
 
-import io.crisisconsole.toolkit.ui.Fit;
 import atlantafx.base.theme.Styles;
 import io.crisisconsole.cases.CaseStatus;
 import io.crisisconsole.cases.CrisisCase;
 import io.crisisconsole.timeline.EntryKind;
 import io.crisisconsole.timeline.TimelineEntry;
 import io.crisisconsole.timeline.TimelineText;
-import io.crisisconsole.toolkit.ui.Ticker;
 import io.crisisconsole.toolkit.Formats;
 import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.ui.DisplayConverter;
+import io.crisisconsole.toolkit.ui.Fit;
+import io.crisisconsole.toolkit.ui.Ticker;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;

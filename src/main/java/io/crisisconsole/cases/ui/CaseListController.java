@@ -1,12 +1,12 @@
 package io.crisisconsole.cases.ui;
 
-import io.crisisconsole.toolkit.ui.Fit;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import io.crisisconsole.cases.CrisisCase;
 import io.crisisconsole.toolkit.Formats;
 import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.ui.DisplayConverter;
+import io.crisisconsole.toolkit.ui.Fit;
 import java.util.HashMap;
 import java.util.Map;
 import javafx.beans.binding.Bindings;

@@ -1,9 +1,7 @@
 package io.crisisconsole.contacts.ui;
 
-import io.crisisconsole.toolkit.ui.Fit;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
-import io.crisisconsole.toolkit.ui.Ticker;
 import io.crisisconsole.contacts.Contact;
 import io.crisisconsole.contacts.ContactDetails;
 import io.crisisconsole.contacts.ContactGroup;
@@ -11,6 +9,8 @@ import io.crisisconsole.contacts.ContactTransfer.Format;
 import io.crisisconsole.toolkit.Formats;
 import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.ui.DisplayConverter;
+import io.crisisconsole.toolkit.ui.Fit;
+import io.crisisconsole.toolkit.ui.Ticker;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;

@@ -7,13 +7,13 @@ import io.crisisconsole.debrief.Proposal;
 import io.crisisconsole.debrief.SlaTarget;
 import io.crisisconsole.debrief.Suggestion;
 import io.crisisconsole.playbooks.Channel;
+import io.crisisconsole.playbooks.MentionType;
+import io.crisisconsole.playbooks.ResponseAction;
+import io.crisisconsole.playbooks.Stage;
 import io.crisisconsole.playbooks.ui.ChannelNames;
 import io.crisisconsole.toolkit.Messages;
 import java.util.List;
 import java.util.Map;
-import io.crisisconsole.playbooks.MentionType;
-import io.crisisconsole.playbooks.ResponseAction;
-import io.crisisconsole.playbooks.Stage;
 
 /** The message keys that name the debrief's values in the UI language. */
 final class DebriefLabels {

@@ -1,12 +1,12 @@
 package io.crisisconsole.debrief.ui;
 
-import io.crisisconsole.debrief.Proposal;
 import io.crisisconsole.debrief.ChangeState;
 import io.crisisconsole.debrief.DebriefService;
 import io.crisisconsole.debrief.HotWash;
 import io.crisisconsole.debrief.Lesson;
 import io.crisisconsole.debrief.LessonInput;
 import io.crisisconsole.debrief.PlaybookChange;
+import io.crisisconsole.debrief.Proposal;
 import io.crisisconsole.debrief.Suggestion;
 import io.crisisconsole.debrief.SuggestionService;
 import io.crisisconsole.playbooks.DiffLine;

@@ -1,6 +1,5 @@
 package io.crisisconsole.inbox.ui;
 
-import io.crisisconsole.toolkit.ui.Ticker;
 import io.crisisconsole.cases.CrisisCase;
 import io.crisisconsole.inbox.InboxSort;
 import io.crisisconsole.inbox.InboxSummary;
@@ -12,6 +11,7 @@ import io.crisisconsole.inbox.Sentiment;
 import io.crisisconsole.toolkit.Formats;
 import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.ui.DisplayConverter;
+import io.crisisconsole.toolkit.ui.Ticker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

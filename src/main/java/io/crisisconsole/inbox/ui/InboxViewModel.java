@@ -1,8 +1,8 @@
 package io.crisisconsole.inbox.ui;
 
 import io.crisisconsole.cases.CaseService;
-import io.crisisconsole.cases.ui.CaseClock;
 import io.crisisconsole.cases.CrisisCase;
+import io.crisisconsole.cases.ui.CaseClock;
 import io.crisisconsole.inbox.InboxQuery;
 import io.crisisconsole.inbox.InboxService;
 import io.crisisconsole.inbox.InboxSort;

@@ -1,6 +1,5 @@
 package io.crisisconsole.inbox.ui;
 
-import io.crisisconsole.toolkit.ui.Fit;
 import io.crisisconsole.inbox.MentionColumnMapping;
 import io.crisisconsole.inbox.MentionField;
 import io.crisisconsole.inbox.MentionFilePreview;
@@ -10,6 +9,7 @@ import io.crisisconsole.inbox.MentionValues.SentimentScale;
 import io.crisisconsole.toolkit.Formats;
 import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.ui.DisplayConverter;
+import io.crisisconsole.toolkit.ui.Fit;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;

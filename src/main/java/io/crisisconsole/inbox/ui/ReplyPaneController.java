@@ -1,6 +1,5 @@
 package io.crisisconsole.inbox.ui;
 
-import io.crisisconsole.toolkit.ui.Fit;
 import atlantafx.base.theme.Styles;
 import io.crisisconsole.composer.Finding;
 import io.crisisconsole.composer.ui.FindingCell;
@@ -8,6 +7,7 @@ import io.crisisconsole.inbox.MentionResponse;
 import io.crisisconsole.inbox.Visibility;
 import io.crisisconsole.toolkit.Formats;
 import io.crisisconsole.toolkit.Messages;
+import io.crisisconsole.toolkit.ui.Fit;
 import java.util.Map;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;

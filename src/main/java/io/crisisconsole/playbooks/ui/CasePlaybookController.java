@@ -1,7 +1,6 @@
 package io.crisisconsole.playbooks.ui;
 
 import atlantafx.base.theme.Styles;
-import io.crisisconsole.toolkit.ui.Ticker;
 import io.crisisconsole.contacts.Contact;
 import io.crisisconsole.contacts.Phone;
 import io.crisisconsole.playbooks.CallList;
@@ -9,6 +8,7 @@ import io.crisisconsole.playbooks.StoredPlaybook;
 import io.crisisconsole.toolkit.Formats;
 import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.ui.DisplayConverter;
+import io.crisisconsole.toolkit.ui.Ticker;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,40 +1,40 @@
 package io.crisisconsole.playbooks.ui;
 
-import io.crisisconsole.toolkit.ui.Fit;
 import atlantafx.base.theme.Styles;
 import io.crisisconsole.playbooks.DiffLine;
+import io.crisisconsole.playbooks.PlanReminder;
 import io.crisisconsole.playbooks.PlaybookProblem;
+import io.crisisconsole.playbooks.PlaybookReviewService;
 import io.crisisconsole.playbooks.PlaybookVersion;
 import io.crisisconsole.playbooks.StoredPlaybook;
 import io.crisisconsole.toolkit.Formats;
 import io.crisisconsole.toolkit.Messages;
+import io.crisisconsole.toolkit.ui.Fit;
 import java.io.File;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
-import io.crisisconsole.playbooks.PlanReminder;
-import io.crisisconsole.playbooks.PlaybookReviewService;
 import javafx.fxml.FXML;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
-import javafx.scene.layout.HBox;
-import org.kordamp.ikonli.javafx.FontIcon;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The playbooks area: list, form and YAML editor with live validation, history with diffs. */
 public final class PlaybooksController {

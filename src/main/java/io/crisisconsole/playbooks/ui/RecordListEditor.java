@@ -1,8 +1,8 @@
 package io.crisisconsole.playbooks.ui;
 
-import io.crisisconsole.toolkit.ui.Fit;
 import atlantafx.base.theme.Styles;
 import io.crisisconsole.toolkit.Messages;
+import io.crisisconsole.toolkit.ui.Fit;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;

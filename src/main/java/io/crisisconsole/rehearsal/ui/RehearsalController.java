@@ -1,6 +1,7 @@
 package io.crisisconsole.rehearsal.ui;
 
 import atlantafx.base.theme.Styles;
+import io.crisisconsole.debrief.ui.DebriefController;
 import io.crisisconsole.rehearsal.Exercise;
 import io.crisisconsole.rehearsal.ExerciseScore;
 import io.crisisconsole.rehearsal.ExerciseState;
@@ -50,7 +51,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import io.crisisconsole.debrief.ui.DebriefController;
 import javafx.scene.layout.VBox;
 
 /**

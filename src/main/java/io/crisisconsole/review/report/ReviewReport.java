@@ -174,8 +174,8 @@ public record ReviewReport(int schemaVersion, String language, Instant generated
      * The charts' data: the mentions per 15 minutes (sentiment and mean first response per bucket)
      * with the publications as markers.
      *
-     * @param complaintReplyTargetMinutes the playbook's first-response target for complaints (the
-     *        response chart's target line), null without a playbook
+     * @param complaintReplyTargetMinutes the first-response target of complaints (the playbook's,
+     *        else the inbox default): the response chart's target line
      */
     public record Charts(List<Bucket> mentionsPer15Minutes, List<Marker> publications,
             Integer complaintReplyTargetMinutes) {
@@ -183,11 +183,6 @@ public record ReviewReport(int schemaVersion, String language, Instant generated
         public Charts {
             mentionsPer15Minutes = List.copyOf(mentionsPer15Minutes);
             publications = List.copyOf(publications);
-        }
-
-        /** Without a target line. */
-        public Charts(List<Bucket> mentionsPer15Minutes, List<Marker> publications) {
-            this(mentionsPer15Minutes, publications, null);
         }
     }
 

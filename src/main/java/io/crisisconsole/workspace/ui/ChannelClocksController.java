@@ -1,8 +1,8 @@
 package io.crisisconsole.workspace.ui;
 
 import atlantafx.base.theme.Styles;
-import io.crisisconsole.playbooks.ui.ChannelNames;
 import io.crisisconsole.cases.ui.CaseClock;
+import io.crisisconsole.playbooks.ui.ChannelNames;
 import io.crisisconsole.toolkit.Formats;
 import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.ui.Countdown;

@@ -1,0 +1,134 @@
+package io.crisisconsole.bench;
+
+import io.crisisconsole.cases.CaseDetails;
+import io.crisisconsole.composer.CheckReport;
+import io.crisisconsole.composer.CoreMessage;
+import io.crisisconsole.composer.Draft;
+import io.crisisconsole.composer.DraftContent;
+import io.crisisconsole.composer.Variant;
+import io.crisisconsole.contacts.Contact;
+import io.crisisconsole.contacts.ContactDetails;
+import io.crisisconsole.contacts.ContactGroup;
+import io.crisisconsole.playbooks.BundledPlaybooks;
+import io.crisisconsole.playbooks.Channel;
+import io.crisisconsole.playbooks.Stage;
+import io.crisisconsole.review.report.ExportProgress;
+import io.crisisconsole.review.report.ReportFormat;
+import io.crisisconsole.services.Services;
+import io.crisisconsole.store.DataHome;
+import io.crisisconsole.store.Store;
+import io.crisisconsole.testsupport.MutableClock;
+import io.crisisconsole.timeline.EventCode;
+import io.crisisconsole.timeline.TimelineEvent;
+import io.crisisconsole.toolkit.Formats;
+import io.crisisconsole.toolkit.Messages;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.LongSupplier;
+
+/**
+ * The review export of a big case (issue #13 item 6): 50,000 timeline entries and 200,000 mentions
+ * (InboxBenchmark's generator), 20 publications. Seeds it once into a temp store, then times
+ * building the report and the whole export (build, write, atomic move) of each format this build
+ * has; median and max of 10 runs after 3 warm-up runs. Run: {@code mvn -o -q test-compile
+ * dependency:build-classpath -Dmdep.outputFile=target/cp.txt && java -cp
+ * "target/test-classes:target/classes:$(cat target/cp.txt)" io.crisisconsole.bench.ReviewExportBenchmark}.
+ */
+public final class ReviewExportBenchmark {
+
+    static final int TIMELINE = 50_000;
+    static final int MENTIONS = 200_000;
+
+    private ReviewExportBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Store.tuneH2();
+        Path dir = Files.createTempDirectory("review-bench");
+        Instant t0 = Instant.parse("2026-03-14T08:00:00Z");
+        MutableClock clock = new MutableClock(t0);
+        try (Store store = Store.open(new DataHome(dir.resolve("data")))) {
+            Services s = Services.create(store, clock);
+            long caseId = seed(store, s, clock, t0);
+            Messages messages = Messages.forLocale(Locale.ENGLISH);
+            Formats formats = new Formats(messages, ZoneOffset.UTC);
+            report("build the report", () -> s.reviewReports().build(caseId, messages, formats,
+                    ExportProgress.none()).timeline().size());
+            for (ReportFormat f : s.reviewExports().formats()) {
+                Path out = dir.resolve("review." + f.extension());
+                report("export " + f.extension(), () -> {
+                    try {
+                        return Files.size(s.reviewExports().export(caseId, f, out, true, messages, formats,
+                                ExportProgress.none()));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                System.out.printf("  %s file: %.1f MB%n", f.extension(), Files.size(out) / 1e6);
+            }
+        }
+    }
+
+    private static long seed(Store store, Services s, MutableClock clock, Instant t0) {
+        long start = System.nanoTime();
+        BundledPlaybooks.importOnFirstRun(s.playbooks(), BundledPlaybooks.AUTHOR);
+        long caseId = s.cases().open(new CaseDetails("Bench outage", 1, "Bench", "BenchDown", null), "bench").id();
+        s.casePlaybooks().assign(caseId, s.playbooks().find("service-outage", "en").orElseThrow().id(), "bench");
+        Contact approver = s.contacts().create(new ContactDetails("Lena Legal", null, null, List.of(),
+                List.of("lena@example.com"), List.of(), null, null, null, Set.of(ContactGroup.LEGAL), null));
+        CoreMessage core = new CoreMessage("Checkout fails", "Engineers roll back", "Pay later", "next hour", false,
+                List.of());
+        for (int i = 0; i < 10; i++) {
+            clock.set(t0.plus(Duration.ofMinutes(15L * i)));
+            Draft d = s.drafts().create(caseId, "Update " + i, Stage.INVESTIGATING, core, "bench");
+            d = s.drafts().saveVersion(d.id(), d.version(), Stage.INVESTIGATING, new DraftContent(core, List.of(
+                    new Variant(Channel.WEBSITE, "Update " + i + ": we are on it."),
+                    new Variant(Channel.X, "Update " + i + ": on it, more at the hub."))), "bench");
+            d = s.drafts().submitForReview(d.id(), d.version(), "bench");
+            d = s.drafts().approve(d.id(), d.version(), approver.id(), new CheckReport(List.of(), List.of()), "bench");
+            clock.set(t0.plus(Duration.ofMinutes(15L * i + 2)));
+            s.drafts().markPublished(d.id(), Channel.WEBSITE, t0.plus(Duration.ofMinutes(15L * i + 1)), "bench");
+            s.drafts().markPublished(d.id(), Channel.X, t0.plus(Duration.ofMinutes(15L * i + 2)), "bench");
+        }
+        // a week of mentions, 3 s apart
+        clock.set(t0.plus(Duration.ofDays(8)));
+        for (int part = 0; part < MENTIONS / 20_000; part++) {
+            s.inbox().importMentions(caseId, "part" + part + ".csv", InboxBenchmark.generate(20_000, 1000 + part,
+                    t0.plusSeconds(part * 60_000L)), "bench");
+        }
+        // the rest of the 50,000 entries as notes, in one transaction through the timeline service
+        int have = s.cases().timeline(caseId).size();
+        store.jdbi().useTransaction(h -> {
+            for (int i = have; i < TIMELINE; i++) {
+                Instant at = t0.plusSeconds(i * 12L);
+                s.timeline().append(h, TimelineEvent.of(caseId, EventCode.ENTRY_NOTE, "bench", at).occurredAt(at)
+                        .with("text", "Note " + i + ": checked the status page, payments still fail in region "
+                                + (i % 7)));
+            }
+        });
+        System.out.printf("seeded %,d timeline entries and %,d mentions in %.1f s%n", s.cases().timeline(caseId).size(),
+                s.inbox().stats(caseId).total(), (System.nanoTime() - start) / 1e9);
+        return caseId;
+    }
+
+    private static void report(String what, LongSupplier work) {
+        for (int i = 0; i < 3; i++) {
+            work.getAsLong();
+        }
+        long[] ns = new long[10];
+        for (int i = 0; i < ns.length; i++) {
+            long start = System.nanoTime();
+            work.getAsLong();
+            ns[i] = System.nanoTime() - start;
+        }
+        java.util.Arrays.sort(ns);
+        System.out.printf("%-20s median %7.1f ms  max %7.1f ms%n", what, ns[ns.length / 2] / 1e6,
+                ns[ns.length - 1] / 1e6);
+    }
+}
