@@ -216,9 +216,10 @@ public final class AppContext implements AutoCloseable {
         StartExerciseDialog startExercise = new StartExerciseDialog(messages, files);
         // the Reviews area: a case's review, its debrief, and the report exported in the background
         ReviewViewModel review = new ReviewViewModel(services.cases(), services.reviews(),
-                (caseId, format, out, progress) -> {
-                    throw new UnsupportedOperationException("the report writers land with the report branch");
-                }, java.util.Set.of(), tasks, r -> {
+                // the save dialog asked before replacing a file
+                (caseId, format, out, progress) -> services.reviewExports().export(caseId, format, out, true,
+                        preferences.author(), messages, formats, progress),
+                services.reviewExports().formats(), tasks, r -> {
                     Thread t = new Thread(r, "crisis-console-review-export");
                     t.setDaemon(true);
                     t.start();

@@ -10,15 +10,22 @@ import io.crisisconsole.review.KeyTime;
 import io.crisisconsole.review.KeyTimeChange;
 import io.crisisconsole.review.KeyTimeValue;
 import io.crisisconsole.review.ReviewText;
+import io.crisisconsole.review.report.ReportFormat;
 import io.crisisconsole.store.DataHome;
 import io.crisisconsole.testsupport.MainWindowTestBase;
 import io.crisisconsole.testsupport.MutableClock;
 import io.crisisconsole.testsupport.UiTests;
 import io.crisisconsole.timeline.EventCode;
+import io.crisisconsole.toolkit.ui.FilePicker;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.stage.Window;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -35,9 +42,24 @@ class ReviewsUiTest extends MainWindowTestBase {
     final MutableClock clock = new MutableClock(OPENED);
     CrisisCase outage;
 
+    /** Where the save dialog "chose" to write the report. */
+    Path chosen;
+
     @Override
     protected AppContext open(DataHome home) {
-        return AppContext.open(home, clock);
+        return AppContext.open(home, clock, new FilePicker() {
+            @Override
+            public Optional<Path> open(Window owner, String title, String description, String... patterns) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Path> save(Window owner, String title, String initialName, String description,
+                    String... patterns) {
+                chosen = tmp.resolve(initialName);
+                return Optional.of(chosen);
+            }
+        });
     }
 
     @Override
@@ -61,7 +83,7 @@ class ReviewsUiTest extends MainWindowTestBase {
         // the newest first
         assertThat(UiTests.<CrisisCase>list(robot, "#caseList").getItems()).extracting(CrisisCase::title)
                 .containsExactly("Checkout outage", "Older case");
-        robot.clickOn(robot.lookup(".list-cell").<javafx.scene.control.ListCell<CrisisCase>>match(
+        robot.clickOn(robot.lookup("#caseList .list-cell").<javafx.scene.control.ListCell<CrisisCase>>match(
                 c -> c.getItem() != null && c.getItem().id() == outage.id()).<javafx.scene.Node>query());
         waitUntil(() -> keyTimes(robot).getItems().size() == KeyTime.values().length);
         assertThat(UiTests.label(robot, "#titleLabel")).isEqualTo("#" + outage.id() + " Checkout outage");
@@ -109,6 +131,36 @@ class ReviewsUiTest extends MainWindowTestBase {
         assertThat(context.services().cases().timeline(outage.id())).extracting(e -> e.eventCode())
                 .contains(EventCode.REVIEW_KEY_TIME_SET.code(), EventCode.REVIEW_KEY_TIME_RESET.code());
         assertThat(UiTests.label(robot, "#reviewProblem")).isEmpty();
+    }
+
+    @Test
+    void theReportIsExportedInTheChosenFormatInTheBackground(FxRobot robot) throws Exception {
+        context.services().reviews().save(outage.id(), 0, new ReviewText("Checkout failed <b>for two hours</b>", "",
+                "", "", "", "", ""), "anna");
+        chooseOutage(robot);
+        @SuppressWarnings("unchecked")
+        ComboBox<ReportFormat> format = robot.lookup("#formatBox").queryAs(ComboBox.class);
+        // every format of the build, PDF first chosen
+        assertThat(format.getItems()).containsExactly(ReportFormat.MD, ReportFormat.HTML, ReportFormat.PDF,
+                ReportFormat.JSON);
+        assertThat(format.getValue()).isEqualTo(ReportFormat.PDF);
+        robot.interact(() -> format.setValue(ReportFormat.HTML));
+        robot.clickOn("#exportButton");
+        waitUntil(() -> UiTests.label(robot, "#exportStatus").equals("Report written: review-case-" + outage.id()
+                + ".html"));
+        assertThat(chosen.getFileName().toString()).isEqualTo("review-case-" + outage.id() + ".html");
+        String html = Files.readString(chosen);
+        assertThat(html).contains("Checkout outage", "Checkout failed &lt;b&gt;for two hours&lt;/b&gt;");
+        assertThat(robot.lookup("#openExportLink").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#cancelExportButton").query().isVisible()).isFalse();
+
+        // a PDF too: the file is a PDF
+        robot.interact(() -> format.setValue(ReportFormat.PDF));
+        robot.clickOn("#exportButton");
+        waitUntil(() -> UiTests.label(robot, "#exportStatus").equals("Report written: review-case-" + outage.id()
+                + ".pdf"));
+        assertThat(new String(Files.readAllBytes(chosen), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
     }
 
     @Test
