@@ -17,6 +17,7 @@ import io.crisisconsole.rehearsal.ExerciseService;
 import io.crisisconsole.rehearsal.ExpectationChecks;
 import io.crisisconsole.rehearsal.ReplayFiles;
 import io.crisisconsole.rehearsal.ScriptedRun;
+import io.crisisconsole.review.KeyTime;
 import io.crisisconsole.review.ReviewService;
 import io.crisisconsole.review.report.HtmlReportWriter;
 import io.crisisconsole.review.report.JsonReportWriter;
@@ -33,8 +34,10 @@ import io.crisisconsole.workspace.CallLogService;
 import io.crisisconsole.workspace.ChannelClockService;
 import io.crisisconsole.workspace.ChecklistService;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -123,6 +126,19 @@ public record Services(
         DebriefService debriefs = new DebriefService(jdbi, clock, timeline, cases, playbooks, casePlaybooks, contacts);
         ExerciseScoring exerciseScores = new ExerciseScoring(exercises, cases, inbox, drafts, checklist, casePlaybooks);
         ReviewService reviews = new ReviewService(jdbi, timeline, cases, inbox, drafts, casePlaybooks);
+        SuggestionService suggestions = new SuggestionService(cases, casePlaybooks, playbooks, drafts, inbox, debriefs);
+        // the suggestions count from the review's impact began and read its lessons
+        suggestions.setReviewFacts(new SuggestionService.ReviewFacts() {
+            @Override
+            public Optional<Instant> impactBegan(long caseId) {
+                return Optional.ofNullable(reviews.keyTime(caseId, KeyTime.IMPACT_BEGAN).at());
+            }
+
+            @Override
+            public String lessons(long caseId) {
+                return reviews.review(caseId).text().lessons();
+            }
+        });
         ReviewReportBuilder reviewReports = new ReviewReportBuilder(clock, cases, inbox, drafts, checklist,
                 casePlaybooks, debriefs, exerciseScores, reviews);
         ReviewExporter reviewExports = new ReviewExporter(reviewReports, List.of(new MarkdownReportWriter(),
@@ -130,7 +146,7 @@ public record Services(
         return new Services(timeline, cases, autosave, playbooks, casePlaybooks, contacts, contactTransfer, drafts,
                 inbox, savedReplies, checklist, calls, channelClocks, escalations, exercises, exerciseScores,
                 new ScriptedRun(exercises, cases, inbox, drafts, checklist, calls, contacts, casePlaybooks),
-                debriefs, reviews, new SuggestionService(cases, casePlaybooks, playbooks, drafts, inbox, debriefs),
-                new PlaybookReviewService(jdbi, clock, playbooks, cases), reviewReports, reviewExports);
+                debriefs, reviews, suggestions, new PlaybookReviewService(jdbi, clock, playbooks, cases), reviewReports,
+                reviewExports);
     }
 }

@@ -53,12 +53,28 @@ class ReviewCliTest extends CliTestBase {
     }
 
     @Test
+    void exportsAPdfAndAnHtmlFile() throws Exception {
+        String id = newCase();
+        Path pdf = tmp.resolve("review.pdf");
+        Result r = run("--data", data(), "review", "export", "--case", id, "--format", "pdf", "--out", pdf.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(new String(Files.readAllBytes(pdf), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
+        Path html = tmp.resolve("review.html");
+        assertThat(run("--data", data(), "review", "export", "--case", id, "--format", "html", "--out",
+                html.toString()).exit()).isZero();
+        assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("Checkout &lt;b&gt;outage&lt;/b&gt;");
+    }
+
+    @Test
     void usageErrorsAndAMissingCaseSayWhatIsWrong() {
         String id = newCase();
         String out = tmp.resolve("r.pdf").toString();
-        Result pdf = run("--data", data(), "review", "export", "--case", id, "--format", "pdf", "--out", out);
-        assertThat(pdf.exit()).isEqualTo(Cli.BAD_INPUT);
-        assertThat(pdf.err()).contains("format 'pdf' is not available in this build");
+        Result exists = run("--data", data(), "review", "export", "--case", id, "--format", "html", "--out", out);
+        assertThat(exists.exit()).isZero();
+        Result again = run("--data", data(), "review", "export", "--case", id, "--format", "html", "--out", out);
+        assertThat(again.exit()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(again.err()).contains(out, "--force");
 
         Result bad = run("--data", data(), "review", "export", "--case", id, "--format", "docx", "--out", out);
         assertThat(bad.exit()).isEqualTo(Cli.BAD_INPUT);

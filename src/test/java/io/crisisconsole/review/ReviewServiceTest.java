@@ -74,6 +74,8 @@ class ReviewServiceTest {
         clock.set(at(minute));
         Draft d = drafts.create(outage.id(), "Update " + channel, Stage.INVESTIGATING, new CoreMessage("Checkout fails",
                 "Engineers roll back", "Pay later", "11:30", true, List.of()), "anna");
+        d = drafts.saveVersion(d.id(), d.version(), Stage.INVESTIGATING,
+                drafts.content(d.id()).withText(channel, "Checkout fails; engineers are rolling back."), "anna");
         d = drafts.submitForReview(d.id(), d.version(), "anna");
         d = drafts.approve(d.id(), d.version(), anna.id(), new CheckReport(List.of(), List.of()), "anna");
         drafts.markPublished(d.id(), channel, at(minute), "anna");

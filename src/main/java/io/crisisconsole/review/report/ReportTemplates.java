@@ -33,7 +33,8 @@ final class ReportTemplates {
             }
             throw e;
         }
-        return xmlChars(out.toString());
+        // the lines of the template's imports and parameters leave blank lines before the doctype
+        return xmlChars(out.toString().stripLeading());
     }
 
     /**

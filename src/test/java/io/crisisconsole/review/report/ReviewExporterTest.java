@@ -62,7 +62,7 @@ class ReviewExporterTest {
 
     @Test
     void writesEachFormatOfThisBuildWithProgressFromBuildingToWriting() throws IOException {
-        assertThat(services.reviewExports().formats()).containsExactlyInAnyOrder(ReportFormat.MD, ReportFormat.JSON);
+        assertThat(services.reviewExports().formats()).containsExactlyInAnyOrder(ReportFormat.values());
         List<Double> seen = new ArrayList<>();
         Path md = export(ReportFormat.MD, out.resolve("review.md"), false, new ExportProgress() {
             @Override
@@ -109,7 +109,10 @@ class ReviewExporterTest {
                 .hasMessageContaining(missing.getParent().toString());
         assertThatThrownBy(() -> export(ReportFormat.MD, out, true, ExportProgress.none()))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("is a folder");
-        assertThatThrownBy(() -> export(ReportFormat.PDF, out.resolve("r.pdf"), false, ExportProgress.none()))
+        // a build without the PDF writer
+        ReviewExporter mdOnly = new ReviewExporter(services.reviewReports(), List.of(new MarkdownReportWriter()));
+        assertThatThrownBy(() -> mdOnly.export(seeded.outage.id(), ReportFormat.PDF, out.resolve("r.pdf"), false,
+                English.MESSAGES, formats, ExportProgress.none()))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("format 'pdf' is not available in this build");
     }
