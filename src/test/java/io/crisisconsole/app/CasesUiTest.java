@@ -127,16 +127,6 @@ class CasesUiTest extends MainWindowTestBase {
         assertThat(timeline(robot).getItems().get(1).body()).isEqualTo("Status Open \u2192 Contained: Leak confirmed false");
     }
 
-    @Test
-    void comingAreasSayWhatTheyWillHold(FxRobot robot) throws TimeoutException {
-        robot.clickOn("#navReviews");
-        waitUntil(() -> robot.lookup("#headingLabel").tryQuery().isPresent());
-        assertThat(robot.lookup("#headingLabel").queryAs(Label.class).getText()).isEqualTo("Reviews");
-        assertThat(robot.lookup("#plannedLabel").queryAs(Label.class).getText()).contains("review");
-        robot.clickOn("#navCases");
-        waitUntil(() -> robot.lookup("#caseList").tryQuery().isPresent());
-    }
-
     private static java.util.function.Predicate<Node> hasLabelText(String text) {
         return n -> n instanceof Label l && text.equals(l.getText()) && l.isVisible();
     }

@@ -114,10 +114,10 @@ class MainWindowUiTest {
         assertNoKeysShown();
 
         robot.clickOn("#navReviews");
-        waitUntil(() -> "Reviews".equals(label(robot, "#headingLabel")));
+        waitUntil(() -> robot.lookup("#reviewCaseList").tryQuery().isPresent());
+        waitUntil(() -> robot.lookup("#reviewCaseList").queryAs(ListView.class).getItems().size() == 1);
+        assertThat(shownTexts()).contains("Reviews", "Choose a case to review");
         assertNoKeysShown();
-        assertThat(shownTexts()).contains("Not built yet. This is what it will hold:")
-                .anyMatch(t -> t.startsWith("The post-crisis review of a case"));
 
         robot.clickOn("#navCases");
         waitUntil(() -> robot.lookup("#caseList").query().isVisible());

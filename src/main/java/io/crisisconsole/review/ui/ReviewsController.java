@@ -58,7 +58,7 @@ public final class ReviewsController {
     @FXML
     private SplitPane root;
     @FXML
-    private ListView<CrisisCase> caseList;
+    private ListView<CrisisCase> reviewCaseList;
     @FXML
     private VBox emptyState;
     @FXML
@@ -143,9 +143,9 @@ public final class ReviewsController {
 
     @FXML
     private void initialize() {
-        caseList.setItems(vm.cases());
-        caseList.setCellFactory(l -> new CaseCell());
-        caseList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+        reviewCaseList.setItems(vm.cases());
+        reviewCaseList.setCellFactory(l -> new CaseCell());
+        reviewCaseList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
                 vm.selectedProperty().set(b);
             }
@@ -153,7 +153,7 @@ public final class ReviewsController {
         vm.selectedProperty().addListener((o, a, b) -> {
             showCase(b);
             if (b != null) {
-                caseList.getSelectionModel().select(b);
+                reviewCaseList.getSelectionModel().select(b);
                 debriefController.show(b.id());
             }
         });

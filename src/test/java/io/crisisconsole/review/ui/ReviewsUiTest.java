@@ -79,11 +79,11 @@ class ReviewsUiTest extends MainWindowTestBase {
 
     private void chooseOutage(FxRobot robot) throws Exception {
         robot.clickOn("#navReviews");
-        waitUntil(() -> UiTests.list(robot, "#caseList").getItems().size() == 2);
+        waitUntil(() -> UiTests.list(robot, "#reviewCaseList").getItems().size() == 2);
         // the newest first
-        assertThat(UiTests.<CrisisCase>list(robot, "#caseList").getItems()).extracting(CrisisCase::title)
+        assertThat(UiTests.<CrisisCase>list(robot, "#reviewCaseList").getItems()).extracting(CrisisCase::title)
                 .containsExactly("Checkout outage", "Older case");
-        robot.clickOn(robot.lookup("#caseList .list-cell").<javafx.scene.control.ListCell<CrisisCase>>match(
+        robot.clickOn(robot.lookup("#reviewCaseList .list-cell").<javafx.scene.control.ListCell<CrisisCase>>match(
                 c -> c.getItem() != null && c.getItem().id() == outage.id()).<javafx.scene.Node>query());
         waitUntil(() -> keyTimes(robot).getItems().size() == KeyTime.values().length);
         assertThat(UiTests.label(robot, "#titleLabel")).isEqualTo("#" + outage.id() + " Checkout outage");
