@@ -1,7 +1,6 @@
 package io.crisisconsole.cases.ui;
 
 import atlantafx.base.controls.CustomTextField;
-import atlantafx.base.theme.Styles;
 import io.crisisconsole.cases.CrisisCase;
 import io.crisisconsole.toolkit.Formats;
 import io.crisisconsole.toolkit.Messages;
@@ -14,13 +13,10 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 
 /** The case list with search and filters; the workspace of the selected case sits beside it. */
 public final class CaseListController {
@@ -87,7 +83,7 @@ public final class CaseListController {
         vm.severityFilterProperty().addListener((o, a, b) -> severityFilter.setValue(b.intValue()));
 
         caseList.setItems(vm.visibleCases());
-        caseList.setCellFactory(list -> new CaseCell());
+        caseList.setCellFactory(list -> new CaseCell(messages, CrisisCase::title, this::meta));
         caseList.setPlaceholder(Fit.placeholder(messages.get("cases.list.placeholder")));
         caseList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
@@ -110,37 +106,14 @@ public final class CaseListController {
                 .ifPresent(details -> vm.create(details, c -> caseList.scrollTo(c)));
     }
 
-    private final class CaseCell extends ListCell<CrisisCase> {
-        private final Label badge = new Label(messages.get("rehearsal.mark.badge"));
-        private final Label title = new Label();
-        private final Label meta = new Label();
-        private final VBox box = new VBox(2, title, meta);
-
-        CaseCell() {
-            badge.getStyleClass().add("exercise-badge");
-            badge.setMinWidth(Region.USE_PREF_SIZE);
-            title.getStyleClass().add(Styles.TEXT_BOLD);
-            meta.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-            Fit.wrapInList(this, title, meta); // long titles wrap instead of ending in "…"
-        }
-
-        @Override
-        protected void updateItem(CrisisCase c, boolean empty) {
-            super.updateItem(c, empty);
-            if (empty || c == null) {
-                setGraphic(null);
-                return;
-            }
-            title.setText(c.title());
-            title.setGraphic(c.exercise() ? badge : null); // the title wraps beside the badge
-            Map<String, Object> args = new HashMap<>();
-            args.put("id", String.valueOf(c.id()));
-            args.put("severity", texts.severity(c.severity()));
-            args.put("status", texts.status(c.status()));
-            args.put("opened", formats.dayClock(c.openedAt()));
-            args.put("hashtag", c.hashtag() == null ? "" : c.hashtag());
-            meta.setText(messages.get(c.hashtag() == null ? "cases.list.item" : "cases.list.item.hashtag", args));
-            setGraphic(box);
-        }
+    /** The muted line of a case in the list: number, severity, status, opening, hashtag. */
+    private String meta(CrisisCase c) {
+        Map<String, Object> args = new HashMap<>();
+        args.put("id", String.valueOf(c.id()));
+        args.put("severity", texts.severity(c.severity()));
+        args.put("status", texts.status(c.status()));
+        args.put("opened", formats.dayClock(c.openedAt()));
+        args.put("hashtag", c.hashtag() == null ? "" : c.hashtag());
+        return messages.get(c.hashtag() == null ? "cases.list.item" : "cases.list.item.hashtag", args);
     }
 }

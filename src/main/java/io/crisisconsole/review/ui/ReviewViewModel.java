@@ -299,7 +299,7 @@ public final class ReviewViewModel {
 
     private void exported(String name, Path written, Throwable failure) {
         exporting.set(false);
-        if (failure instanceof CancellationException || (failure == null && cancel.get() && written == null)) {
+        if (failure instanceof CancellationException) {
             exportProgress.set(0);
             exportStatus.set(messages.get("review.export.cancelled", Map.of("name", name)));
             return;

@@ -1,7 +1,7 @@
 package io.crisisconsole.review.ui;
 
-import atlantafx.base.theme.Styles;
 import io.crisisconsole.cases.CrisisCase;
+import io.crisisconsole.cases.ui.CaseCell;
 import io.crisisconsole.cases.ui.CaseTexts;
 import io.crisisconsole.debrief.ui.DebriefController;
 import io.crisisconsole.review.KeyTime;
@@ -36,7 +36,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -144,7 +143,10 @@ public final class ReviewsController {
     @FXML
     private void initialize() {
         reviewCaseList.setItems(vm.cases());
-        reviewCaseList.setCellFactory(l -> new CaseCell());
+        reviewCaseList.setCellFactory(l -> new CaseCell(messages,
+                c -> messages.get("review.case.title", Map.of("id", c.id(), "title", c.title())),
+                c -> messages.get("review.case.item", Map.of("status", caseTexts.status(c.status()),
+                        "opened", formats.dayClock(c.openedAt())))));
         reviewCaseList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
                 vm.selectedProperty().set(b);
@@ -327,35 +329,6 @@ public final class ReviewsController {
     }
 
     // ------------------------------------------------------------------ cells
-
-    private final class CaseCell extends ListCell<CrisisCase> {
-        private final Label badge = new Label(messages.get("rehearsal.mark.badge"));
-        private final Label title = new Label();
-        private final Label meta = new Label();
-        private final VBox box = new VBox(2, title, meta);
-
-        CaseCell() {
-            badge.getStyleClass().add("exercise-badge");
-            badge.setMinWidth(Region.USE_PREF_SIZE);
-            title.getStyleClass().add(Styles.TEXT_BOLD);
-            meta.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-            Fit.wrapInList(this, title, meta);
-        }
-
-        @Override
-        protected void updateItem(CrisisCase c, boolean empty) {
-            super.updateItem(c, empty);
-            if (empty || c == null) {
-                setGraphic(null);
-                return;
-            }
-            title.setGraphic(c.exercise() ? badge : null);
-            title.setText(messages.get("review.case.title", Map.of("id", c.id(), "title", c.title())));
-            meta.setText(messages.get("review.case.item", Map.of("status", caseTexts.status(c.status()),
-                    "opened", formats.dayClock(c.openedAt()))));
-            setGraphic(box);
-        }
-    }
 
     private final class ChangeCell extends ListCell<KeyTimeChange> {
         private final Label line = new Label();
