@@ -39,6 +39,8 @@ import java.util.function.LongSupplier;
  * has; median and max of 10 runs after 3 warm-up runs. Run: {@code mvn -o -q test-compile
  * dependency:build-classpath -Dmdep.outputFile=target/cp.txt && java -cp
  * "target/test-classes:target/classes:$(cat target/cp.txt)" io.crisisconsole.bench.ReviewExportBenchmark}.
+ * With {@code -Dbench.data=DIR} the seeded store is kept in {@code DIR} and used again by the next
+ * run (no 40 s of seeding when comparing a change).
  */
 public final class ReviewExportBenchmark {
 
@@ -50,12 +52,14 @@ public final class ReviewExportBenchmark {
 
     public static void main(String[] args) throws Exception {
         Store.tuneH2();
-        Path dir = Files.createTempDirectory("review-bench");
+        String keep = System.getProperty("bench.data");
+        Path dir = keep == null ? Files.createTempDirectory("review-bench") : Path.of(keep);
+        boolean seeded = keep != null && Files.isDirectory(dir.resolve("data"));
         Instant t0 = Instant.parse("2026-03-14T08:00:00Z");
-        MutableClock clock = new MutableClock(t0);
+        MutableClock clock = new MutableClock(seeded ? t0.plus(Duration.ofDays(8)) : t0);
         try (Store store = Store.open(new DataHome(dir.resolve("data")))) {
             Services s = Services.create(store, clock);
-            long caseId = seed(store, s, clock, t0);
+            long caseId = seeded ? s.cases().list().get(0).id() : seed(store, s, clock, t0);
             Messages messages = Messages.forLocale(Locale.ENGLISH);
             Formats formats = new Formats(messages, ZoneOffset.UTC);
             report("build the report", () -> s.reviewReports().build(caseId, messages, formats,
