@@ -118,6 +118,12 @@ class MentionImportUiTest extends MainWindowTestBase {
         return context.formats().dayClock(LocalDateTime.parse(localTime).atZone(zone).toInstant());
     }
 
+    /** For a timeout's message: the status line, the results so far, the windows showing. */
+    private String shownState() {
+        return "status \u201c" + context.notifier().messageProperty().get() + "\u201d, results " + results
+                + ", windows " + io.crisisconsole.testsupport.UiTests.windows();
+    }
+
     private String status(FxRobot robot) {
         return label(robot, "#messageLabel");
     }
@@ -183,7 +189,7 @@ class MentionImportUiTest extends MainWindowTestBase {
 
         robot.interact(() -> robot.lookup("#saveAsField").queryAs(TextField.class).setText("Brandwatch, full names"));
         press(robot, importButton);
-        waitUntil(() -> results.size() == 1);
+        waitUntil(() -> results.size() == 1, this::shownState);
         assertThat(results.get(0)).isEqualTo(new ImportResult(3, 0, 0, 0, true));
         assertThat(status(robot)).isEqualTo("brandwatch.csv: 3 imported, 0 duplicates skipped, 0 problems");
         assertThat(stored()).extracting(Mention::author).containsExactly("Anna N", "Bob Brown", "Carol C");
@@ -199,14 +205,14 @@ class MentionImportUiTest extends MainWindowTestBase {
         assertThat(field(robot, "AUTHOR").getValue()).isEqualTo(11);
         assertThat(cell(robot, 0, 2)).isEqualTo("Dan D");
         press(robot, button(robot, "#importMentionsButton"));
-        waitUntil(() -> results.size() == 2);
+        waitUntil(() -> results.size() == 2, this::shownState);
         assertThat(stored()).extracting(Mention::author).containsExactly("Anna N", "Bob Brown", "Carol C", "Dan D");
 
         // importing the first file again: every row is a duplicate
         startImport(robot, first);
         waitForPreview(robot);
         press(robot, button(robot, "#importMentionsButton"));
-        waitUntil(() -> results.size() == 3);
+        waitUntil(() -> results.size() == 3, this::shownState);
         assertThat(status(robot)).isEqualTo("brandwatch.csv: 0 imported, 3 duplicates skipped, 0 problems");
         assertThat(stored()).hasSize(4);
     }
@@ -255,7 +261,7 @@ class MentionImportUiTest extends MainWindowTestBase {
         press(robot, button(robot, "#importMentionsButton"));
         waitUntil(() -> robot.lookup("#importGoodRowsButton").tryQuery().isPresent());
         press(robot, button(robot, "#importGoodRowsButton"));
-        waitUntil(() -> results.size() == 1);
+        waitUntil(() -> results.size() == 1, this::shownState);
         assertThat(results.get(0)).isEqualTo(new ImportResult(3, 0, 0, 106, true));
         assertThat(status(robot)).isEqualTo("mentions.csv: 3 imported, 0 duplicates skipped, 106 problems");
         assertThat(stored()).extracting(Mention::text).containsExactly("first\nspans two lines", "second", "fourth");
@@ -297,7 +303,7 @@ class MentionImportUiTest extends MainWindowTestBase {
         assertThat(cell(robot, 1, 4)).isEqualTo("=not a formula");
         assertThat(cell(robot, 1, 3)).isEqualTo("facebook");
         press(robot, button(robot, "#importMentionsButton"));
-        waitUntil(() -> results.size() == 1);
+        waitUntil(() -> results.size() == 1, this::shownState);
         assertThat(stored()).extracting(Mention::text).containsExactly("Line one\nline two", "=not a formula");
     }
 

@@ -25,6 +25,44 @@ public final class UiTests {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * As {@link #waitUntil(BooleanSupplier)}; on a timeout the exception also says what the
+     * windows showed then ({@code state}, read on the FX thread), so a failure far away in CI can be
+     * understood from its message alone.
+     */
+    public static void waitUntil(BooleanSupplier condition, java.util.function.Supplier<String> state)
+            throws TimeoutException {
+        try {
+            waitUntil(condition);
+        } catch (TimeoutException e) {
+            String shown;
+            try {
+                shown = WaitForAsyncUtils.asyncFx(state::get).get(5, TimeUnit.SECONDS);
+            } catch (Exception unreadable) {
+                shown = "(could not be read: " + unreadable + ")";
+            }
+            TimeoutException described = new TimeoutException(e.getMessage() + "; then: " + shown);
+            described.initCause(e);
+            throw described;
+        }
+    }
+
+    /** The showing windows: their kinds, titles and, for dialogs, their header texts. */
+    public static String windows() {
+        StringBuilder b = new StringBuilder();
+        for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+            b.append('[').append(w.getClass().getSimpleName());
+            if (w instanceof javafx.stage.Stage s) {
+                b.append(" \"").append(s.getTitle()).append('"');
+            }
+            if (w.getScene() != null && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane d) {
+                b.append(" header \"").append(d.getHeaderText()).append('"');
+            }
+            b.append("] ");
+        }
+        return b.toString().strip();
+    }
+
     public static String text(FxRobot robot, String query) {
         return robot.lookup(query).queryAs(TextArea.class).getText();
     }

@@ -164,7 +164,9 @@ public final class MentionImportDialogs {
         };
         Dialog<ButtonType> progress = progressDialog(owner, name, reading);
         progress.setOnHidden(e -> {
-            if (!reading.isDone()) {
+            // the task's state, not FutureTask.isDone(): Task posts SUCCEEDED to the FX thread before
+            // its FutureTask is marked done, so the handler that closes this dialog can run first
+            if (reading.isRunning()) {
                 cancelled.set(true); // Cancel, or the window's close box
                 notifier.info(messages.get("inbox.import.notice.cancelling", name));
             }
