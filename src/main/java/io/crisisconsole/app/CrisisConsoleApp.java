@@ -8,6 +8,7 @@ import io.crisisconsole.toolkit.Theme;
 import io.crisisconsole.toolkit.UiLocale;
 import java.time.Clock;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
@@ -29,7 +30,12 @@ public final class CrisisConsoleApp extends Application {
     private volatile AppContext context;
     private DataHome home;
     private StoreOpener opener;
-    private Startup.Step first;
+    /** The first attempt's outcome until the FX thread takes it (stop() closes it if the window closed first). */
+    private volatile Startup.Step first;
+    /** Counted down when the background opening ended, however it ended. */
+    private final java.util.concurrent.CountDownLatch opened = new java.util.concurrent.CountDownLatch(1);
+    /** Set when the app stops: an opening that ends later is closed, not shown. */
+    private volatile boolean closing;
     private Messages messages;
 
     /**
@@ -56,38 +62,93 @@ public final class CrisisConsoleApp extends Application {
         }
         home = DataHome.resolve(getParameters().getNamed().get("data"));
         opener = new StoreOpener(home);
-        // the texts of the start-up dialogs, in the language the app will use (AppContext chooses it the same way)
+        // the texts of the start-up window and dialogs, in the language the app will use (AppContext
+        // chooses it the same way)
         messages = Messages.forLocale(UiLocale.resolve(new SettingsStore(home.settingsFile()).load().language()));
-        first = Startup.firstAttempt(opener, Clock.systemDefaultZone());
-        if (first.outcome() instanceof StoreOpener.Refused refused) {
-            LOG.error("Cannot open the store: {}", refused.message());
-        }
     }
 
+    /**
+     * Shows the window's frame at once (the {@link StartupShell}) and opens the store, migrates and
+     * checks it, and wires the app in the background, the shell showing each step; then the main
+     * window's views replace the shell on the same stage. A locked or damaged store gets the
+     * start-up dialogs as before.
+     */
     @Override
     public void start(Stage stage) {
         MainWindow.applyTheme(Theme.LIGHT);
-        new Startup(opener, Clock.systemDefaultZone(), messages, ready -> showMain(stage, ready)).begin(first);
-        first = null;
+        StartupShell shell = new StartupShell(messages);
+        // as large as the design wants, never larger than the screen (a 1280x800 laptop)
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setTitle(messages.get("app.window.title", home.dir()));
+        stage.setScene(shell.scene(Math.min(1360, screen.getWidth()), Math.min(860, screen.getHeight())));
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
+        stage.setOnCloseRequest(e -> {
+            // closed before the store was open: nothing was typed; the opening is let finish and closed in stop()
+            LOG.info("Window closed while the store was being opened");
+            Platform.exit();
+        });
+        StartupMarks.whenShown(stage, "window-shown");
+        stage.show();
+        Startup startup = new Startup(opener, Clock.systemDefaultZone(), messages, ready -> showMain(stage, ready));
+        Thread opening = new Thread(() -> {
+            try {
+                Startup.Step step = Startup.firstAttempt(opener, Clock.systemDefaultZone(),
+                        phase -> Platform.runLater(() -> shell.show(phase)));
+                first = step;
+                if (step.outcome() instanceof StoreOpener.Refused refused) {
+                    LOG.error("Cannot open the store: {}", refused.message());
+                }
+                Platform.runLater(() -> {
+                    if (closing) {
+                        return;
+                    }
+                    if (step.ready() == null) {
+                        shell.show(StartupShell.Phase.WAITING);
+                    } else {
+                        shell.show(StartupShell.Phase.VIEWS);
+                    }
+                    // one pulse, so that the shell shows the step before the views are built
+                    Platform.runLater(() -> {
+                        if (closing) {
+                            return;
+                        }
+                        first = null;
+                        startup.begin(step);
+                    });
+                });
+            } catch (RuntimeException | Error t) {
+                LOG.error("The store could not be opened", t);
+                Platform.runLater(() -> {
+                    if (!closing) {
+                        shell.show(StartupShell.Phase.WAITING);
+                        startup.begin(t);
+                    }
+                });
+            } finally {
+                opened.countDown();
+            }
+        }, "crisis-console-opening");
+        opening.setDaemon(true);
+        opening.start();
     }
 
     private void showMain(Stage stage, AppContext ready) {
         context = ready;
         ready.useDocumentOpener(p -> getHostServices().showDocument(p.toUri().toString()));
         stage.setTitle(ready.messages().get("app.window.title", home.dir()));
-        // as large as the design wants, never larger than the screen (a 1280x800 laptop)
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        stage.setScene(MainWindow.createScene(context, Math.min(1360, screen.getWidth()),
-                Math.min(860, screen.getHeight())));
-        stage.setMinWidth(960);
-        stage.setMinHeight(600);
+        // the views take the shell's place, at the size the person may have given it meanwhile
+        stage.setScene(MainWindow.createScene(context, stage.getScene().getWidth(), stage.getScene().getHeight()));
         stage.setOnCloseRequest(e -> {
             // write typed text now, while the person can still be asked
             if (!context.flushAutosave() && !closeAnyway(stage, ready.messages())) {
                 e.consume();
             }
         });
-        stage.show();
+        if (!stage.isShowing()) {
+            stage.show();
+        }
+        StartupMarks.later("ready");
         LOG.info("Window open on {}", home.dir());
         // the composer's checks run on every pause in typing: compile them now, in the background, so
         // that the first keystrokes in a composer are not the cold ones (see ComposerKeystrokeBench)
@@ -117,8 +178,23 @@ public final class CrisisConsoleApp extends Application {
 
     @Override
     public void stop() {
+        closing = true;
         if (context != null) {
             context.close();
+            return;
         }
+        // closed while the store was being opened: let the opening end, then close what it opened
+        try {
+            if (!opened.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                LOG.warn("The store was still being opened 60 s after the window closed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Startup.Step left = first;
+        if (left != null && left.ready() != null) {
+            left.ready().close();
+        }
+        opener.close();
     }
 }

@@ -74,12 +74,27 @@ final class Startup {
      * encrypted one comes back {@link Locked}. Slow (migrates, reads every row): not on the FX thread.
      */
     static Step firstAttempt(StoreOpener opener, Clock clock) {
-        return attempt(opener, clock, () -> opener.open(OpenMode.NORMAL));
+        return firstAttempt(opener, clock, phase -> { });
+    }
+
+    /** As {@link #firstAttempt(StoreOpener, Clock)}, telling {@code phases} (on this thread) where it got. */
+    static Step firstAttempt(StoreOpener opener, Clock clock, Consumer<StartupShell.Phase> phases) {
+        opener.onStep(step -> phases.accept(StartupShell.Phase.of(step)));
+        try {
+            return attempt(opener, clock, () -> opener.open(OpenMode.NORMAL), () -> phases.accept(StartupShell.Phase.WIRING));
+        } finally {
+            opener.onStep(step -> { });
+        }
     }
 
     /** On the FX thread: goes on from where the first attempt got. */
     void begin(Step first) {
         show(first);
+    }
+
+    /** On the FX thread: the first attempt failed with {@code t}; says so as a refused store. */
+    void begin(Throwable t) {
+        failed(t);
     }
 
     private void show(Step step) {
@@ -112,11 +127,16 @@ final class Startup {
 
     /** Runs one call of the opener and, when the store opened, wires the app around it. */
     private static Step attempt(StoreOpener opener, Clock clock, Supplier<Outcome> call) {
+        return attempt(opener, clock, call, () -> { });
+    }
+
+    private static Step attempt(StoreOpener opener, Clock clock, Supplier<Outcome> call, Runnable wiring) {
         Outcome outcome = call.get();
         if (!(outcome instanceof Opened opened)) {
             return new Step(null, outcome);
         }
         try {
+            wiring.run();
             return new Step(AppContext.create(opened.store(), clock), outcome);
         } catch (StoreException e) {
             return new Step(null, opener.refused(e));

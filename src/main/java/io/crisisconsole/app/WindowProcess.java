@@ -62,15 +62,24 @@ final class WindowProcess {
     /** Starts the window process with {@code args}, waits for it and returns the exit code to end with. */
     static int run(String[] args, String dataDir) {
         Process child;
+        AppCds cds = AppCds.forThisJvm();
         try {
-            child = new ProcessBuilder(command(args)).inheritIO().start();
+            child = new ProcessBuilder(command(args, cds)).inheritIO().start();
         } catch (IOException e) {
             LOG.error("The window process could not be started ({}); starting the window here", e.getMessage());
             return -1;
         }
-        Thread forward = new Thread(() -> stop(child), "crisis-console-stop-window");
+        Thread forward = new Thread(() -> {
+            stop(child);
+            if (cds != null && !child.isAlive()) {
+                cds.windowEnded(child.exitValue()); // the JVM may end before the waiting thread gets to it
+            }
+        }, "crisis-console-stop-window");
         Runtime.getRuntime().addShutdownHook(forward);
         int exit = waitFor(child);
+        if (cds != null) {
+            cds.windowEnded(exit);
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(forward);
         } catch (IllegalStateException shuttingDown) {
@@ -90,10 +99,13 @@ final class WindowProcess {
         return DISPLAY_LOST;
     }
 
-    private static List<String> command(String[] args) {
+    private static List<String> command(String[] args, AppCds cds) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        if (cds != null) {
+            cmd.addAll(cds.jvmOptions());
+        }
         cmd.add("-D" + CHILD_PROPERTY + "=true");
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));

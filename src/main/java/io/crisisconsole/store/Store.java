@@ -123,13 +123,29 @@ public final class Store implements AutoCloseable {
      *        (the person chose to go on with what is there rather than restore a backup)
      */
     static Store open(DataHome home, MasterKey key, boolean acceptLostChanges) {
+        return open(home, key, acceptLostChanges, step -> { });
+    }
+
+    /** The steps of opening, in order, for a start-up window's progress line. */
+    public enum OpenStep {
+        /** the file is opened (and looked at for damage) */
+        OPENING,
+        /** older formats are brought up to date */
+        MIGRATING,
+        /** the commit marker and the tables are checked */
+        CHECKING
+    }
+
+    /** As {@link #open(DataHome, MasterKey, boolean)}, telling {@code steps} (on this thread) where it got. */
+    static Store open(DataHome home, MasterKey key, boolean acceptLostChanges, java.util.function.Consumer<OpenStep> steps) {
+        steps.accept(OpenStep.OPENING);
         Optional<String> readOnly = home.readOnlyReason();
         if (readOnly.isEmpty()) {
             home.ensureExists();
         }
         AppLock.Held appLock = AppLock.require(home);
         try {
-            Store store = openFile(home, key, acceptLostChanges, readOnly);
+            Store store = openFile(home, key, acceptLostChanges, readOnly, steps);
             store.appLock = appLock;
             return store;
         } catch (RuntimeException e) {
@@ -138,7 +154,8 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    private static Store openFile(DataHome home, MasterKey key, boolean acceptLostChanges, Optional<String> readOnly) {
+    private static Store openFile(DataHome home, MasterKey key, boolean acceptLostChanges, Optional<String> readOnly,
+            java.util.function.Consumer<OpenStep> steps) {
         boolean exists = Files.exists(home.storeFile());
         long bytesBefore = exists ? sizeOf(home.storeFile()) : 0;
         if (readOnly.isPresent() && !exists) {
@@ -193,6 +210,7 @@ public final class Store implements AutoCloseable {
                     .dataSource(connections.dataSource())
                     .locations("classpath:db/migration")
                     .load();
+            steps.accept(OpenStep.MIGRATING);
             if (readOnly.isEmpty()) {
                 flyway.migrate();
             } else if (flyway.info().pending().length > 0) {
@@ -200,6 +218,7 @@ public final class Store implements AutoCloseable {
                         + " was written by an older version and must be brought up to date, which cannot be done"
                         + " because " + readOnly.get() + ". Copy the folder to a writable disk and use --data.", null);
             }
+            steps.accept(OpenStep.CHECKING);
             Integrity.check(home, connections.keepAlive(), marker, acceptLostChanges, readOnly.isEmpty());
             connections.onReconnect(c -> Integrity.check(home, c, marker, false, readOnly.isEmpty()));
             Store store = new Store(home, connections, marker, key, readOnly);

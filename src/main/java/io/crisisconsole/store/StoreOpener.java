@@ -103,9 +103,16 @@ public final class StoreOpener implements AutoCloseable {
     private List<Recovery.Note> recovered;
     /** A recovery key made at the unlock because the one made with the key file was never shown; null if none. */
     private String newRecoveryKey;
+    /** Told where each opening of the file got (the start-up window's progress line). */
+    private volatile java.util.function.Consumer<Store.OpenStep> steps = step -> { };
 
     public StoreOpener(DataHome home) {
         this.home = home;
+    }
+
+    /** Tells {@code listener}, on the opening thread, each step of every opening of the file from now on. */
+    public void onStep(java.util.function.Consumer<Store.OpenStep> listener) {
+        this.steps = java.util.Objects.requireNonNull(listener);
     }
 
     public DataHome home() {
@@ -252,7 +259,7 @@ public final class StoreOpener implements AutoCloseable {
 
     private Outcome openFile(OpenMode mode, Optional<Backups.Restored> restored) {
         try {
-            Store store = Store.open(home, key, mode == OpenMode.ACCEPT_LOST_CHANGES);
+            Store store = Store.open(home, key, mode == OpenMode.ACCEPT_LOST_CHANGES, steps);
             key = null; // the store holds it now (its backups are encrypted with it)
             return new Opened(store, restored);
         } catch (StoreException e) {

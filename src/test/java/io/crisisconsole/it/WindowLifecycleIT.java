@@ -114,10 +114,62 @@ class WindowLifecycleIT {
         }
     }
 
+    @Test
+    void theWindowFrameComesFirstAndTheSecondStartMapsTheAppCdsArchive() throws Exception {
+        Path data = tmp.resolve("data");
+        assertThat(cli(data, "case", "create", "--title", "Recall", "--severity", "2", "--author", "ola").exit()).isZero();
+        Path cache = tmp.resolve("cache").resolve("crisis-console");
+        for (int run = 1; run <= 2; run++) {
+            Path log = tmp.resolve("window" + run + ".log");
+            Process window = startWindow(data, log);
+            waitForLine(window, log, "STARTUP ready");
+            String out = Files.readString(log);
+            assertThat(out.indexOf("STARTUP window-shown")).as("the frame is shown before the views are ready; log:%n%s", out)
+                    .isGreaterThanOrEqualTo(0).isLessThan(out.indexOf("STARTUP ready"));
+            List<String> childArgs = window.descendants().flatMap(h -> h.info().arguments().stream())
+                    .flatMap(java.util.Arrays::stream).toList();
+            if (run == 1) {
+                assertThat(childArgs).as("the first run makes the archive").anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit="));
+            } else {
+                assertThat(childArgs).as("the second run maps it").contains("-XX:SharedArchiveFile="
+                        + only(cache, "appcds-*.jsa"));
+            }
+            window.destroy();
+            assertThat(window.waitFor(EXIT_BUDGET_SECONDS, TimeUnit.SECONDS)).isTrue();
+            assertThat(only(cache, "appcds-*.jsa")).as("the archive, after run %d", run).isNotNull();
+        }
+        try (Stream<Path> files = Files.list(cache)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("no part left").noneMatch(n -> n.endsWith(".part"));
+        }
+    }
+
+    private static Path only(Path dir, String glob) throws IOException {
+        List<Path> found = new ArrayList<>();
+        if (Files.isDirectory(dir)) {
+            try (java.nio.file.DirectoryStream<Path> s = Files.newDirectoryStream(dir, glob)) {
+                s.forEach(found::add);
+            }
+        }
+        assertThat(found).as("%s in %s", glob, dir).hasSizeLessThanOrEqualTo(1);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private static void waitForLine(Process window, Path log, String line) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!Files.readString(log).contains(line)) {
+            if (!window.isAlive() || System.nanoTime() > deadline) {
+                window.destroyForcibly();
+                throw new AssertionError("no line " + line + "; log:\n" + Files.readString(log));
+            }
+            Thread.sleep(100);
+        }
+    }
+
     private Process startWindow(Path data, Path log) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(java(), "-Dorg.slf4j.simpleLogger.log.io.crisisconsole=info",
-                "-jar", jar(), "--data", data.toString());
+                "-Dcrisisconsole.startup.marker=true", "-jar", jar(), "--data", data.toString());
         pb.environment().remove(DataHome.ENV_VAR);
+        pb.environment().put("XDG_CACHE_HOME", tmp.resolve("cache").toString()); // the AppCDS archive: not the user's
         pb.environment().put("DISPLAY", display);
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         Process window = pb.start();

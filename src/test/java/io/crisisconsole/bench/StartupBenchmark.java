@@ -1,0 +1,163 @@
+package io.crisisconsole.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Time to the first window: the packaged jar ({@code java -jar target/crisis-console.jar}, window
+ * process and all) against {@link BareFxWindow}, a bare JavaFX window that opens an H2 file,
+ * alternating in one run on one X server (Xvfb), on a data folder with one case. Each run is timed
+ * from the process start to its {@code STARTUP window-shown} line (the app prints it when
+ * {@code -Dcrisisconsole.startup.marker=true}, from the shown window's first pulse, as the bare one
+ * does); the app's {@code STARTUP ready} line (the store open, the views in place) is timed too.
+ * The app is also run with {@code -Dcrisisconsole.cds=false} to measure what the AppCDS archive
+ * gives. Figures: the median of the pairs' ratios, and the medians of each kind.
+ *
+ * <p>Run after {@code mvn -B package -DskipTests}: {@code java -cp
+ * "target/test-classes:target/classes:$(cat target/cp.txt)" io.crisisconsole.bench.StartupBenchmark [PAIRS]}
+ * (default 9; {@code -Dcrisisconsole.jar=FILE} for another jar). Needs Xvfb.
+ */
+public final class StartupBenchmark {
+
+    static final double TARGET_RATIO = 1.3;
+
+    private StartupBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int pairs = args.length > 0 ? Integer.parseInt(args[0]) : Boolean.getBoolean("bench.quick") ? 5 : 9;
+        Path jar = Path.of(System.getProperty("crisisconsole.jar", "target/crisis-console.jar")).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build it first with mvn -B package -DskipTests");
+        }
+        Path work = Files.createTempDirectory("startup-bench");
+        Path data = work.resolve("data");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process xvfb = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "1440x900x24", "-nolisten", "tcp")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            String number = new BufferedReader(new InputStreamReader(xvfb.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+            String display = ":" + number.strip();
+            // one case in the data folder (this also runs the migrations and imports the bundled playbooks)
+            run(new ProcessBuilder(java, "-jar", jar.toString(), "--data", data.toString(), "case", "create",
+                    "--title", "Checkout outage"), Map.of());
+            List<String> app = List.of(java, "-Dcrisisconsole.startup.marker=true", "-jar", jar.toString(), "--data",
+                    data.toString());
+            List<String> appNoCds = List.of(java, "-Dcrisisconsole.startup.marker=true", "-Dcrisisconsole.cds=false",
+                    "-jar", jar.toString(), "--data", data.toString());
+            List<String> bare = List.of(java, "-cp", System.getProperty("java.class.path"),
+                    BareFxWindow.class.getName(), work.resolve("bare").toString());
+            // warm-up: the file cache, the first start's AppCDS archive, the bare store's creation
+            for (int i = 0; i < 2; i++) {
+                time(app, display);
+                time(bare, display);
+            }
+            double[] ratio = new double[pairs];
+            double[] appMs = new double[pairs];
+            double[] readyMs = new double[pairs];
+            double[] bareMs = new double[pairs];
+            double[] noCdsMs = new double[pairs];
+            for (int i = 0; i < pairs; i++) {
+                // alternate which goes first, so a drift in the machine's load falls on both
+                double[] a;
+                double b;
+                if (i % 2 == 0) {
+                    a = time(app, display);
+                    b = time(bare, display)[0];
+                } else {
+                    b = time(bare, display)[0];
+                    a = time(app, display);
+                }
+                noCdsMs[i] = time(appNoCds, display)[0];
+                appMs[i] = a[0];
+                readyMs[i] = a[1];
+                bareMs[i] = b;
+                ratio[i] = a[0] / b;
+                System.out.printf(Locale.ROOT, "pair %d: app %.0f ms (ready %.0f ms), bare %.0f ms, ratio %.2f;"
+                        + " app without AppCDS %.0f ms%n", i + 1, a[0], a[1], b, ratio[i], noCdsMs[i]);
+            }
+            double r = median(ratio);
+            System.out.printf(Locale.ROOT, "median of %d pairs: app %.0f ms, ready %.0f ms, bare %.0f ms,"
+                    + " without AppCDS %.0f ms%n", pairs, median(appMs), median(readyMs), median(bareMs), median(noCdsMs));
+            System.out.printf(Locale.ROOT, "FIGURE startup.ratio %.2f x target <= %.1f x %s%n", r, TARGET_RATIO,
+                    r <= TARGET_RATIO ? "PASS" : "MISS");
+            System.out.printf(Locale.ROOT, "FIGURE startup.first-window %.0f ms target <= %.0f ms %s%n", median(appMs),
+                    TARGET_RATIO * median(bareMs), median(appMs) <= TARGET_RATIO * median(bareMs) ? "PASS" : "MISS");
+            System.out.printf(Locale.ROOT, "startup.bare-window %.0f ms; startup.ready %.0f ms;"
+                    + " startup.first-window-without-appcds %.0f ms%n", median(bareMs), median(readyMs), median(noCdsMs));
+        } finally {
+            xvfb.destroy();
+            xvfb.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Starts {@code command}, returns ms to its window-shown line and to its ready line (or the first), then ends it. */
+    private static double[] time(List<String> command, String display) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("DISPLAY", display);
+        long start = System.nanoTime();
+        Process p = pb.start();
+        double shown = -1;
+        double ready = -1;
+        List<String> seen = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            boolean bare = command.contains(BareFxWindow.class.getName());
+            while ((line = out.readLine()) != null) {
+                double ms = (System.nanoTime() - start) / 1e6;
+                if (line.startsWith("STARTUP window-shown") && shown < 0) {
+                    shown = ms;
+                    if (bare) {
+                        break;
+                    }
+                } else if (line.startsWith("STARTUP ready")) {
+                    ready = ms;
+                    break;
+                } else if (seen.size() < 40) {
+                    seen.add(line);
+                }
+            }
+            if (shown < 0) {
+                throw new IllegalStateException("no window from " + command + "; it printed: " + seen);
+            }
+            p.destroy(); // SIGTERM: the app backs up and closes its store; wait, its lock must be free for the next
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+            // drain what it printed while closing (the stream may be closed with the process)
+            try {
+                while (out.readLine() != null) {
+                    // nothing
+                }
+            } catch (IOException closed) {
+                // gone with the process
+            }
+        }
+        return new double[] {shown, ready < 0 ? shown : ready};
+    }
+
+    private static void run(ProcessBuilder pb, Map<String, String> env) throws IOException, InterruptedException {
+        pb.environment().putAll(env);
+        Process p = pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(pb.command() + " ended with " + p.exitValue());
+        }
+    }
+
+    static double median(double[] values) {
+        double[] s = values.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+}
