@@ -90,10 +90,8 @@ public final class StartupBenchmark {
             double r = median(ratio);
             System.out.printf(Locale.ROOT, "median of %d pairs: app %.0f ms, ready %.0f ms, bare %.0f ms,"
                     + " without AppCDS %.0f ms%n", pairs, median(appMs), median(readyMs), median(bareMs), median(noCdsMs));
-            System.out.printf(Locale.ROOT, "FIGURE startup.ratio %.2f x target <= %.1f x %s%n", r, TARGET_RATIO,
-                    r <= TARGET_RATIO ? "PASS" : "MISS");
-            System.out.printf(Locale.ROOT, "FIGURE startup.first-window %.0f ms target <= %.0f ms %s%n", median(appMs),
-                    TARGET_RATIO * median(bareMs), median(appMs) <= TARGET_RATIO * median(bareMs) ? "PASS" : "MISS");
+            BenchFigure.atMost("startup.ratio", r, "x", TARGET_RATIO).print();
+            BenchFigure.atMost("startup.first-window", median(appMs), "ms", TARGET_RATIO * median(bareMs)).print();
             System.out.printf(Locale.ROOT, "startup.bare-window %.0f ms; startup.ready %.0f ms;"
                     + " startup.first-window-without-appcds %.0f ms%n", median(bareMs), median(readyMs), median(noCdsMs));
         } finally {
