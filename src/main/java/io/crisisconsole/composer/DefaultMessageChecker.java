@@ -78,73 +78,151 @@ public final class DefaultMessageChecker implements MessageChecker {
 
     @Override
     public CheckReport check(CoreMessage core, List<Variant> variants, MessageContext context) {
-        Cues cues = Cues.bundled(context.language());
         CoreFacts coreFacts = coreFacts(core, context);
         boolean apologyRequired = context.apologyRequired() || core.apology();
-        List<Cues.Phrase> forbidden = forbidden(context);
-        String hashtagKey = context.hashtag() == null || context.hashtag().isBlank() ? null
-                : "#" + context.hashtag().strip().replaceFirst("^#", "").toLowerCase(java.util.Locale.ROOT);
-        String hubKey = context.hubUrl() == null || context.hubUrl().isBlank() ? null : Facts.url(context.hubUrl().strip());
+        Analyses known = analyses;
+        Analyses now = new Analyses(context, new EnumMap<>(Channel.class));
+        Rules rules = known != null && known.context.equals(context) ? known.rules : new Rules(context);
+        now.rules = rules;
 
         List<ChannelCount> counts = new ArrayList<>(variants.size());
         List<Finding> findings = new ArrayList<>();
         for (Variant v : variants) {
             String text = v.text() == null ? "" : v.text();
             Channel ch = v.channel();
-            List<Finding> f = new ArrayList<>();
-            counts.add(count(ch, text, f));
+            Analysis a = known == null || known.rules != rules ? null : known.byChannel.get(ch);
+            if (a == null || !a.text.equals(text)) {
+                a = analyse(ch, text, context, rules);
+            }
+            now.byChannel.put(ch, a);
+            counts.add(a.count);
             if (text.isBlank()) {
                 continue; // a channel left empty is not used for this statement: nothing to check
             }
-            Matcher unfilled = UNFILLED.matcher(text);
-            while (unfilled.find()) {
-                f.add(new Finding(ch, "unfilled-placeholder", Level.ERROR, unfilled.start(), unfilled.end(),
-                        "'" + unfilled.group() + "' is still a placeholder: write the real text"));
-            }
-            List<Fact> facts = Facts.extract(text);
-            Folded folded = Folded.of(text);
-
-            for (Fact fact : facts) {
+            // the findings in the order they were always found (the sort below keeps it for equal spans)
+            List<Finding> f = new ArrayList<>(a.head);
+            for (Fact fact : a.facts) {
                 if (!coreFacts.has(fact)) {
                     f.add(new Finding(ch, "fact-mismatch", Level.ERROR, fact.start(), fact.end(),
                             "'" + text.substring(fact.start(), fact.end()) + "' is not in the core message"
                                     + coreFacts.describe(fact.kind())));
                 }
             }
-            if (hashtagKey != null && RULES.applies(ChannelRules.Rule.HASHTAG, ch)
-                    && facts.stream().noneMatch(x -> x.kind() == Kind.HASHTAG && x.key().equals(hashtagKey))) {
-                f.add(missing(ch, text, "missing-hashtag", Level.WARNING, "the official hashtag " + hashtagKey
-                        + " is missing"));
-            }
-            if (hubKey != null && ch != context.hub() && RULES.applies(ChannelRules.Rule.HUB_LINK, ch)
-                    && facts.stream().noneMatch(x -> x.kind() == Kind.URL && x.key().equals(hubKey))) {
-                f.add(missing(ch, text, "missing-hub-link", Level.ERROR, "the hub link " + context.hubUrl().strip()
-                        + " is missing"));
-            }
-            if (RULES.applies(ChannelRules.Rule.CALL_TO_ACTION, ch) && first(folded, cues.callToAction) == null) {
-                f.add(missing(ch, text, "missing-call-to-action", Level.WARNING,
-                        "no call to action: tell people what to do (e.g. " + examples(cues.callToAction) + ")"));
-            }
-            if (apologyRequired && RULES.applies(ChannelRules.Rule.APOLOGY, ch) && first(folded, cues.apology) == null) {
+            f.addAll(a.presence);
+            if (apologyRequired && RULES.applies(ChannelRules.Rule.APOLOGY, ch) && !a.apologises) {
                 f.add(missing(ch, text, "missing-apology", Level.ERROR,
-                        "an apology is required (e.g. " + examples(cues.apology) + ")"));
+                        "an apology is required (e.g. " + examples(rules.cues.apology) + ")"));
             }
-            List<int[]> forbiddenSpans = new ArrayList<>();
-            for (Cues.Phrase p : forbidden) {
-                for (int[] span : all(folded, p)) {
-                    forbiddenSpans.add(span);
-                    f.add(new Finding(ch, "forbidden-phrase", Level.ERROR, span[0], span[1],
-                            "'" + p.written() + "' is a forbidden phrase in this playbook"));
-                }
-            }
-            tone(ch, text, folded, cues.blaming, "blaming",
-                    "blames a person, team or supplier: own it as the brand", forbiddenSpans, f);
-            tone(ch, text, folded, cues.defensive, "defensive",
-                    "sounds defensive: acknowledge, don't argue or minimise", forbiddenSpans, f);
+            f.addAll(a.phrases);
             f.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end));
             findings.addAll(f);
         }
+        analyses = now;
         return new CheckReport(List.copyOf(counts), List.copyOf(findings));
+    }
+
+    /**
+     * What a check finds in one variant's text alone, under one context: everything but what depends
+     * on the core message (its facts, whether it offers an apology). Kept from the last check so that
+     * a keystroke analyses the one variant it changed, and a keystroke in the core message none.
+     */
+    private static final class Analysis {
+        final String text;
+        final ChannelCount count;
+        /** over-limit, unfilled placeholders */
+        final List<Finding> head = new ArrayList<>(2);
+        final List<Fact> facts;
+        /** missing hashtag, hub link, call to action */
+        final List<Finding> presence = new ArrayList<>(3);
+        final boolean apologises;
+        /** forbidden phrases, blaming, defensive */
+        final List<Finding> phrases = new ArrayList<>(2);
+
+        Analysis(String text, ChannelCount count, List<Fact> facts, boolean apologises) {
+            this.text = text;
+            this.count = count;
+            this.facts = facts;
+            this.apologises = apologises;
+        }
+    }
+
+    /** What the checks take from a context, worked out once for it. */
+    private static final class Rules {
+        final Cues cues;
+        final List<Cues.Phrase> forbidden;
+        final String hashtagKey;
+        final String hubKey;
+
+        Rules(MessageContext context) {
+            cues = Cues.bundled(context.language());
+            forbidden = forbidden(context);
+            hashtagKey = context.hashtag() == null || context.hashtag().isBlank() ? null
+                    : "#" + context.hashtag().strip().replaceFirst("^#", "").toLowerCase(java.util.Locale.ROOT);
+            hubKey = context.hubUrl() == null || context.hubUrl().isBlank() ? null : Facts.url(context.hubUrl().strip());
+        }
+    }
+
+    /** The analyses of the last check, by channel, and the context they were made under. */
+    private static final class Analyses {
+        final MessageContext context;
+        final Map<Channel, Analysis> byChannel;
+        Rules rules;
+
+        Analyses(MessageContext context, Map<Channel, Analysis> byChannel) {
+            this.context = context;
+            this.byChannel = byChannel;
+        }
+    }
+
+    /** Replaced whole by each check (never changed after), so checks on several threads only miss it. */
+    private volatile Analyses analyses;
+
+    private Analysis analyse(Channel ch, String text, MessageContext context, Rules rules) {
+        List<Finding> head = new ArrayList<>(2);
+        ChannelCount count = count(ch, text, head);
+        if (text.isBlank()) {
+            Analysis a = new Analysis(text, count, List.of(), false);
+            a.head.addAll(head);
+            return a;
+        }
+        Matcher unfilled = UNFILLED.matcher(text);
+        while (unfilled.find()) {
+            head.add(new Finding(ch, "unfilled-placeholder", Level.ERROR, unfilled.start(), unfilled.end(),
+                    "'" + unfilled.group() + "' is still a placeholder: write the real text"));
+        }
+        List<Fact> facts = Facts.extract(text);
+        Folded folded = Folded.of(text);
+        Cues cues = rules.cues;
+        Analysis a = new Analysis(text, count, facts, first(folded, cues.apology) != null);
+        a.head.addAll(head);
+        List<Finding> f = a.presence;
+        if (rules.hashtagKey != null && RULES.applies(ChannelRules.Rule.HASHTAG, ch)
+                && facts.stream().noneMatch(x -> x.kind() == Kind.HASHTAG && x.key().equals(rules.hashtagKey))) {
+            f.add(missing(ch, text, "missing-hashtag", Level.WARNING, "the official hashtag " + rules.hashtagKey
+                    + " is missing"));
+        }
+        if (rules.hubKey != null && ch != context.hub() && RULES.applies(ChannelRules.Rule.HUB_LINK, ch)
+                && facts.stream().noneMatch(x -> x.kind() == Kind.URL && x.key().equals(rules.hubKey))) {
+            f.add(missing(ch, text, "missing-hub-link", Level.ERROR, "the hub link " + context.hubUrl().strip()
+                    + " is missing"));
+        }
+        if (RULES.applies(ChannelRules.Rule.CALL_TO_ACTION, ch) && first(folded, cues.callToAction) == null) {
+            f.add(missing(ch, text, "missing-call-to-action", Level.WARNING,
+                    "no call to action: tell people what to do (e.g. " + examples(cues.callToAction) + ")"));
+        }
+        List<int[]> forbiddenSpans = new ArrayList<>();
+        for (Cues.Phrase p : rules.forbidden) {
+            for (int[] span : all(folded, p)) {
+                forbiddenSpans.add(span);
+                a.phrases.add(new Finding(ch, "forbidden-phrase", Level.ERROR, span[0], span[1],
+                        "'" + p.written() + "' is a forbidden phrase in this playbook"));
+            }
+        }
+        tone(ch, text, folded, cues.blaming, "blaming",
+                "blames a person, team or supplier: own it as the brand", forbiddenSpans, a.phrases);
+        tone(ch, text, folded, cues.defensive, "defensive",
+                "sounds defensive: acknowledge, don't argue or minimise", forbiddenSpans, a.phrases);
+        return a;
     }
 
     /** The last core message and context with their facts: a live re-check mostly changes only variants. */

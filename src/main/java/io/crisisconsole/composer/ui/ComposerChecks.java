@@ -68,10 +68,14 @@ public final class ComposerChecks {
             readOnlyFindings.put(c, FXCollections.unmodifiableObservableList(list));
         }
         hasErrors = Bindings.createBooleanBinding(() -> !DraftService.errors(report.get()).isEmpty(), report);
-        // first, so that whoever watches the report sees the findings of the same report
+        // first, so that whoever watches the report sees the findings of the same report; a channel's
+        // list is replaced only when its findings changed (a list that is set again lays its cells out again)
         report.addListener((o, a, r) -> {
             for (Channel c : Channel.values()) {
-                findings.get(c).setAll(r.findings().stream().filter(f -> f.channel() == c).toList());
+                List<Finding> now = r.findings().stream().filter(f -> f.channel() == c).toList();
+                if (!findings.get(c).equals(now)) {
+                    findings.get(c).setAll(now);
+                }
             }
         });
     }

@@ -17,6 +17,11 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.geometry.Insets;
@@ -119,11 +124,18 @@ public final class ComposerController {
     private final Map<Channel, TextArea> variantAreas = new EnumMap<>(Channel.class);
     private final Map<Channel, Label> counters = new EnumMap<>(Channel.class);
     private final Map<Channel, VBox> editors = new EnumMap<>(Channel.class);
+    /** What the channel list shows of each channel: the count under its name and its state. */
+    private final Map<Channel, StringProperty> countTexts = new EnumMap<>(Channel.class);
+    private final Map<Channel, ObjectProperty<ChannelState>> channelStates = new EnumMap<>(Channel.class);
 
     public ComposerController(Messages messages, Formats formats) {
         this.messages = messages;
         this.formats = formats;
         this.labels = new ComposerLabels(messages);
+        for (Channel c : Channel.values()) {
+            countTexts.put(c, new SimpleStringProperty(""));
+            channelStates.put(c, new SimpleObjectProperty<>(ChannelState.BLANK));
+        }
     }
 
     /** Connects the controls to the composer of one case. */
@@ -232,6 +244,7 @@ public final class ComposerController {
             editor.setVisible(false);
             variantEditors.getChildren().add(editor);
         }
+        showReport();
         channelList.getItems().setAll(Channel.values());
         channelList.setCellFactory(list -> new ChannelCell());
         channelList.getSelectionModel().selectedItemProperty().addListener((o, a, c) -> {
@@ -260,12 +273,33 @@ public final class ComposerController {
         vm.load();
     }
 
-    /** A channel in the list: its state icon in a fixed-width slot, its name and its count below. */
+    /** What the channel list shows of a channel's state: its icon. */
+    private enum ChannelState {
+        ERROR("fth-x-circle", Styles.DANGER), WARNING("fth-alert-triangle", Styles.WARNING),
+        BLANK("fth-circle", Styles.TEXT_MUTED), CLEAN("fth-check-circle", Styles.SUCCESS);
+
+        final String icon;
+        final String style;
+
+        ChannelState(String icon, String style) {
+            this.icon = icon;
+            this.style = style;
+        }
+    }
+
+    /**
+     * A channel in the list: its state icon in a fixed-width slot, its name and its count below. The
+     * cell follows its channel's count and state, so a check changes the cells whose channel changed
+     * and nothing else (refreshing the list would make every cell anew, with its CSS and layout).
+     */
     private final class ChannelCell extends ListCell<Channel> {
         private final StackPane iconSlot = new StackPane();
         private final Label name = new Label();
         private final Label count = new Label();
         private final HBox row;
+        private final Map<ChannelState, FontIcon> icons = new EnumMap<>(ChannelState.class);
+        private final ChangeListener<ChannelState> follow = (o, a, state) -> show(state);
+        private Channel shown;
 
         ChannelCell() {
             iconSlot.setMinWidth(20);
@@ -283,23 +317,31 @@ public final class ComposerController {
         protected void updateItem(Channel c, boolean empty) {
             super.updateItem(c, empty);
             setText(null);
+            if (shown != null) {
+                channelStates.get(shown).removeListener(follow);
+                count.textProperty().unbind();
+                shown = null;
+            }
             if (empty || c == null) {
                 setGraphic(null);
                 setId(null);
                 return;
             }
+            shown = c;
             setId("channel-" + c.yamlName());
             name.setText(labels.channel(c));
-            count.setText(vm.count(c).map(vm::counterText).orElse(""));
-            long e = vm.findings(c).stream().filter(f -> f.level() == Finding.Level.ERROR).count();
-            long w = vm.findings(c).size() - e;
-            boolean blank = vm.variantProperty(c).get() == null || vm.variantProperty(c).get().isBlank();
-            iconSlot.getChildren().setAll(e > 0 ? FindingCell.icon("fth-x-circle", Styles.DANGER)
-                    : w > 0 ? FindingCell.icon("fth-alert-triangle", Styles.WARNING)
-                    : blank ? FindingCell.icon("fth-circle", Styles.TEXT_MUTED)
-                    : FindingCell.icon("fth-check-circle", Styles.SUCCESS));
+            count.textProperty().bind(countTexts.get(c));
+            channelStates.get(c).addListener(follow);
             iconSlot.setId("state-" + c.yamlName());
+            show(channelStates.get(c).get());
             setGraphic(row);
+        }
+
+        private void show(ChannelState state) {
+            FontIcon icon = icons.computeIfAbsent(state, s -> FindingCell.icon(s.icon, s.style));
+            if (iconSlot.getChildren().size() != 1 || iconSlot.getChildren().get(0) != icon) {
+                iconSlot.getChildren().setAll(icon);
+            }
         }
     }
 
@@ -358,18 +400,26 @@ public final class ComposerController {
         long errors = 0;
         long warnings = 0;
         for (Channel c : Channel.values()) {
-            counters.get(c).setText(vm.count(c).map(vm::counterText).orElse(""));
+            String countText = vm.count(c).map(vm::counterText).orElse("");
+            counters.get(c).setText(countText);
+            countTexts.get(c).set(countText);
             boolean over = vm.count(c).map(x -> x.overLimit()).orElse(false);
-            counters.get(c).getStyleClass().remove(Styles.DANGER);
-            if (over) {
-                counters.get(c).getStyleClass().add(Styles.DANGER);
+            // a style class removed and put back styles the label anew: only when it changes
+            if (over != counters.get(c).getStyleClass().contains(Styles.DANGER)) {
+                if (over) {
+                    counters.get(c).getStyleClass().add(Styles.DANGER);
+                } else {
+                    counters.get(c).getStyleClass().remove(Styles.DANGER);
+                }
             }
             long e = vm.findings(c).stream().filter(f -> f.level() == Finding.Level.ERROR).count();
             long w = vm.findings(c).size() - e;
             errors += e;
             warnings += w;
+            boolean blank = vm.variantProperty(c).get() == null || vm.variantProperty(c).get().isBlank();
+            channelStates.get(c).set(e > 0 ? ChannelState.ERROR : w > 0 ? ChannelState.WARNING
+                    : blank ? ChannelState.BLANK : ChannelState.CLEAN);
         }
-        channelList.refresh();
         Map<String, Object> counts = Map.of("errors", errors, "warnings", warnings);
         checkSummaryLabel.setText(errors == 0 && warnings == 0 ? messages.get("composer.checks.clean")
                 : messages.get(errors > 0 ? "composer.checks.blocked" : "composer.checks.found", counts));
