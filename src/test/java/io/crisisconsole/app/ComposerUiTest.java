@@ -23,6 +23,7 @@ import io.crisisconsole.testsupport.MainWindowTestBase;
 import io.crisisconsole.timeline.EntryKind;
 import io.crisisconsole.timeline.TimelineEntry;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
@@ -33,6 +34,7 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
+import javafx.scene.layout.VBox;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -95,9 +97,21 @@ class ComposerUiTest extends MainWindowTestBase {
         waitUntil(() -> label(robot, "#counter-x").equals(x.length() + " / 280"));
         assertThat(label(robot, "#counter-sms")).matches("\\d+ / 160 GSM-7 \u00b7 1 SMS part of 1");
         // every channel and its state in one list, the call-centre script too, without scrolling a tab strip
-        ListView<Channel> channels = list(robot, "#channelList");
-        assertThat(channels.getItems()).containsExactly(Channel.values());
-        assertThat(robot.lookup("#channel-call-centre").tryQuery()).as("visible at 1280x800").isPresent();
+        VBox channels = robot.lookup("#channelList").queryAs(VBox.class);
+        assertThat(channels.getChildren()).extracting(javafx.scene.Node::getId)
+                .containsExactly(Arrays.stream(Channel.values()).map(c -> "channel-" + c.yamlName()).toArray(String[]::new));
+        javafx.scene.Node callCentre = robot.lookup("#channel-call-centre").query();
+        assertThat(callCentre.localToScene(callCentre.getBoundsInLocal()).getMaxY())
+                .as("the last channel is in view at 1280x800").isLessThanOrEqualTo(callCentre.getScene().getHeight());
+        // choosing a channel shows its editor; Down moves to the next
+        robot.clickOn("#channel-sms");
+        // (the editor of each channel is the text area's parent, shown or hidden whole)
+        assertThat(robot.lookup("#variant-sms").query().getParent().isVisible()).isTrue();
+        assertThat(robot.lookup("#variant-x").query().getParent().isVisible()).isFalse();
+        robot.type(javafx.scene.input.KeyCode.DOWN);
+        assertThat(robot.lookup("#variant-email").query().getParent().isVisible()).isTrue();
+        assertThat(robot.lookup("#variant-sms").query().getParent().isVisible()).isFalse();
+        robot.clickOn("#channel-x");
 
         // over the limit: an error under the variant, approval blocked; clicking it selects the extra text
         TextArea xArea = robot.lookup("#variant-x").queryAs(TextArea.class);

@@ -170,6 +170,10 @@ public final class ComposerWindowBenchmark {
             CompletableFuture<Long> pulse = new CompletableFuture<>();
             long handled = onFx(() -> keystroke(field.call(), at, pulse));
             ms[i] = (handled + pulse.get(10, TimeUnit.SECONDS)) / 1e6;
+            if (System.getProperty("bench.slow") != null && i >= WARM_UP && ms[i] > 10) {
+                System.out.printf(Locale.ROOT, "  slow keystroke %d (cycle %d, length %d): %.1f ms%n", i,
+                        i % (2 * TYPED.length()), onFx(() -> field.call().getLength()), ms[i]);
+            }
         }
         System.out.printf(Locale.ROOT, "  mean per keystroke: key event %.2f ms, check %.2f ms and what shows it %.2f ms,"
                 + " the pulse's CSS and layout %.2f ms%n", phases[0] / 1e6 / n, phases[3] / 1e6 / n,

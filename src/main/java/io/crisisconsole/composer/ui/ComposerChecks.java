@@ -73,11 +73,28 @@ public final class ComposerChecks {
         report.addListener((o, a, r) -> {
             for (Channel c : Channel.values()) {
                 List<Finding> now = r.findings().stream().filter(f -> f.channel() == c).toList();
-                if (!findings.get(c).equals(now)) {
-                    findings.get(c).setAll(now);
-                }
+                update(findings.get(c), now);
             }
         });
+    }
+
+    /**
+     * Makes the list hold {@code now} with as few changes as it takes: an element that differs is
+     * replaced where it is, so a list view updates those cells alone (setting the whole list again
+     * makes it lay every cell out anew, with its CSS).
+     */
+    static <T> void update(ObservableList<T> list, List<T> now) {
+        int common = Math.min(list.size(), now.size());
+        for (int i = 0; i < common; i++) {
+            if (!list.get(i).equals(now.get(i))) {
+                list.set(i, now.get(i));
+            }
+        }
+        if (list.size() > now.size()) {
+            list.remove(now.size(), list.size());
+        } else if (now.size() > common) {
+            list.addAll(now.subList(common, now.size()));
+        }
     }
 
     /** The content changed: checks again after {@link #DELAY} unless a check is already due. */

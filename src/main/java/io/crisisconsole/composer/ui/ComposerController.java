@@ -21,7 +21,9 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.beans.value.ChangeListener;
+import javafx.css.PseudoClass;
+import javafx.scene.AccessibleRole;
+import javafx.scene.input.KeyCode;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.geometry.Insets;
@@ -103,7 +105,7 @@ public final class ComposerController {
     @FXML
     private ListView<DraftVersion> versionList;
     @FXML
-    private ListView<Channel> channelList;
+    private VBox channelList;
     @FXML
     private StackPane variantEditors;
     @FXML
@@ -127,6 +129,9 @@ public final class ComposerController {
     /** What the channel list shows of each channel: the count under its name and its state. */
     private final Map<Channel, StringProperty> countTexts = new EnumMap<>(Channel.class);
     private final Map<Channel, ObjectProperty<ChannelState>> channelStates = new EnumMap<>(Channel.class);
+    /** The channel whose editor is shown. */
+    private final ObjectProperty<Channel> selectedChannel = new SimpleObjectProperty<>();
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
 
     public ComposerController(Messages messages, Formats formats) {
         this.messages = messages;
@@ -245,12 +250,14 @@ public final class ComposerController {
             variantEditors.getChildren().add(editor);
         }
         showReport();
-        channelList.getItems().setAll(Channel.values());
-        channelList.setCellFactory(list -> new ChannelCell());
-        channelList.getSelectionModel().selectedItemProperty().addListener((o, a, c) -> {
+        for (Channel c : Channel.values()) {
+            channelList.getChildren().add(new ChannelRow(c));
+        }
+        selectedChannel.addListener((o, a, c) -> {
             editors.forEach((ch, box) -> box.setVisible(ch == c));
+            channelList.getChildren().forEach(n -> n.pseudoClassStateChanged(SELECTED, ((ChannelRow) n).channel == c));
         });
-        channelList.getSelectionModel().select(Channel.X);
+        selectedChannel.set(Channel.X);
         vm.reportProperty().addListener((o, a, r) -> showReport());
 
         publishChannel.getItems().setAll(Channel.values());
@@ -288,53 +295,53 @@ public final class ComposerController {
     }
 
     /**
-     * A channel in the list: its state icon in a fixed-width slot, its name and its count below. The
-     * cell follows its channel's count and state, so a check changes the cells whose channel changed
-     * and nothing else (refreshing the list would make every cell anew, with its CSS and layout).
+     * A channel in the list: its state icon in a fixed-width slot, its name and its count below; a
+     * click or Enter/Space shows its editor, Up and Down move to the next. Ten fixed rows, not a list
+     * view: a count changes at every keystroke, and a list view lays every cell out again (with its
+     * CSS) when one of them changes; a row follows its own channel's count and state, nothing else.
      */
-    private final class ChannelCell extends ListCell<Channel> {
+    private final class ChannelRow extends HBox {
+        final Channel channel;
         private final StackPane iconSlot = new StackPane();
-        private final Label name = new Label();
-        private final Label count = new Label();
-        private final HBox row;
         private final Map<ChannelState, FontIcon> icons = new EnumMap<>(ChannelState.class);
-        private final ChangeListener<ChannelState> follow = (o, a, state) -> show(state);
-        private Channel shown;
 
-        ChannelCell() {
+        ChannelRow(Channel c) {
+            this.channel = c;
+            setId("channel-" + c.yamlName());
+            getStyleClass().add("channel-row");
+            setFocusTraversable(true);
+            setAccessibleRole(AccessibleRole.LIST_ITEM);
             iconSlot.setMinWidth(20);
             iconSlot.setPrefWidth(20);
             iconSlot.setMaxWidth(20);
-            name.getStyleClass().add(Styles.TEXT_BOLD);
-            count.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-            name.setMinWidth(Region.USE_PREF_SIZE);
-            VBox text = new VBox(1, name, count);
-            row = new HBox(8, iconSlot, text);
-            row.setAlignment(Pos.CENTER_LEFT);
-        }
-
-        @Override
-        protected void updateItem(Channel c, boolean empty) {
-            super.updateItem(c, empty);
-            setText(null);
-            if (shown != null) {
-                channelStates.get(shown).removeListener(follow);
-                count.textProperty().unbind();
-                shown = null;
-            }
-            if (empty || c == null) {
-                setGraphic(null);
-                setId(null);
-                return;
-            }
-            shown = c;
-            setId("channel-" + c.yamlName());
-            name.setText(labels.channel(c));
-            count.textProperty().bind(countTexts.get(c));
-            channelStates.get(c).addListener(follow);
             iconSlot.setId("state-" + c.yamlName());
+            Label name = new Label(labels.channel(c));
+            name.getStyleClass().add(Styles.TEXT_BOLD);
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            Label count = new Label();
+            count.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+            count.textProperty().bind(countTexts.get(c));
+            accessibleTextProperty().bind(Bindings.concat(name.getText(), " ", countTexts.get(c)));
+            getChildren().setAll(iconSlot, new VBox(1, name, count));
+            channelStates.get(c).addListener((o, a, state) -> show(state));
             show(channelStates.get(c).get());
-            setGraphic(row);
+            setOnMouseClicked(e -> {
+                selectedChannel.set(c);
+                requestFocus();
+            });
+            setOnKeyPressed(e -> {
+                int at = c.ordinal();
+                if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE) {
+                    selectedChannel.set(c);
+                } else if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.UP) {
+                    int next = Math.floorMod(at + (e.getCode() == KeyCode.DOWN ? 1 : -1), Channel.values().length);
+                    selectedChannel.set(Channel.values()[next]);
+                    channelList.getChildren().get(next).requestFocus();
+                } else {
+                    return;
+                }
+                e.consume();
+            });
         }
 
         private void show(ChannelState state) {
