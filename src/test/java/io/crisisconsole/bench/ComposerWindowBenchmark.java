@@ -70,14 +70,20 @@ public final class ComposerWindowBenchmark {
     private TextArea whatHappened;
     private Scene scene;
     private ComposerViewModel vm;
+    private int width = 1280;
+    private int height = 800;
     /** Nanoseconds spent in the key event, the check and what it shows, the pulse's CSS and layout. */
     private final long[] phases = new long[4];
     private volatile CompletableFuture<Long> nextPulse;
 
     public static void main(String[] args) throws Exception {
         boolean quick = Arrays.asList(args).contains("--quick");
-        setIfAbsent("glass.platform", "Monocle");
-        setIfAbsent("monocle.platform", "Headless");
+        // --look WIDTHxHEIGHT: the same window on the real screen, left open to be looked at (no figures)
+        int look = Arrays.asList(args).indexOf("--look");
+        if (look < 0) {
+            setIfAbsent("glass.platform", "Monocle");
+            setIfAbsent("monocle.platform", "Headless");
+        }
         setIfAbsent("headless.geometry", "1920x1080-32");
         setIfAbsent("prism.order", "sw");
         setIfAbsent("prism.text", "t2k");
@@ -88,9 +94,18 @@ public final class ComposerWindowBenchmark {
         started.get(30, TimeUnit.SECONDS);
         int perKind = quick ? 150 : 1_000;
         ComposerWindowBenchmark bench = new ComposerWindowBenchmark();
+        if (look >= 0) {
+            String[] size = args[look + 1].split("x");
+            bench.width = Integer.parseInt(size[0]);
+            bench.height = Integer.parseInt(size[1]);
+        }
         AppContext context = onFx(() -> bench.open(new DataHome(dir.resolve("data"))));
         try {
             bench.waitForVariants();
+            if (look >= 0) {
+                System.out.println("LOOK the composer is shown; stop the process to close it");
+                Thread.sleep(Long.MAX_VALUE);
+            }
             double[] variant = bench.type(() -> bench.variantX, perKind);
             double[] core = bench.type(() -> bench.whatHappened, perKind);
             report("keystroke in the X variant", variant);
@@ -124,7 +139,7 @@ public final class ComposerWindowBenchmark {
                 () -> "bench", () -> "Brand", autosave, () -> { }, Clock.systemUTC(), checkTimer);
         ViewLoader.Loaded<Parent> loaded = context.views().load(FxmlView.COMPOSER);
         ComposerController controller = loaded.controller(ComposerController.class);
-        scene = new Scene(loaded.root(), 1280, 800);
+        scene = new Scene(loaded.root(), width, height);
         scene.getStylesheets().setAll(MainWindow.createScene(context, 1280, 800).getStylesheets());
         Stage stage = new Stage();
         stage.setScene(scene);
