@@ -6,13 +6,17 @@ import io.crisisconsole.toolkit.Messages;
 import io.crisisconsole.toolkit.SettingsStore;
 import io.crisisconsole.toolkit.Theme;
 import io.crisisconsole.toolkit.UiLocale;
+import java.net.URL;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -90,6 +94,8 @@ public final class CrisisConsoleApp extends Application {
         });
         StartupMarks.whenShown(stage, "window-shown");
         stage.show();
+        // after show: the frame is not held up by decoding them; the window manager takes them as they come
+        stage.getIcons().setAll(windowIcons());
         Startup startup = new Startup(opener, Clock.systemDefaultZone(), messages, ready -> showMain(stage, ready));
         Thread opening = new Thread(() -> {
             try {
@@ -156,6 +162,18 @@ public final class CrisisConsoleApp extends Application {
         warm.setDaemon(true);
         warm.setPriority(Thread.MIN_PRIORITY);
         warm.start();
+    }
+
+    /** The app's icon at the sizes the title bar, task bar and window switcher pick from (drawn by the test code's IconGenerator). */
+    private static List<Image> windowIcons() {
+        List<Image> icons = new ArrayList<>();
+        for (int size : new int[] {16, 32, 64, 256}) {
+            URL url = CrisisConsoleApp.class.getResource("/io/crisisconsole/icons/crisis-console-" + size + ".png");
+            if (url != null) {
+                icons.add(new Image(url.toExternalForm()));
+            }
+        }
+        return icons;
     }
 
     private static boolean closeAnyway(Stage owner, Messages messages) {

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -101,7 +102,7 @@ final class WindowProcess {
 
     private static List<String> command(String[] args, AppCds cds) {
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(javaExecutable(Path.of(System.getProperty("java.home")), System.getProperty("os.name", "")).toString());
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         if (cds != null) {
             cmd.addAll(cds.jvmOptions());
@@ -112,6 +113,20 @@ final class WindowProcess {
         cmd.add(Launcher.class.getName());
         cmd.addAll(List.of(args));
         return cmd;
+    }
+
+    /**
+     * The JVM that runs the window: {@code bin/javaw.exe} on Windows when the runtime has it (no
+     * console window opens beside the app, as {@code java.exe} would from a launcher without one),
+     * else {@code bin/java.exe} there and {@code bin/java} elsewhere.
+     */
+    static Path javaExecutable(Path javaHome, String osName) {
+        Path bin = javaHome.resolve("bin");
+        if (!osName.toLowerCase(Locale.ROOT).startsWith("windows")) {
+            return bin.resolve("java");
+        }
+        Path windowed = bin.resolve("javaw.exe");
+        return Files.isRegularFile(windowed) ? windowed : bin.resolve("java.exe");
     }
 
     private static int waitFor(Process child) {

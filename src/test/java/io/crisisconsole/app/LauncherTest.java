@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The launcher's way straight to the window, and the AppCDS archive's life. */
+/** The launcher's way straight to the window, the window process's JVM, and the AppCDS archive's life. */
 class LauncherTest {
 
     @TempDir
@@ -60,5 +60,18 @@ class LauncherTest {
     void aClassPathOfFoldersHasNoArchive() {
         // the tests run from target/classes: nothing to archive
         assertThat(AppCds.forThisJvm()).isNull();
+    }
+
+    @Test
+    void onWindowsTheWindowRunsInJavawSoNoConsoleOpens() throws Exception {
+        Path runtime = tmp.resolve("runtime");
+        Files.createDirectories(runtime.resolve("bin"));
+        Files.createFile(runtime.resolve("bin").resolve("java.exe"));
+        assertThat(WindowProcess.javaExecutable(runtime, "Windows 11")).as("a runtime without javaw.exe")
+                .isEqualTo(runtime.resolve("bin").resolve("java.exe"));
+        Files.createFile(runtime.resolve("bin").resolve("javaw.exe"));
+        assertThat(WindowProcess.javaExecutable(runtime, "Windows 11")).isEqualTo(runtime.resolve("bin").resolve("javaw.exe"));
+        assertThat(WindowProcess.javaExecutable(runtime, "Linux")).isEqualTo(runtime.resolve("bin").resolve("java"));
+        assertThat(WindowProcess.javaExecutable(runtime, "Mac OS X")).isEqualTo(runtime.resolve("bin").resolve("java"));
     }
 }

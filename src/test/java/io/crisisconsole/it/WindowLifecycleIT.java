@@ -3,10 +3,7 @@ package io.crisisconsole.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crisisconsole.store.DataHome;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,33 +22,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WindowLifecycleIT {
 
-    /** Generous: the jar ends in 5 to 7 s after the display dies on a loaded 2-core machine. */
-    private static final long EXIT_BUDGET_SECONDS = 30;
+    private static final long EXIT_BUDGET_SECONDS = WindowRuns.EXIT_BUDGET_SECONDS;
 
     @TempDir
     Path tmp;
 
-    private Process xvfb;
-    private String display;
+    private XvfbDisplay xvfb;
 
     @BeforeEach
     void startXvfb() throws Exception {
-        Path xvfbBinary = onPath("Xvfb");
-        Assumptions.assumeTrue(xvfbBinary != null, "Xvfb is not installed (apt-get install xvfb xauth libgtk-3-0 libxtst6)");
-        // -displayfd 1: Xvfb picks a free display number and writes it to its stdout once it listens
-        xvfb = new ProcessBuilder(xvfbBinary.toString(), "-displayfd", "1", "-screen", "0", "1280x800x24",
-                "-nolisten", "tcp").redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(xvfb.getInputStream(), StandardCharsets.US_ASCII));
-        String number = out.readLine();
-        Assumptions.assumeTrue(number != null && number.strip().matches("\\d+"), "Xvfb did not start");
-        display = ":" + number.strip();
+        xvfb = XvfbDisplay.start(1280, 800);
     }
 
     @AfterEach
     void stopXvfb() throws InterruptedException {
-        if (xvfb != null && xvfb.isAlive()) {
-            xvfb.destroy();
-            xvfb.waitFor(10, TimeUnit.SECONDS);
+        if (xvfb != null) {
+            xvfb.close();
         }
     }
 
@@ -64,7 +49,7 @@ class WindowLifecycleIT {
         Path log = tmp.resolve("window.log");
         Process window = startWindow(data, log);
 
-        xvfb.destroy();
+        xvfb.kill();
         long t0 = System.nanoTime();
         boolean ended = window.waitFor(EXIT_BUDGET_SECONDS, TimeUnit.SECONDS);
         long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -77,7 +62,7 @@ class WindowLifecycleIT {
         assertThat(window.exitValue()).as("exit code").isEqualTo(4);
         List<String> lost = Files.readAllLines(log).stream().filter(l -> l.contains("was lost")).toList();
         assertThat(lost).as("one line says the display was lost").hasSize(1);
-        assertThat(lost.get(0)).contains("The display " + display + " was lost").contains("backed up");
+        assertThat(lost.get(0)).contains("The display " + xvfb.display() + " was lost").contains("backed up");
 
         assertLockReleasedAndBackedUp(data);
     }
@@ -118,51 +103,8 @@ class WindowLifecycleIT {
     void theWindowFrameComesFirstAndTheSecondStartMapsTheAppCdsArchive() throws Exception {
         Path data = tmp.resolve("data");
         assertThat(cli(data, "case", "create", "--title", "Recall", "--severity", "2", "--author", "ola").exit()).isZero();
-        Path cache = tmp.resolve("cache").resolve("crisis-console");
-        for (int run = 1; run <= 2; run++) {
-            Path log = tmp.resolve("window" + run + ".log");
-            Process window = startWindow(data, log);
-            waitForLine(window, log, "STARTUP ready");
-            String out = Files.readString(log);
-            assertThat(out.indexOf("STARTUP window-shown")).as("the frame is shown before the views are ready; log:%n%s", out)
-                    .isGreaterThanOrEqualTo(0).isLessThan(out.indexOf("STARTUP ready"));
-            List<String> childArgs = window.descendants().flatMap(h -> h.info().arguments().stream())
-                    .flatMap(java.util.Arrays::stream).toList();
-            if (run == 1) {
-                assertThat(childArgs).as("the first run makes the archive").anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit="));
-            } else {
-                assertThat(childArgs).as("the second run maps it").contains("-XX:SharedArchiveFile="
-                        + only(cache, "appcds-*.jsa"));
-            }
-            window.destroy();
-            assertThat(window.waitFor(EXIT_BUDGET_SECONDS, TimeUnit.SECONDS)).isTrue();
-            assertThat(only(cache, "appcds-*.jsa")).as("the archive, after run %d", run).isNotNull();
-        }
-        try (Stream<Path> files = Files.list(cache)) {
-            assertThat(files.map(f -> f.getFileName().toString())).as("no part left").noneMatch(n -> n.endsWith(".part"));
-        }
-    }
-
-    private static Path only(Path dir, String glob) throws IOException {
-        List<Path> found = new ArrayList<>();
-        if (Files.isDirectory(dir)) {
-            try (java.nio.file.DirectoryStream<Path> s = Files.newDirectoryStream(dir, glob)) {
-                s.forEach(found::add);
-            }
-        }
-        assertThat(found).as("%s in %s", glob, dir).hasSizeLessThanOrEqualTo(1);
-        return found.isEmpty() ? null : found.get(0);
-    }
-
-    private static void waitForLine(Process window, Path log, String line) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!Files.readString(log).contains(line)) {
-            if (!window.isAlive() || System.nanoTime() > deadline) {
-                window.destroyForcibly();
-                throw new AssertionError("no line " + line + "; log:\n" + Files.readString(log));
-            }
-            Thread.sleep(100);
-        }
+        WindowRuns.twoStartsMakeThenMapTheArchive(tmp, tmp.resolve("cache").resolve("crisis-console"),
+                log -> startWindow(data, log), (run, window, log) -> { });
     }
 
     private Process startWindow(Path data, Path log) throws Exception {
@@ -170,17 +112,10 @@ class WindowLifecycleIT {
                 "-Dcrisisconsole.startup.marker=true", "-jar", jar(), "--data", data.toString());
         pb.environment().remove(DataHome.ENV_VAR);
         pb.environment().put("XDG_CACHE_HOME", tmp.resolve("cache").toString()); // the AppCDS archive: not the user's
-        pb.environment().put("DISPLAY", display);
+        pb.environment().put("DISPLAY", xvfb.display());
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         Process window = pb.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!Files.readString(log).contains("Window open on")) {
-            if (!window.isAlive() || System.nanoTime() > deadline) {
-                window.destroyForcibly();
-                throw new AssertionError("the window did not open; log:\n" + Files.readString(log));
-            }
-            Thread.sleep(200);
-        }
+        WindowRuns.waitForLine(window, log, "Window open on");
         return window;
     }
 
@@ -205,15 +140,5 @@ class WindowLifecycleIT {
 
     private static String jar() {
         return System.getProperty("crisisconsole.jar", "target/crisis-console.jar");
-    }
-
-    private static Path onPath(String name) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            Path p = Path.of(dir, name);
-            if (!dir.isEmpty() && Files.isExecutable(p)) {
-                return p;
-            }
-        }
-        return null;
     }
 }
