@@ -77,7 +77,7 @@ public final class ComposerWindowBenchmark {
     private volatile CompletableFuture<Long> nextPulse;
 
     public static void main(String[] args) throws Exception {
-        boolean quick = Arrays.asList(args).contains("--quick");
+        boolean quick = Benchmarks.quick(args);
         // --look WIDTHxHEIGHT: the same window on the real screen, left open to be looked at (no figures)
         int look = Arrays.asList(args).indexOf("--look");
         if (look < 0) {

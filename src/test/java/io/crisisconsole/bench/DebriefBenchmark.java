@@ -11,7 +11,7 @@ import io.crisisconsole.store.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.function.LongSupplier;
+import java.util.concurrent.Callable;
 
 /**
  * What a person waits for in the debrief, on the bundled service-outage playbook (about 350 lines of
@@ -51,17 +51,8 @@ public final class DebriefBenchmark {
         }
     }
 
-    private static void report(String what, LongSupplier work) {
-        for (int i = 0; i < 10; i++) {
-            work.getAsLong();
-        }
-        long[] ns = new long[40];
-        for (int i = 0; i < ns.length; i++) {
-            long start = System.nanoTime();
-            work.getAsLong();
-            ns[i] = System.nanoTime() - start;
-        }
-        java.util.Arrays.sort(ns);
-        System.out.printf("%-24s p50 %7.2f ms  max %7.2f ms%n", what, ns[ns.length / 2] / 1e6, ns[ns.length - 1] / 1e6);
+    private static void report(String what, Callable<?> work) throws Exception {
+        Benchmarks.Timings t = Benchmarks.time(10, 40, work);
+        System.out.printf("%-24s p50 %7.2f ms  max %7.2f ms%n", what, t.p50(), t.max());
     }
 }

@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 /**
@@ -63,16 +62,7 @@ public final class SignalsBenchmark {
     }
 
     private static void time(String what, Callable<?> work) throws Exception {
-        for (int i = 0; i < 10; i++) {
-            work.call();
-        }
-        long[] t = new long[40];
-        for (int i = 0; i < t.length; i++) {
-            long a = System.nanoTime();
-            work.call();
-            t[i] = System.nanoTime() - a;
-        }
-        Arrays.sort(t);
-        System.out.printf("%-28s p50 %8.2f ms  p99 %8.2f ms%n", what, t[19] / 1e6, t[39] / 1e6);
+        Benchmarks.Timings t = Benchmarks.time(10, 40, work);
+        System.out.printf("%-28s p50 %8.2f ms  p99 %8.2f ms%n", what, t.p50(), t.p99());
     }
 }

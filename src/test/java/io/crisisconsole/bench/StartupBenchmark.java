@@ -1,6 +1,7 @@
 package io.crisisconsole.bench;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Run after {@code mvn -B package -DskipTests}: {@code java -cp
  * "target/test-classes:target/classes:$(cat target/cp.txt)" io.crisisconsole.bench.StartupBenchmark [PAIRS]}
- * (default 9; {@code -Dcrisisconsole.jar=FILE} for another jar). Needs Xvfb.
+ * (default 9; {@code -Dcrisisconsole.jar=FILE} for another jar; {@code --quick}: one pair, no
+ * warm-up, no run without AppCDS). Needs Xvfb.
  */
 public final class StartupBenchmark {
 
@@ -34,12 +37,33 @@ public final class StartupBenchmark {
     private StartupBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
-        int pairs = args.length > 0 ? Integer.parseInt(args[0]) : Boolean.getBoolean("bench.quick") ? 5 : 9;
-        Path jar = Path.of(System.getProperty("crisisconsole.jar", "target/crisis-console.jar")).toAbsolutePath();
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build it first with mvn -B package -DskipTests");
+    /** The jar measured: {@code -Dcrisisconsole.jar=FILE}, else {@code target/crisis-console.jar}. */
+    static Path jar() {
+        return Path.of(System.getProperty("crisisconsole.jar", "target/crisis-console.jar")).toAbsolutePath();
+    }
+
+    /** Why this benchmark cannot run here (no Xvfb on the PATH, or no jar), if it cannot. */
+    public static Optional<String> missing() {
+        boolean xvfb = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .anyMatch(d -> !d.isEmpty() && Files.isExecutable(Path.of(d, "Xvfb")));
+        if (!xvfb) {
+            return Optional.of("no Xvfb on the PATH");
         }
+        if (!Files.isRegularFile(jar())) {
+            return Optional.of(jar() + " is missing: build it first with mvn -B package -DskipTests");
+        }
+        return Optional.empty();
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = Benchmarks.quick(args);
+        String[] rest = Benchmarks.withoutQuick(args);
+        int pairs = rest.length > 0 ? Integer.parseInt(rest[0]) : quick ? 1 : 9;
+        Optional<String> missing = missing();
+        if (missing.isPresent()) {
+            throw new IllegalStateException(missing.get());
+        }
+        Path jar = jar();
         Path work = Files.createTempDirectory("startup-bench");
         Path data = work.resolve("data");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -59,7 +83,8 @@ public final class StartupBenchmark {
             List<String> bare = List.of(java, "-cp", System.getProperty("java.class.path"),
                     BareFxWindow.class.getName(), work.resolve("bare").toString());
             // warm-up: the file cache, the first start's AppCDS archive, the bare store's creation
-            for (int i = 0; i < 2; i++) {
+            // (none in the short version: its first app run makes the archive, so its figure is rough)
+            for (int i = 0; i < (quick ? 0 : 2); i++) {
                 time(app, display);
                 time(bare, display);
             }
@@ -79,7 +104,7 @@ public final class StartupBenchmark {
                     b = time(bare, display)[0];
                     a = time(app, display);
                 }
-                noCdsMs[i] = time(appNoCds, display)[0];
+                noCdsMs[i] = quick ? Double.NaN : time(appNoCds, display)[0];
                 appMs[i] = a[0];
                 readyMs[i] = a[1];
                 bareMs[i] = b;
@@ -87,13 +112,16 @@ public final class StartupBenchmark {
                 System.out.printf(Locale.ROOT, "pair %d: app %.0f ms (ready %.0f ms), bare %.0f ms, ratio %.2f;"
                         + " app without AppCDS %.0f ms%n", i + 1, a[0], a[1], b, ratio[i], noCdsMs[i]);
             }
-            double r = median(ratio);
+            double r = Benchmarks.median(ratio);
             System.out.printf(Locale.ROOT, "median of %d pairs: app %.0f ms, ready %.0f ms, bare %.0f ms,"
-                    + " without AppCDS %.0f ms%n", pairs, median(appMs), median(readyMs), median(bareMs), median(noCdsMs));
+                    + " without AppCDS %.0f ms%n", pairs, Benchmarks.median(appMs), Benchmarks.median(readyMs), Benchmarks.median(bareMs),
+                    Benchmarks.median(noCdsMs));
             BenchFigure.atMost("startup.ratio", r, "x", TARGET_RATIO).print();
-            BenchFigure.atMost("startup.first-window", median(appMs), "ms", TARGET_RATIO * median(bareMs)).print();
+            BenchFigure.atMost("startup.first-window", Benchmarks.median(appMs), "ms",
+                    TARGET_RATIO * Benchmarks.median(bareMs)).print();
             System.out.printf(Locale.ROOT, "startup.bare-window %.0f ms; startup.ready %.0f ms;"
-                    + " startup.first-window-without-appcds %.0f ms%n", median(bareMs), median(readyMs), median(noCdsMs));
+                    + " startup.first-window-without-appcds %.0f ms%n", Benchmarks.median(bareMs),
+                    Benchmarks.median(readyMs), Benchmarks.median(noCdsMs));
         } finally {
             xvfb.destroy();
             xvfb.waitFor(10, TimeUnit.SECONDS);
@@ -151,11 +179,5 @@ public final class StartupBenchmark {
         if (p.waitFor() != 0) {
             throw new IllegalStateException(pb.command() + " ended with " + p.exitValue());
         }
-    }
-
-    static double median(double[] values) {
-        double[] s = values.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 }
