@@ -114,8 +114,8 @@ public final class StartupBenchmark {
             }
             double r = Benchmarks.median(ratio);
             System.out.printf(Locale.ROOT, "median of %d pairs: app %.0f ms, ready %.0f ms, bare %.0f ms,"
-                    + " without AppCDS %.0f ms%n", pairs, Benchmarks.median(appMs), Benchmarks.median(readyMs), Benchmarks.median(bareMs),
-                    Benchmarks.median(noCdsMs));
+                    + " without AppCDS %.0f ms%n", pairs, Benchmarks.median(appMs), Benchmarks.median(readyMs),
+                    Benchmarks.median(bareMs), Benchmarks.median(noCdsMs));
             BenchFigure.atMost("startup.ratio", r, "x", TARGET_RATIO).print();
             BenchFigure.atMost("startup.first-window", Benchmarks.median(appMs), "ms",
                     TARGET_RATIO * Benchmarks.median(bareMs)).print();
