@@ -277,11 +277,9 @@ public final class ComposerWindowBenchmark {
                 Arrays.stream(w).filter(x -> x > TARGET_MS).count());
     }
 
-    static double percentile(double[] values, double p) {
-        double[] s = values.clone();
-        Arrays.sort(s);
-        int i = (int) Math.ceil(p / 100 * s.length) - 1;
-        return s[Math.max(0, Math.min(s.length - 1, i))];
+    /** The value at percentile {@code p} by nearest rank ({@link Benchmarks.Timings}). */
+    static double percentile(double[] ms, double p) {
+        return new Benchmarks.Timings(Arrays.stream(ms).mapToLong(m -> Math.round(m * 1e6)).toArray()).ms(p / 100);
     }
 
     private static double[] concat(double[] a, double[] b) {

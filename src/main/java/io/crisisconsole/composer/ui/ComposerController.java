@@ -126,7 +126,7 @@ public final class ComposerController {
     private final Map<Channel, TextArea> variantAreas = new EnumMap<>(Channel.class);
     private final Map<Channel, Label> counters = new EnumMap<>(Channel.class);
     private final Map<Channel, VBox> editors = new EnumMap<>(Channel.class);
-    /** What the channel list shows of each channel: the count under its name and its state. */
+    /** Each channel's count (under its name in the list and under its editor) and its state. */
     private final Map<Channel, StringProperty> countTexts = new EnumMap<>(Channel.class);
     private final Map<Channel, ObjectProperty<ChannelState>> channelStates = new EnumMap<>(Channel.class);
     /** The channel whose editor is shown. */
@@ -389,6 +389,7 @@ public final class ComposerController {
         heading.getStyleClass().add(Styles.TITLE_4);
         box.getChildren().add(0, heading);
         variantAreas.put(c, text);
+        counter.textProperty().bind(countTexts.get(c));
         counters.put(c, counter);
         editors.put(c, box);
         return box;
@@ -407,9 +408,7 @@ public final class ComposerController {
         long errors = 0;
         long warnings = 0;
         for (Channel c : Channel.values()) {
-            String countText = vm.count(c).map(vm::counterText).orElse("");
-            counters.get(c).setText(countText);
-            countTexts.get(c).set(countText);
+            countTexts.get(c).set(vm.count(c).map(vm::counterText).orElse(""));
             boolean over = vm.count(c).map(x -> x.overLimit()).orElse(false);
             // a style class removed and put back styles the label anew: only when it changes
             if (over != counters.get(c).getStyleClass().contains(Styles.DANGER)) {
