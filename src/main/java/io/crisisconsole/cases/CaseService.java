@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * Cases and their timelines. Every change to a case writes a timeline entry (through
@@ -339,8 +340,9 @@ public final class CaseService {
         });
     }
 
+    /** The case's timeline, as of one moment (it is read in pages: see {@link TimelineService#list(Handle, long)}). */
     public List<TimelineEntry> timeline(long caseId) {
-        return jdbi.inTransaction(h -> {
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
             caseOrFail(h, caseId);
             return timeline.list(h, caseId);
         });

@@ -9,6 +9,7 @@ import io.crisisconsole.timeline.EventCode;
 import io.crisisconsole.timeline.TimelineEvent;
 import io.crisisconsole.timeline.TimelineService;
 import io.crisisconsole.toolkit.PlainText;
+import io.crisisconsole.toolkit.TimePages;
 import io.crisisconsole.toolkit.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -36,6 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * The mention inbox of a case: stores imported and hand-added mentions (duplicates skipped, the
@@ -748,7 +750,7 @@ public final class InboxService {
 
     /**
      * The figures of the case's mentions in one pass over them (a few columns each, never the
-     * mentions): the buckets of {@code width} (as {@link #buckets(long, Duration, Instant)} with no
+     * mentions, read in pages along the V17 index: see {@link TimePages}): the buckets of {@code width} (as {@link #buckets(long, Duration, Instant)} with no
      * {@code upTo}), the sentiments before {@code from}, from it to {@code to} and after (see
      * {@link CaseFigures}; null: open-ended), the reach, and the first responses at {@code now}.
      */
@@ -760,9 +762,12 @@ public final class InboxService {
         Map<Long, long[]> byBucket = new HashMap<>();
         List<Map<Sentiment, Long>> periods = List.of(zeros(Sentiment.class), zeros(Sentiment.class),
                 zeros(Sentiment.class));
-        jdbi.useHandle(h -> {
-            try (Stream<MentionDao.FigureRow> rows = h.attach(MentionDao.class).figureRows(caseId)) {
-                rows.forEach(r -> {
+        // one snapshot over the pages, as one query would have been
+        jdbi.useTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
+            MentionDao dao = h.attach(MentionDao.class);
+            TimePages.forEach(dao.earliestPublished(caseId).orElse(null), TimePages.PAGE,
+                    (start, skip, size) -> dao.figurePage(caseId, start, skip, size), MentionDao.FigureRow::publishedAt,
+                    r -> {
                     counts[0]++;
                     counts[3] += r.reach() == null ? 0 : r.reach();
                     int period = from != null && r.publishedAt().isBefore(from) ? 0
@@ -785,8 +790,7 @@ public final class InboxService {
                     } else if (due != null && now.isAfter(due)) {
                         counts[2]++;
                     }
-                });
-            }
+                    });
         });
         long[] sorted = took.stream().mapToLong(Long::longValue).sorted().toArray();
         int n = sorted.length;

@@ -1,10 +1,15 @@
 package io.crisisconsole.inbox;
 
+import io.crisisconsole.toolkit.SqlColumns;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -12,6 +17,7 @@ import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.statement.UseRowMapper;
 
 /** The inbox tables. {@link InboxService} keeps mentions, responses and timeline entries consistent. */
 @RegisterConstructorMapper(Mention.class)
@@ -147,22 +153,47 @@ public interface MentionDao {
     }
 
     /**
-     * The columns the case figures are counted from, for every mention of the case (no texts): one
-     * pass over the table gives the first responses, the buckets, the sentiments and the reach.
+     * A page of the columns the case figures are counted from (no texts), in the order of the V17
+     * index {@code (case_id, published_at, mention_type, sentiment, reach, first_response_at)}, from
+     * {@code from} on (see {@link io.crisisconsole.toolkit.TimePages}): the pass reads the index
+     * alone, neither sorted nor held whole by H2. Rows equal in every column may come in any order
+     * among themselves, and for the figures they are the same row.
      */
     @SqlQuery("""
             SELECT mention_type, sentiment, reach, published_at, first_response_at FROM mention
-             WHERE case_id = :caseId
+             WHERE case_id = :caseId AND published_at >= :from
+             ORDER BY case_id, published_at, mention_type, sentiment, reach, first_response_at
+             OFFSET :skip ROWS FETCH FIRST :size ROWS ONLY
             """)
-    @RegisterConstructorMapper(FigureRow.class)
-    Stream<FigureRow> figureRows(long caseId);
+    @UseRowMapper(FigureRowMapper.class)
+    List<FigureRow> figurePage(long caseId, Instant from, int skip, int size);
 
-    /** When the case's newest mention was published; empty without mentions (an index seek, V12). */
-    @SqlQuery("SELECT MAX(published_at) FROM mention WHERE case_id = :caseId")
+    /** {@link #figurePage} by column position (see {@link SqlColumns}: the pass is read for every export). */
+    final class FigureRowMapper implements RowMapper<FigureRow> {
+        @Override
+        public FigureRow map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new FigureRow(SqlColumns.enumOf(InboxType.class, rs, 1), SqlColumns.enumOf(Sentiment.class, rs, 2),
+                    SqlColumns.nullableLong(rs, 3), SqlColumns.instant(rs, 4), SqlColumns.instant(rs, 5));
+        }
+    }
+
+    /**
+     * When the case's newest mention was published; empty without mentions. An index seek on
+     * {@code (case_id, published_at)} (V17): H2 reads MIN and MAX under a WHERE through every
+     * matching row (37 ms for 200,000), and sorts by the index only when the ORDER BY begins with
+     * the index's first column, so the query names it (one row read, 0.4 ms).
+     */
+    @SqlQuery("""
+            SELECT published_at FROM mention WHERE case_id = :caseId
+             ORDER BY case_id DESC, published_at DESC FETCH FIRST 1 ROWS ONLY
+            """)
     Optional<Instant> latestPublished(long caseId);
 
-    /** When the case's first mention was published; empty without mentions (an index seek, V12). */
-    @SqlQuery("SELECT MIN(published_at) FROM mention WHERE case_id = :caseId")
+    /** When the case's first mention was published; empty without mentions (an index seek, as above). */
+    @SqlQuery("""
+            SELECT published_at FROM mention WHERE case_id = :caseId
+             ORDER BY case_id, published_at FETCH FIRST 1 ROWS ONLY
+            """)
     Optional<Instant> earliestPublished(long caseId);
 
     /** How many of the case's mentions were published after {@code from}, up to and including {@code to}. */

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crisisconsole.toolkit.PlainText;
+import io.crisisconsole.toolkit.TimePages;
 import io.crisisconsole.toolkit.ValidationException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * The one way into and out of the case timeline. Every entry is appended as an event (a code and
@@ -89,7 +92,7 @@ public final class TimelineService {
 
     /** The entries of a case in the order they happened (then as written down). */
     public List<TimelineEntry> list(long caseId) {
-        return jdbi.withHandle(h -> list(h, caseId));
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> list(h, caseId));
     }
 
     /** The entries of a case with one of {@code codes}, in the order they happened (then as written down). */
@@ -102,8 +105,18 @@ public final class TimelineService {
                 .map(TimelineService::read).toList());
     }
 
+    /**
+     * The entries of a case in the order they happened (then as written down), read in pages along
+     * the index (see {@link TimePages}); one snapshot when {@code h} is in a repeatable-read
+     * transaction.
+     */
     public List<TimelineEntry> list(Handle h, long caseId) {
-        return h.attach(TimelineDao.class).listForCase(caseId).stream().map(TimelineService::read).toList();
+        TimelineDao dao = h.attach(TimelineDao.class);
+        List<TimelineEntry> out = new ArrayList<>();
+        TimePages.forEach(dao.firstOccurred(caseId).orElse(null), TimePages.PAGE,
+                (from, skip, size) -> dao.page(caseId, from, skip, size), TimelineDao.Row::occurredAt,
+                r -> out.add(read(r)));
+        return Collections.unmodifiableList(out);
     }
 
     /**

@@ -102,7 +102,11 @@ class CaseDaoTest {
         long first = timeline.append(id, EntryKind.NOTE, "a", "first", T0, T0, null, null, null);
         long second = timeline.append(id, EntryKind.NOTE, "a", "second", T0, T0, null, null, null);
 
-        assertThat(timeline.listForCase(id)).extracting(TimelineDao.Row::id).containsExactly(first, second, later);
+        assertThat(timeline.firstOccurred(id)).contains(T0);
+        assertThat(timeline.page(id, T0, 0, 10)).extracting(TimelineDao.Row::id).containsExactly(first, second, later);
+        assertThat(timeline.page(id, T0, 1, 10)).extracting(TimelineDao.Row::id).containsExactly(second, later);
+        assertThat(timeline.page(id, T0.plusSeconds(1), 0, 10)).extracting(TimelineDao.Row::id).containsExactly(later);
+        assertThat(timeline.page(id, T0, 0, 2)).extracting(TimelineDao.Row::id).containsExactly(first, second);
         assertThat(timeline.find(later).orElseThrow().occurredAt()).isEqualTo(T0.plusSeconds(60));
     }
 }

@@ -210,6 +210,37 @@ class TimelineServiceTest {
     }
 
     @Test
+    void pagesOfAnySizeReadTheTimelineInOrderEachEntryOnce() {
+        CrisisCase other = cases.open(new CaseDetails("Other", 3, "Anna Nowak", null, null), "anna");
+        // 40 entries on 4 distinct times, another case's in between, so pages end inside runs of equal times
+        store.jdbi().useTransaction(h -> {
+            for (int i = 0; i < 40; i++) {
+                Instant at = T0.plusSeconds((i * 7 % 4) * 60L);
+                timeline.append(h, TimelineEvent.of(i % 5 == 0 ? other.id() : outage.id(), EventCode.ENTRY_NOTE, "anna",
+                        T0).occurredAt(at).with("text", "note " + i));
+            }
+        });
+        List<TimelineEntry> expected = store.jdbi().withHandle(h -> h.createQuery(
+                "SELECT id FROM timeline_entry WHERE case_id = :c").bind("c", outage.id()).mapTo(Long.class).list())
+                .stream().map(id -> timeline.find(id).orElseThrow())
+                .sorted(java.util.Comparator.comparing(TimelineEntry::occurredAt).thenComparingLong(TimelineEntry::id))
+                .toList();
+        assertThat(expected).hasSize(33);
+
+        assertThat(timeline.list(outage.id())).isEqualTo(expected);
+        for (int size : new int[] {1, 2, 3, 8, 32, 33, 34}) {
+            List<TimelineEntry> read = new java.util.ArrayList<>();
+            store.jdbi().useHandle(h -> {
+                TimelineDao dao = h.attach(TimelineDao.class);
+                io.crisisconsole.toolkit.TimePages.forEach(dao.firstOccurred(outage.id()).orElse(null), size,
+                        (from, skip, n) -> dao.page(outage.id(), from, skip, n), TimelineDao.Row::occurredAt,
+                        r -> read.add(timeline.find(r.id()).orElseThrow()));
+            });
+            assertThat(read).as("page size %d", size).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void aStandaloneAppendIsCommittedAndDatedWhenItHappened() {
         clock.advance(Duration.ofMinutes(10));
         TimelineEntry e = timeline.append(TimelineEvent.of(outage.id(), EventCode.ENTRY_MESSAGE_PUBLISHED, "anna",
